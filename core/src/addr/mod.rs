@@ -1,0 +1,356 @@
+//! [`SocketAddr`]: IPv4, IPv6 and Unix socket addresses in fixed-size memory.
+//!
+//! An address is a `sockaddr_storage` plus its length, so it can hold any
+//! family the kernel hands back without allocating. It is built from parts,
+//! parsed from text (see [`SocketAddr::parse`]), formatted with `Display`, and
+//! converted to and from the raw `struct sockaddr *` + length that C uses.
+
+mod format;
+mod parse;
+
+use core::mem::{size_of, MaybeUninit};
+
+use crate::{Errno, Result};
+
+/// Bytes in `sun_path`: 108 on Linux.
+pub const UNIX_PATH_MAX: usize = 108;
+
+/// Offset of `sun_path` inside `sockaddr_un` (after `sun_family`).
+const SUN_PATH_OFFSET: usize = size_of::<libc::sa_family_t>();
+
+/// A socket address of any family, held by value in a `sockaddr_storage`.
+///
+/// The length says how many bytes of the storage are meaningful, as in C.
+/// An empty address (length 0, family `AF_UNSPEC`) is what a call that
+/// returns no address leaves behind.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub struct SocketAddr {
+    storage: libc::sockaddr_storage,
+    len: libc::socklen_t,
+}
+
+/// What a [`SocketAddr`] holds, borrowed from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddrKind<'a> {
+    /// `AF_INET`.
+    V4(core::net::SocketAddrV4),
+    /// `AF_INET6`, with flow info and scope id.
+    V6(core::net::SocketAddrV6),
+    /// `AF_UNIX` bound to a filesystem path (bytes, without a NUL).
+    UnixPath(&'a [u8]),
+    /// `AF_UNIX` in the abstract namespace: the name after the leading NUL,
+    /// which may itself contain NULs.
+    UnixAbstract(&'a [u8]),
+    /// `AF_UNIX` with no name (a `socketpair` end, an unbound client).
+    UnixUnnamed,
+    /// `AF_UNSPEC`: no address.
+    Unspecified,
+    /// Another family, given by number, that this crate passes through.
+    Other(i32),
+}
+
+impl SocketAddr {
+    /// An empty address: family `AF_UNSPEC`, length 0.
+    #[inline]
+    pub const fn empty() -> SocketAddr {
+        SocketAddr {
+            // SAFETY: all-zero is a valid sockaddr_storage (AF_UNSPEC).
+            storage: unsafe { MaybeUninit::zeroed().assume_init() },
+            len: 0,
+        }
+    }
+
+    /// An IPv4 address, `ip` in network order as written (`[127, 0, 0, 1]`).
+    pub fn v4(ip: [u8; 4], port: u16) -> SocketAddr {
+        Self::from(core::net::SocketAddrV4::new(ip.into(), port))
+    }
+
+    /// An IPv6 address with flow info and scope id.
+    pub fn v6(ip: [u8; 16], port: u16, flowinfo: u32, scope_id: u32) -> SocketAddr {
+        Self::from(core::net::SocketAddrV6::new(
+            ip.into(),
+            port,
+            flowinfo,
+            scope_id,
+        ))
+    }
+
+    /// A Unix address bound to a filesystem path.
+    ///
+    /// A path of exactly [`UNIX_PATH_MAX`] bytes fills `sun_path` with no NUL;
+    /// the length says where it ends. Errors: `ENAMETOOLONG` for a longer path,
+    /// `EINVAL` for an empty one or one with a NUL byte.
+    pub fn unix_path(path: &[u8]) -> Result<SocketAddr> {
+        if path.is_empty() || path.contains(&0) {
+            return Err(Errno::EINVAL);
+        }
+        // A shorter path carries its NUL inside the length, as the kernel's
+        // own getsockname answer does.
+        let stored = path.len() + usize::from(path.len() < UNIX_PATH_MAX);
+        Self::unix_raw(path, stored)
+    }
+
+    /// A Unix address in the abstract namespace (`@name` in text): `name`
+    /// may contain any bytes, NULs included, up to `UNIX_PATH_MAX - 1`.
+    /// Errors: `ENAMETOOLONG` when it does not fit.
+    pub fn unix_abstract(name: &[u8]) -> Result<SocketAddr> {
+        if name.len() >= UNIX_PATH_MAX {
+            return Err(Errno::ENAMETOOLONG);
+        }
+        let mut addr = Self::unix_unnamed();
+        // sun_path[0] stays NUL: that is what makes the name abstract.
+        for (slot, &byte) in addr.sun_path_mut().iter_mut().skip(1).zip(name) {
+            *slot = byte;
+        }
+        addr.len = (SUN_PATH_OFFSET + 1 + name.len()) as libc::socklen_t;
+        Ok(addr)
+    }
+
+    /// A Unix address with no name (`unix:` in text).
+    pub fn unix_unnamed() -> SocketAddr {
+        let mut addr = SocketAddr::empty();
+        addr.storage.ss_family = libc::AF_UNIX as libc::sa_family_t;
+        addr.len = SUN_PATH_OFFSET as libc::socklen_t;
+        addr
+    }
+
+    /// A Unix address whose `sun_path` holds `bytes` and whose length counts
+    /// `stored` bytes of it (`stored >= bytes.len()`; the rest are zero).
+    fn unix_raw(bytes: &[u8], stored: usize) -> Result<SocketAddr> {
+        if stored > UNIX_PATH_MAX || bytes.len() > stored {
+            return Err(Errno::ENAMETOOLONG);
+        }
+        let mut addr = Self::unix_unnamed();
+        for (slot, &byte) in addr.sun_path_mut().iter_mut().zip(bytes) {
+            *slot = byte;
+        }
+        addr.len = (SUN_PATH_OFFSET + stored) as libc::socklen_t;
+        Ok(addr)
+    }
+
+    /// Copies an address from C: `len` bytes at `ptr`.
+    ///
+    /// Errors: `EFAULT` for a NULL pointer, `EINVAL` for a length larger
+    /// than `sockaddr_storage` or too short for its own family.
+    ///
+    /// # Safety
+    ///
+    /// Unless NULL, `ptr` must be readable for `len` bytes.
+    pub unsafe fn from_raw(ptr: *const libc::sockaddr, len: libc::socklen_t) -> Result<SocketAddr> {
+        if ptr.is_null() {
+            return Err(Errno::EFAULT);
+        }
+        let len_bytes = len as usize;
+        if len_bytes > size_of::<libc::sockaddr_storage>() {
+            return Err(Errno::EINVAL);
+        }
+        let mut addr = SocketAddr::empty();
+        // SAFETY: the caller guarantees ptr is readable for len bytes, and the
+        // storage is at least that large (checked above); they do not overlap
+        // because addr is a fresh local.
+        unsafe {
+            core::ptr::copy_nonoverlapping(
+                ptr.cast::<u8>(),
+                (&mut addr.storage as *mut libc::sockaddr_storage).cast::<u8>(),
+                len_bytes,
+            )
+        };
+        addr.len = len;
+        if len_bytes < size_of::<libc::sa_family_t>() {
+            return if len == 0 {
+                Ok(SocketAddr::empty())
+            } else {
+                Err(Errno::EINVAL)
+            };
+        }
+        let minimum = match i32::from(addr.storage.ss_family) {
+            libc::AF_INET => size_of::<libc::sockaddr_in>(),
+            libc::AF_INET6 => size_of::<libc::sockaddr_in6>(),
+            _ => size_of::<libc::sa_family_t>(),
+        };
+        if len_bytes < minimum {
+            return Err(Errno::EINVAL);
+        }
+        Ok(addr)
+    }
+
+    /// A pointer to the address as a `struct sockaddr`, valid for
+    /// [`len`](Self::len) bytes while `self` lives.
+    #[inline]
+    pub fn as_ptr(&self) -> *const libc::sockaddr {
+        (&self.storage as *const libc::sockaddr_storage).cast()
+    }
+
+    /// The meaningful length in bytes, as `socklen_t`.
+    #[inline]
+    pub fn len(&self) -> libc::socklen_t {
+        self.len
+    }
+
+    /// Whether this is the empty address (length 0).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// A writable pointer and length for calls that return an address
+    /// (accept, recvfrom, getsockname): the length starts at the storage's
+    /// full size and the kernel sets it to the real one.
+    #[inline]
+    pub(crate) fn as_mut_parts(&mut self) -> (*mut libc::sockaddr, *mut libc::socklen_t) {
+        self.len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        (
+            (&mut self.storage as *mut libc::sockaddr_storage).cast(),
+            &mut self.len,
+        )
+    }
+
+    /// The address family: `AF_INET`, `AF_INET6`, `AF_UNIX`, or `AF_UNSPEC`
+    /// for the empty address.
+    #[inline]
+    pub fn family(&self) -> i32 {
+        if self.len == 0 {
+            libc::AF_UNSPEC
+        } else {
+            i32::from(self.storage.ss_family)
+        }
+    }
+
+    /// The port of an IPv4 or IPv6 address.
+    pub fn port(&self) -> Option<u16> {
+        match self.kind() {
+            AddrKind::V4(a) => Some(a.port()),
+            AddrKind::V6(a) => Some(a.port()),
+            _ => None,
+        }
+    }
+
+    /// What the address holds.
+    pub fn kind(&self) -> AddrKind<'_> {
+        let len = self.len as usize;
+        match self.family() {
+            libc::AF_INET if len >= size_of::<libc::sockaddr_in>() => {
+                // SAFETY: the family is AF_INET and the length covers a
+                // sockaddr_in; sockaddr_storage is aligned for it.
+                let sin = unsafe { &*(self.as_ptr().cast::<libc::sockaddr_in>()) };
+                AddrKind::V4(core::net::SocketAddrV4::new(
+                    u32::from_be(sin.sin_addr.s_addr).into(),
+                    u16::from_be(sin.sin_port),
+                ))
+            }
+            libc::AF_INET6 if len >= size_of::<libc::sockaddr_in6>() => {
+                // SAFETY: the family is AF_INET6 and the length covers a
+                // sockaddr_in6; sockaddr_storage is aligned for it.
+                let sin6 = unsafe { &*(self.as_ptr().cast::<libc::sockaddr_in6>()) };
+                AddrKind::V6(core::net::SocketAddrV6::new(
+                    sin6.sin6_addr.s6_addr.into(),
+                    u16::from_be(sin6.sin6_port),
+                    u32::from_be(sin6.sin6_flowinfo),
+                    sin6.sin6_scope_id,
+                ))
+            }
+            libc::AF_UNIX => {
+                let stored = len.saturating_sub(SUN_PATH_OFFSET).min(UNIX_PATH_MAX);
+                let bytes = &self.sun_path()[..stored];
+                match bytes.split_first() {
+                    None => AddrKind::UnixUnnamed,
+                    Some((0, name)) => AddrKind::UnixAbstract(name),
+                    Some(_) => {
+                        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+                        AddrKind::UnixPath(&bytes[..end])
+                    }
+                }
+            }
+            libc::AF_UNSPEC => AddrKind::Unspecified,
+            other => AddrKind::Other(other),
+        }
+    }
+
+    fn sun_path(&self) -> &[u8; UNIX_PATH_MAX] {
+        // SAFETY: sockaddr_storage is larger than sockaddr_un and aligned for
+        // it; every byte pattern is a valid sockaddr_un, and c_char is
+        // layout-compatible with u8.
+        let sun = unsafe { &*(self.as_ptr().cast::<libc::sockaddr_un>()) };
+        // SAFETY: sun_path is [c_char; 108], the same layout as [u8; 108].
+        unsafe { &*(sun.sun_path.as_ptr().cast::<[u8; UNIX_PATH_MAX]>()) }
+    }
+
+    fn sun_path_mut(&mut self) -> &mut [u8; UNIX_PATH_MAX] {
+        let sun = (&mut self.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_un>();
+        // SAFETY: as in sun_path, and the borrow of self is exclusive.
+        unsafe { &mut *((*sun).sun_path.as_mut_ptr().cast::<[u8; UNIX_PATH_MAX]>()) }
+    }
+}
+
+impl Default for SocketAddr {
+    fn default() -> Self {
+        SocketAddr::empty()
+    }
+}
+
+impl PartialEq for SocketAddr {
+    /// Equal when the family and the meaningful bytes are equal.
+    fn eq(&self, other: &Self) -> bool {
+        self.kind() == other.kind()
+    }
+}
+
+impl Eq for SocketAddr {}
+
+impl From<core::net::SocketAddrV4> for SocketAddr {
+    fn from(a: core::net::SocketAddrV4) -> Self {
+        let mut addr = SocketAddr::empty();
+        let sin = (&mut addr.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in>();
+        // SAFETY: the storage is large enough and aligned for sockaddr_in, and
+        // the borrow is exclusive.
+        let sin = unsafe { &mut *sin };
+        sin.sin_family = libc::AF_INET as libc::sa_family_t;
+        sin.sin_port = a.port().to_be();
+        sin.sin_addr.s_addr = u32::from(*a.ip()).to_be();
+        addr.len = size_of::<libc::sockaddr_in>() as libc::socklen_t;
+        addr
+    }
+}
+
+impl From<core::net::SocketAddrV6> for SocketAddr {
+    fn from(a: core::net::SocketAddrV6) -> Self {
+        let mut addr = SocketAddr::empty();
+        let sin6 = (&mut addr.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in6>();
+        // SAFETY: the storage is large enough and aligned for sockaddr_in6, and
+        // the borrow is exclusive.
+        let sin6 = unsafe { &mut *sin6 };
+        sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+        sin6.sin6_port = a.port().to_be();
+        sin6.sin6_flowinfo = a.flowinfo().to_be();
+        sin6.sin6_addr.s6_addr = a.ip().octets();
+        sin6.sin6_scope_id = a.scope_id();
+        addr.len = size_of::<libc::sockaddr_in6>() as libc::socklen_t;
+        addr
+    }
+}
+
+impl From<core::net::SocketAddr> for SocketAddr {
+    fn from(a: core::net::SocketAddr) -> Self {
+        match a {
+            core::net::SocketAddr::V4(a) => a.into(),
+            core::net::SocketAddr::V6(a) => a.into(),
+        }
+    }
+}
+
+impl TryFrom<SocketAddr> for core::net::SocketAddr {
+    type Error = Errno;
+
+    /// `EAFNOSUPPORT` unless the address is IPv4 or IPv6.
+    fn try_from(a: SocketAddr) -> Result<Self> {
+        match a.kind() {
+            AddrKind::V4(v4) => Ok(v4.into()),
+            AddrKind::V6(v6) => Ok(v6.into()),
+            _ => Err(Errno::EAFNOSUPPORT),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+//! The seed flow in one call each: [`Socket::listen_on`] and [`Socket::dial`].
+
+use crate::{poll, sys, Domain, Errno, PollFlags, Result, SockFlags, Socket, SocketAddr, Type};
+
+impl Socket {
+    /// A listening stream socket on `addr`: `socket` + `SO_REUSEADDR` (IP
+    /// only, so a restarted server can rebind while old connections sit in
+    /// TIME_WAIT) + `bind` + `listen`.
+    ///
+    /// A Unix path must not exist yet (`EADDRINUSE` otherwise): removing a
+    /// stale socket file is the caller's decision. Errors: those of
+    /// [`Socket::new`], [`bind`](crate::SocketFd::bind) and
+    /// [`listen`](crate::SocketFd::listen).
+    pub fn listen_on_addr(addr: &SocketAddr, backlog: i32) -> Result<Socket> {
+        let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::empty())?;
+        if matches!(addr.family(), libc::AF_INET | libc::AF_INET6) {
+            socket.set_reuse_address(true)?;
+        }
+        socket.bind(addr)?;
+        socket.listen(backlog)?;
+        Ok(socket)
+    }
+
+    /// [`listen_on_addr`](Self::listen_on_addr) for an address in text
+    /// (`127.0.0.1:0`, `[::1]:8080`, `unix:/run/x.sock`, `unix:@name`).
+    /// Errors: `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
+    /// `listen_on_addr`.
+    pub fn listen_on(text: &str, backlog: i32) -> Result<Socket> {
+        Socket::listen_on_addr(&SocketAddr::parse(text)?, backlog)
+    }
+
+    /// A connected stream socket to `addr`, giving up after `timeout_ms`
+    /// milliseconds (negative: wait as long as the kernel does).
+    ///
+    /// A non-blocking `connect`, then `poll` for writability (retrying
+    /// `EINTR` against the same deadline), then `SO_ERROR`; the socket is
+    /// returned blocking. On every failure the descriptor is closed.
+    ///
+    /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
+    /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
+    /// full), `ENOENT` (no such Unix path), and those of [`Socket::new`].
+    pub fn dial_addr(addr: &SocketAddr, timeout_ms: i32) -> Result<Socket> {
+        let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::NONBLOCK)?;
+        match socket.connect(addr) {
+            Ok(()) => {}
+            Err(Errno::EINPROGRESS) => {
+                // Writable, error or hang-up all mean the connect finished;
+                // SO_ERROR says how.
+                poll::wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout_ms)?;
+                if let Some(err) = socket.take_error()? {
+                    return Err(err);
+                }
+            }
+            Err(err) => return Err(err),
+        }
+        // We made the socket, so its status flags are exactly O_RDWR |
+        // O_NONBLOCK: clearing them all is one fcntl, without F_GETFL.
+        sys::set_status_flags(socket.as_raw_fd(), 0)?;
+        Ok(socket)
+    }
+
+    /// [`dial_addr`](Self::dial_addr) for an address in text. Errors:
+    /// `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
+    /// `dial_addr`.
+    pub fn dial(text: &str, timeout_ms: i32) -> Result<Socket> {
+        Socket::dial_addr(&SocketAddr::parse(text)?, timeout_ms)
+    }
+}

@@ -1,0 +1,106 @@
+//! The socket lifecycle on [`SocketFd`]: bind, listen, accept, connect,
+//! shutdown, addresses and blocking mode.
+
+use crate::{sys, Result, Shutdown, SockFlags, Socket, SocketAddr, SocketFd};
+
+impl SocketFd {
+    /// `bind(2)`: gives the socket its local address.
+    ///
+    /// Errors: `EADDRINUSE`, `EADDRNOTAVAIL`, `EACCES` (a privileged port or
+    /// a Unix path in a directory without permission), `EINVAL` (already
+    /// bound, or an address of the wrong family or length), `EAFNOSUPPORT`,
+    /// `ENOENT`/`ENOTDIR`/`EROFS` for Unix paths.
+    #[inline]
+    pub fn bind(&self, addr: &SocketAddr) -> Result<()> {
+        sys::bind(self.as_raw_fd(), addr)
+    }
+
+    /// `listen(2)`: marks a bound stream socket as accepting; `backlog` is
+    /// capped by the kernel at `net.core.somaxconn`.
+    ///
+    /// Errors: `EADDRINUSE`, `EOPNOTSUPP` (not a stream socket).
+    #[inline]
+    pub fn listen(&self, backlog: i32) -> Result<()> {
+        sys::listen(self.as_raw_fd(), backlog)
+    }
+
+    /// `accept4(2)` with `SOCK_CLOEXEC`: the next connection and its peer's
+    /// address.
+    ///
+    /// Errors: `EAGAIN` (non-blocking, none pending), `EINTR`,
+    /// `ECONNABORTED`, `EMFILE`, `ENFILE`, `ENOBUFS`, `EINVAL` (not
+    /// listening), `EOPNOTSUPP`.
+    #[inline]
+    pub fn accept(&self, flags: SockFlags) -> Result<(Socket, SocketAddr)> {
+        let mut peer = SocketAddr::empty();
+        let fd = sys::accept4(
+            self.as_raw_fd(),
+            Some(&mut peer),
+            libc::SOCK_CLOEXEC | flags.bits(),
+        )?;
+        // SAFETY: accept4 just returned this descriptor; we own it.
+        Ok((unsafe { Socket::from_raw_fd(fd) }, peer))
+    }
+
+    /// `accept4(2)` with `SOCK_CLOEXEC`, not asking for the peer's address.
+    /// Errors as [`accept`](Self::accept).
+    #[inline]
+    pub fn accept_only(&self, flags: SockFlags) -> Result<Socket> {
+        let fd = sys::accept4(self.as_raw_fd(), None, libc::SOCK_CLOEXEC | flags.bits())?;
+        // SAFETY: accept4 just returned this descriptor; we own it.
+        Ok(unsafe { Socket::from_raw_fd(fd) })
+    }
+
+    /// `connect(2)`.
+    ///
+    /// Errors: `ECONNREFUSED`, `ETIMEDOUT`, `ENETUNREACH`, `EHOSTUNREACH`,
+    /// `EINPROGRESS` (non-blocking: wait for writability, then read
+    /// [`take_error`](Self::take_error)), `EAGAIN` (a Unix listener's backlog
+    /// is full), `EISCONN`, `EALREADY`, `EINTR`, `EAFNOSUPPORT`, `ENOENT`.
+    #[inline]
+    pub fn connect(&self, addr: &SocketAddr) -> Result<()> {
+        sys::connect(self.as_raw_fd(), addr)
+    }
+
+    /// `shutdown(2)`: closes one or both directions; the descriptor stays open.
+    ///
+    /// Errors: `ENOTCONN`, `EINVAL`.
+    #[inline]
+    pub fn shutdown(&self, how: Shutdown) -> Result<()> {
+        sys::shutdown(self.as_raw_fd(), how as i32)
+    }
+
+    /// `getsockname(2)`: the local address (with the real port after binding
+    /// port 0).
+    #[inline]
+    pub fn local_addr(&self) -> Result<SocketAddr> {
+        sys::getsockname(self.as_raw_fd())
+    }
+
+    /// `getpeername(2)`: the connected peer's address.
+    ///
+    /// Errors: `ENOTCONN`.
+    #[inline]
+    pub fn peer_addr(&self) -> Result<SocketAddr> {
+        sys::getpeername(self.as_raw_fd())
+    }
+
+    /// `ioctl(FIONBIO)`: switches non-blocking mode in one call.
+    #[inline]
+    pub fn set_nonblocking(&self, nonblocking: bool) -> Result<()> {
+        sys::set_nonblocking(self.as_raw_fd(), nonblocking)
+    }
+
+    /// `fcntl(F_GETFL)`: whether `O_NONBLOCK` is set.
+    #[inline]
+    pub fn is_nonblocking(&self) -> Result<bool> {
+        Ok(sys::get_status_flags(self.as_raw_fd())? & libc::O_NONBLOCK != 0)
+    }
+
+    /// `fcntl(F_GETFD)`: whether `FD_CLOEXEC` is set (always, for sockets
+    /// this crate made).
+    #[inline]
+    pub fn is_cloexec(&self) -> Result<bool> {
+        Ok(sys::get_fd_flags(self.as_raw_fd())? & libc::FD_CLOEXEC != 0)
+    }
+}

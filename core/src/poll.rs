@@ -1,0 +1,105 @@
+//! [`PollFd`] and [`PollFlags`]: readiness through `poll(2)`.
+
+use bitflags::bitflags;
+use core::mem::{align_of, size_of};
+
+use crate::{sys, RawFd, Result};
+
+bitflags! {
+    /// Events to wait for and events that happened (`POLL*`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub struct PollFlags: i16 {
+        /// `POLLIN`: data to read (or a connection to accept).
+        const IN = libc::POLLIN;
+        /// `POLLPRI`: urgent data.
+        const PRI = libc::POLLPRI;
+        /// `POLLOUT`: writing will not block (or a connect finished).
+        const OUT = libc::POLLOUT;
+        /// `POLLRDHUP`: the peer shut down its writing half.
+        const RDHUP = libc::POLLRDHUP;
+        /// `POLLERR` (reported only): an error is pending.
+        const ERR = libc::POLLERR;
+        /// `POLLHUP` (reported only): hung up.
+        const HUP = libc::POLLHUP;
+        /// `POLLNVAL` (reported only): the descriptor is not open.
+        const NVAL = libc::POLLNVAL;
+    }
+}
+
+/// One entry of a `poll` array, with the exact layout of `struct pollfd`.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct PollFd(libc::pollfd);
+
+impl core::fmt::Debug for PollFd {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PollFd")
+            .field("fd", &self.0.fd)
+            .field("events", &PollFlags::from_bits_retain(self.0.events))
+            .field("revents", &self.revents())
+            .finish()
+    }
+}
+
+const _: () = assert!(size_of::<PollFd>() == size_of::<libc::pollfd>());
+const _: () = assert!(align_of::<PollFd>() == align_of::<libc::pollfd>());
+
+impl PollFd {
+    /// Watch `fd` for `events`. A negative `fd` is skipped by the kernel.
+    #[inline]
+    pub const fn new(fd: RawFd, events: PollFlags) -> PollFd {
+        PollFd(libc::pollfd {
+            fd,
+            events: events.bits(),
+            revents: 0,
+        })
+    }
+
+    /// The descriptor watched.
+    #[inline]
+    pub const fn fd(&self) -> RawFd {
+        self.0.fd
+    }
+
+    /// The events that happened, after [`poll`].
+    #[inline]
+    pub const fn revents(&self) -> PollFlags {
+        PollFlags::from_bits_retain(self.0.revents)
+    }
+}
+
+/// `poll(2)`: waits until an entry is ready or `timeout_ms` passes (`-1`
+/// waits for ever, `0` checks without waiting). Returns how many entries have
+/// events; 0 on time-out.
+///
+/// Errors: `EINTR` if a signal arrived first (not retried: see
+/// [`wait_ready`] for a loop that keeps its deadline), `EINVAL` for more
+/// entries than `RLIMIT_NOFILE`, `ENOMEM`.
+#[inline]
+pub fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
+    sys::poll(fds, timeout_ms)
+}
+
+/// Waits until `fd` reports one of `events` (or an error or hang-up), retrying
+/// `EINTR` against a fixed deadline. `timeout_ms < 0` waits for ever.
+///
+/// Returns the events reported; errors: `ETIMEDOUT` when the time passes.
+pub fn wait_ready(fd: RawFd, events: PollFlags, timeout_ms: i32) -> Result<PollFlags> {
+    let deadline = sys::monotonic_ms().saturating_add(i64::from(timeout_ms));
+    loop {
+        let remaining = if timeout_ms < 0 {
+            -1
+        } else {
+            let left = deadline.saturating_sub(sys::monotonic_ms()).max(0);
+            i32::try_from(left).unwrap_or(i32::MAX)
+        };
+        let mut entry = [PollFd::new(fd, events)];
+        match sys::poll(&mut entry, remaining) {
+            Ok(0) if remaining == 0 => return Err(crate::Errno::ETIMEDOUT),
+            Ok(0) => continue,
+            Ok(_) => return Ok(entry[0].revents()),
+            Err(e) if e == crate::Errno::EINTR => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! [`Socket`] (owned), [`BorrowedSocket`] (borrowed) and [`SocketFd`], the
+//! type both dereference to, where every operation lives.
+
+use core::marker::PhantomData;
+use core::ops::Deref;
+
+use crate::{sys, Domain, RawFd, Result, SockFlags, Type};
+
+/// A socket descriptor. Every operation of this crate is a method here;
+/// [`Socket`] and [`BorrowedSocket`] dereference to it.
+///
+/// A `&SocketFd` never outlives the descriptor it names, and a `SocketFd` is
+/// never made by value outside this crate, so holding one proves the
+/// descriptor is open.
+#[repr(transparent)]
+pub struct SocketFd {
+    fd: RawFd,
+}
+
+/// An owned socket: closes its descriptor when dropped.
+///
+/// Created close-on-exec, always. Operations come from [`SocketFd`] through
+/// `Deref`.
+#[repr(transparent)]
+pub struct Socket {
+    inner: SocketFd,
+}
+
+/// A socket descriptor the caller owns, borrowed for `'fd`: the same
+/// operations as [`Socket`], but dropping it closes nothing.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct BorrowedSocket<'fd> {
+    fd: RawFd,
+    _borrow: PhantomData<&'fd SocketFd>,
+}
+
+impl SocketFd {
+    /// The raw descriptor, still owned by whoever owns it.
+    #[inline]
+    pub fn as_raw_fd(&self) -> RawFd {
+        self.fd
+    }
+
+    /// Borrows `self` as a copyable handle.
+    #[inline]
+    pub fn borrow(&self) -> BorrowedSocket<'_> {
+        BorrowedSocket {
+            fd: self.fd,
+            _borrow: PhantomData,
+        }
+    }
+}
+
+impl Socket {
+    /// `socket(2)` with `SOCK_CLOEXEC` and protocol 0.
+    ///
+    /// Errors: `EAFNOSUPPORT`, `EINVAL` (an unknown type or flag),
+    /// `EPROTONOSUPPORT`, `EMFILE`, `ENFILE`, `ENOBUFS`, `ENOMEM`, `EACCES`.
+    #[inline]
+    pub fn new(domain: Domain, ty: Type, flags: SockFlags) -> Result<Socket> {
+        Socket::with_protocol(domain, ty, 0, flags)
+    }
+
+    /// `socket(2)` with `SOCK_CLOEXEC` and an explicit protocol (such as
+    /// `IPPROTO_UDP`). Errors as [`Socket::new`].
+    #[inline]
+    pub fn with_protocol(
+        domain: Domain,
+        ty: Type,
+        protocol: i32,
+        flags: SockFlags,
+    ) -> Result<Socket> {
+        let fd = sys::socket(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), protocol)?;
+        // SAFETY: socket just returned this descriptor, so no one else owns it.
+        Ok(unsafe { Socket::from_raw_fd(fd) })
+    }
+
+    /// `socketpair(2)` with `SOCK_CLOEXEC`: two connected sockets.
+    ///
+    /// Errors: `EAFNOSUPPORT` (Linux supports only `AF_UNIX`), `EOPNOTSUPP`,
+    /// `EMFILE`, `ENFILE`.
+    #[inline]
+    pub fn pair(domain: Domain, ty: Type, flags: SockFlags) -> Result<(Socket, Socket)> {
+        let [a, b] = sys::socketpair(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), 0)?;
+        // SAFETY: socketpair just returned both descriptors; we own them.
+        Ok(unsafe { (Socket::from_raw_fd(a), Socket::from_raw_fd(b)) })
+    }
+
+    /// Takes ownership of `fd`.
+    ///
+    /// # Safety
+    ///
+    /// `fd` must be an open socket descriptor that nothing else closes.
+    #[inline]
+    pub const unsafe fn from_raw_fd(fd: RawFd) -> Socket {
+        Socket {
+            inner: SocketFd { fd },
+        }
+    }
+
+    /// Gives up ownership: the caller must close the descriptor.
+    #[inline]
+    pub fn into_raw_fd(self) -> RawFd {
+        let fd = self.inner.fd;
+        core::mem::forget(self);
+        fd
+    }
+
+    /// `close(2)`, reporting its error (dropping closes too, silently).
+    /// The descriptor is released even when an error is returned.
+    #[inline]
+    pub fn close(self) -> Result<()> {
+        sys::close(self.into_raw_fd())
+    }
+}
+
+impl Drop for Socket {
+    #[inline]
+    fn drop(&mut self) {
+        // Nothing useful can be done with an error here; `close` reports it.
+        let _ = sys::close(self.inner.fd);
+    }
+}
+
+impl Deref for Socket {
+    type Target = SocketFd;
+
+    #[inline]
+    fn deref(&self) -> &SocketFd {
+        &self.inner
+    }
+}
+
+impl BorrowedSocket<'_> {
+    /// Borrows a descriptor the caller owns.
+    ///
+    /// # Safety
+    ///
+    /// `fd` must stay open for the lifetime chosen for the result.
+    #[inline]
+    pub const unsafe fn borrow_raw(fd: RawFd) -> Self {
+        BorrowedSocket {
+            fd,
+            _borrow: PhantomData,
+        }
+    }
+}
+
+impl Deref for BorrowedSocket<'_> {
+    type Target = SocketFd;
+
+    #[inline]
+    fn deref(&self) -> &SocketFd {
+        let fd: &RawFd = &self.fd;
+        // SAFETY: SocketFd is repr(transparent) over RawFd, and the borrowed
+        // reference lives no longer than self, which guarantees the
+        // descriptor is open.
+        unsafe { &*(fd as *const RawFd).cast::<SocketFd>() }
+    }
+}
+
+impl core::fmt::Debug for SocketFd {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SocketFd").field("fd", &self.fd).finish()
+    }
+}
+
+impl core::fmt::Debug for Socket {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Socket")
+            .field("fd", &self.inner.fd)
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for BorrowedSocket<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("BorrowedSocket")
+            .field("fd", &self.fd)
+            .finish()
+    }
+}

@@ -1,0 +1,92 @@
+//! Calls that move bytes: read, send, recv, sendto, recvfrom, readv, and
+//! sendmsg for the vectored write (writev cannot take `MSG_NOSIGNAL`).
+
+use core::mem::MaybeUninit;
+
+use super::cvt_size;
+use crate::{IoSlice, IoSliceMut, MsgFlags, RawFd, Result, SocketAddr};
+
+/// `read(2)` into possibly uninitialised memory.
+#[inline]
+pub(crate) fn read(fd: RawFd, buf: &mut [MaybeUninit<u8>]) -> Result<usize> {
+    // SAFETY: buf is writable for buf.len() bytes; the kernel writes at most that.
+    cvt_size(unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) })
+}
+
+/// `send(2)`.
+#[inline]
+pub(crate) fn send(fd: RawFd, buf: &[u8], flags: MsgFlags) -> Result<usize> {
+    // SAFETY: buf is readable for buf.len() bytes.
+    cvt_size(unsafe { libc::send(fd, buf.as_ptr().cast(), buf.len(), flags.bits()) })
+}
+
+/// `recv(2)` into possibly uninitialised memory.
+#[inline]
+pub(crate) fn recv(fd: RawFd, buf: &mut [MaybeUninit<u8>], flags: MsgFlags) -> Result<usize> {
+    // SAFETY: buf is writable for buf.len() bytes; the kernel writes at most that.
+    cvt_size(unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags.bits()) })
+}
+
+/// `sendto(2)`.
+#[inline]
+pub(crate) fn sendto(fd: RawFd, buf: &[u8], flags: MsgFlags, to: &SocketAddr) -> Result<usize> {
+    // SAFETY: buf is readable for its length; to points at its storage,
+    // valid for to.len() bytes.
+    cvt_size(unsafe {
+        libc::sendto(
+            fd,
+            buf.as_ptr().cast(),
+            buf.len(),
+            flags.bits(),
+            to.as_ptr(),
+            to.len(),
+        )
+    })
+}
+
+/// `recvfrom(2)` into possibly uninitialised memory, filling `from`.
+#[inline]
+pub(crate) fn recvfrom(
+    fd: RawFd,
+    buf: &mut [MaybeUninit<u8>],
+    flags: MsgFlags,
+    from: &mut SocketAddr,
+) -> Result<usize> {
+    let (ptr, len) = from.as_mut_parts();
+    // SAFETY: buf is writable for its length; ptr/len describe from's storage
+    // and the kernel writes at most *len bytes there.
+    cvt_size(unsafe {
+        libc::recvfrom(
+            fd,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            flags.bits(),
+            ptr,
+            len,
+        )
+    })
+}
+
+/// `readv(2)`.
+#[inline]
+pub(crate) fn readv(fd: RawFd, bufs: &mut [IoSliceMut<'_>]) -> Result<usize> {
+    // IOV_MAX is 1024; a longer array is the kernel's EINVAL, not a truncation.
+    let count = i32::try_from(bufs.len()).unwrap_or(i32::MAX);
+    // SAFETY: IoSliceMut is layout-compatible with iovec and each one
+    // describes writable memory borrowed for the call.
+    cvt_size(unsafe { libc::readv(fd, bufs.as_ptr().cast(), count) })
+}
+
+/// `sendmsg(2)` with only data: the vectored write, unconnected.
+#[inline]
+pub(crate) fn sendmsg_data(fd: RawFd, bufs: &[IoSlice<'_>], flags: MsgFlags) -> Result<usize> {
+    // SAFETY: an all-zero msghdr is valid (no name, no control data).
+    let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+    msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
+    // The field's width differs between glibc and musl; the kernel rejects a
+    // count over IOV_MAX with EMSGSIZE, so saturating keeps that error.
+    msg.msg_iovlen = bufs.len() as _;
+    // SAFETY: msg points at iovecs (IoSlice is layout-compatible) that stay
+    // borrowed for the call; sendmsg only reads them.
+    cvt_size(unsafe { libc::sendmsg(fd, &msg, flags.bits()) })
+}

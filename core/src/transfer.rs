@@ -1,0 +1,96 @@
+//! Whole transfers on [`SocketFd`]: `write_all`, `write_all_vectored` and
+//! `read_exact`, which loop over partial transfers and retry `EINTR`.
+
+use core::fmt;
+
+use crate::{Errno, IoSlice, SocketFd};
+
+/// A whole transfer that stopped early: the error, and how many bytes were
+/// moved before it, so the caller can resume or report exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TransferError {
+    /// Why the transfer stopped.
+    pub errno: Errno,
+    /// Bytes completed before the error.
+    pub done: usize,
+}
+
+impl fmt::Display for TransferError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} after {} bytes", self.errno, self.done)
+    }
+}
+
+impl SocketFd {
+    /// Sends all of `buf` with as many `send(2)` calls as it takes, retrying
+    /// `EINTR`.
+    ///
+    /// On a non-blocking socket a full send buffer stops the loop with
+    /// `EAGAIN` and the count sent so far: wait for `POLLOUT` and call again
+    /// with the rest. Errors: those of [`write`](Self::write) except `EINTR`.
+    pub fn write_all(&self, buf: &[u8]) -> Result<(), TransferError> {
+        let mut done = 0;
+        while let Some(rest) = buf.get(done..).filter(|rest| !rest.is_empty()) {
+            match self.write(rest) {
+                Ok(0) => {
+                    return Err(TransferError {
+                        errno: Errno::EPIPE,
+                        done,
+                    })
+                }
+                Ok(n) => done += n,
+                Err(Errno::EINTR) => {}
+                Err(errno) => return Err(TransferError { errno, done }),
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends every buffer in `bufs`, in order, with as many vectored sends as
+    /// it takes, retrying `EINTR`. `bufs` is advanced in place past what was
+    /// sent, so after an error it describes exactly what is left.
+    ///
+    /// Errors: those of [`write_vectored`](Self::write_vectored) except
+    /// `EINTR`; `EAGAIN` on a non-blocking socket as in
+    /// [`write_all`](Self::write_all).
+    pub fn write_all_vectored(&self, bufs: &mut &mut [IoSlice<'_>]) -> Result<(), TransferError> {
+        // Leading empty buffers would make an empty send look like progress.
+        IoSlice::advance_slices(bufs, 0);
+        let mut done = 0;
+        while !bufs.is_empty() {
+            match self.write_vectored(bufs) {
+                Ok(0) => {
+                    return Err(TransferError {
+                        errno: Errno::EPIPE,
+                        done,
+                    })
+                }
+                Ok(n) => {
+                    done += n;
+                    IoSlice::advance_slices(bufs, n);
+                }
+                Err(Errno::EINTR) => {}
+                Err(errno) => return Err(TransferError { errno, done }),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads until `buf` is full or the stream ends, retrying `EINTR`.
+    /// Returns the count read: `buf.len()`, or less at end of stream.
+    ///
+    /// Errors: those of [`read`](Self::read) except `EINTR`; `EAGAIN` on a
+    /// non-blocking socket with the count so far.
+    pub fn read_exact(&self, buf: &mut [u8]) -> Result<usize, TransferError> {
+        let mut done = 0;
+        while let Some(rest) = buf.get_mut(done..).filter(|rest| !rest.is_empty()) {
+            match self.read(rest) {
+                Ok(0) => break,
+                Ok(n) => done += n,
+                Err(Errno::EINTR) => {}
+                Err(errno) => return Err(TransferError { errno, done }),
+            }
+        }
+        Ok(done)
+    }
+}
