@@ -20,7 +20,7 @@ fn server(listener: Socket) -> Result<(), Errno> {
             return conn.close();
         }
         println!("server: read {n} bytes, echoing them");
-        conn.write_all(&buf[..n]).map_err(|e| e.errno)?;
+        conn.write_all(&buf[..n])?;
     }
 }
 
@@ -49,11 +49,9 @@ fn main() -> Result<(), Errno> {
     client.connect(&bound)?;
     let message = b"hello from the sockcore client";
     println!("client: write {} bytes", message.len());
-    client.write_all(message).map_err(|e| e.errno)?;
+    client.write_all(message)?;
     let mut echo = [0u8; 64];
-    let n = client
-        .read_exact(&mut echo[..message.len()])
-        .map_err(|e| e.errno)?;
+    let n = client.read_exact(&mut echo[..message.len()])?;
     println!(
         "client: read {n} bytes: {:?}",
         String::from_utf8_lossy(&echo[..n])

@@ -10,6 +10,20 @@ use crate::errno_table;
 /// the positive errno the kernel (or libc) reported. It is `Copy`, compares by
 /// number, and knows its symbolic [`name`](Errno::name) and human
 /// [`message`](Errno::message) without allocating.
+///
+/// ```
+/// use sockcore::{Errno, Socket};
+///
+/// // Nothing listens on this abstract name.
+/// let text = format!("unix:@sockcore-doc-errno-{}", std::process::id());
+/// let err = Socket::dial(&text, 1000).unwrap_err();
+/// assert_eq!(err, Errno::ECONNREFUSED);
+/// assert_eq!(err.name(), "ECONNREFUSED");
+/// assert_eq!(err.message(), "Connection refused");
+/// assert_eq!(err.to_string(), "Connection refused (ECONNREFUSED)");
+/// // A C ABI return (-errno) maps back to the same value.
+/// assert_eq!(Errno::from_raw(-err.raw()), err);
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(transparent)]
 pub struct Errno(i32);

@@ -25,6 +25,24 @@ impl Socket {
     /// (`127.0.0.1:0`, `[::1]:8080`, `unix:/run/x.sock`, `unix:@name`).
     /// Errors: `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
     /// `listen_on_addr`.
+    ///
+    /// The flow over an abstract Unix name, with [`dial`](Self::dial):
+    ///
+    /// ```
+    /// use sockcore::{AddrKind, SockFlags, Socket};
+    ///
+    /// let text = format!("unix:@sockcore-doc-flow-{}", std::process::id());
+    /// let listener = Socket::listen_on(&text, 8)?;
+    /// let client = Socket::dial(&text, 1000)?;
+    /// let (conn, peer) = listener.accept(SockFlags::empty())?;
+    /// assert_eq!(peer.kind(), AddrKind::UnixUnnamed); // the client never bound
+    ///
+    /// client.write_all(b"hi")?;
+    /// let mut buf = [0u8; 2];
+    /// conn.read_exact(&mut buf)?;
+    /// assert_eq!(&buf, b"hi");
+    /// # Ok::<(), sockcore::Errno>(())
+    /// ```
     pub fn listen_on(text: &str, backlog: i32) -> Result<Socket> {
         Socket::listen_on_addr(&SocketAddr::parse(text)?, backlog)
     }

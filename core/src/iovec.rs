@@ -5,6 +5,22 @@ use core::mem::{align_of, size_of};
 
 /// A borrowed, read-only buffer with the exact layout of `struct iovec`, so
 /// an array of them goes to `writev`/`sendmsg` as is.
+///
+/// ```
+/// use sockcore::{Domain, IoSlice, IoSliceMut, SockFlags, Socket, Type};
+///
+/// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty())?;
+/// // One sendmsg(2) gathers a header and a body...
+/// let sent = a.write_vectored(&[IoSlice::new(b"len:5 "), IoSlice::new(b"hello")])?;
+/// assert_eq!(sent, 11);
+///
+/// // ...and one readv(2) scatters them again.
+/// let (mut head, mut body) = ([0u8; 6], [0u8; 5]);
+/// let got = b.read_vectored(&mut [IoSliceMut::new(&mut head), IoSliceMut::new(&mut body)])?;
+/// assert_eq!(got, 11);
+/// assert_eq!((&head, &body), (b"len:5 ", b"hello"));
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
 #[derive(Clone, Copy)]
 #[repr(transparent)]
 pub struct IoSlice<'a> {

@@ -7,18 +7,60 @@
 //! move bytes. It builds with `#![no_std]` and never allocates, so it fits
 //! small embedded Linux systems as well as servers.
 //!
+//! # A map
+//!
+//! - **Sockets**: [`Socket`] owns a descriptor and closes it on drop;
+//!   [`BorrowedSocket`] borrows one; both dereference to [`SocketFd`], where
+//!   every operation is a method.
+//! - **Addresses**: [`SocketAddr`] holds IPv4, IPv6 or Unix (path, abstract,
+//!   unnamed) by value; [`AddrKind`] says which.
+//! - **Moving bytes**: [`SocketFd::read`]/[`SocketFd::write`], send/recv with
+//!   [`MsgFlags`], datagrams, vectored calls over [`IoSlice`]/[`IoSliceMut`],
+//!   and whole transfers that report a [`TransferError`].
+//! - **Readiness**: the [`poll`] module.
+//! - **Errors**: [`Errno`].
+//!
+//! # No `std`, no allocator
+//!
+//! The crate is `#![no_std]` and does not use `alloc`: it needs only `libc`
+//! and `bitflags`, so it links into programs with no allocator and into C
+//! programs through the `sockcore-ffi` crate.
+//!
+//! - Memory is always the caller's. A [`SocketAddr`] is a
+//!   `sockaddr_storage` and a length held by value; buffers are borrowed
+//!   slices; an [`IoSlice`] is a `struct iovec`; a poll set is the caller's
+//!   array of [`PollFd`].
+//! - Errors are `Copy` numbers: [`Errno`] finds its name and message in a
+//!   static table, so reporting an error allocates nothing either.
+//! - There is no global state: no lazily built tables, no registry of
+//!   descriptors, nothing to initialise.
+//! - Library code avoids panic paths (no unchecked indexing, no arithmetic
+//!   that can overflow), so that a release build of the C library can have
+//!   none.
+//!
 //! # Policies
 //!
 //! - **Close-on-exec, always**: every descriptor this crate creates or
-//!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`).
-//! - **No `SIGPIPE`**: every send uses `MSG_NOSIGNAL`, so writing to a peer
-//!   that has gone returns `EPIPE` (or `ECONNRESET`) instead of killing the
-//!   process. Rust programs ignore `SIGPIPE` anyway; C programs do not.
-//! - **EINTR**: single calls report `EINTR` like libc; the loops that promise
-//!   completion ([`SocketFd::write_all`], [`SocketFd::read_exact`],
-//!   [`Socket::dial`]'s wait) retry it.
-//! - **One syscall per call**: `write` is one `send`, `set_nonblocking` is one
-//!   `ioctl`; no hidden `fcntl`.
+//!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`), so a child
+//!   started with `exec` never inherits a connection by accident.
+//! - **No `SIGPIPE`**: every send uses `MSG_NOSIGNAL` (which is why
+//!   [`SocketFd::write`] is `send(2)` and the vectored write is `sendmsg(2)`:
+//!   `write(2)` and `writev(2)` cannot take the flag). Writing to a peer that
+//!   has gone returns `EPIPE` (or `ECONNRESET`) instead of killing the
+//!   process. Rust programs start with `SIGPIPE` ignored; C programs do not,
+//!   and they get the same guarantee.
+//! - **`EINTR`**: a call that makes one system call reports `EINTR` like
+//!   libc does, so a signal handler can interrupt a blocking read and the
+//!   caller decides what happens next. Only the calls that promise
+//!   completion retry it: [`SocketFd::write_all`],
+//!   [`SocketFd::write_all_vectored`], [`SocketFd::read_exact`],
+//!   [`poll::wait_ready`] and the wait inside [`Socket::dial`] (the last two
+//!   against a fixed deadline, so signals cannot stretch a time-out).
+//!   Through the `std` feature's `io::Read`/`io::Write`, `EINTR` arrives as
+//!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
+//!   `write_all`, `io::copy`) retry.
+//! - **One system call per call**: `write` is one `send`, `set_nonblocking`
+//!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`.
 //! - **Errors** are [`Errno`] values with a name and a message.
 //!
 //! # The server/client flow
@@ -32,20 +74,78 @@
 //!
 //! // Client: socket + connect, with a 1 s time-out; then write.
 //! let client = Socket::dial_addr(&addr, 1000)?;
-//! client.write_all(b"ping").map_err(|e| e.errno)?;
+//! client.write_all(b"ping")?;
 //!
 //! // Server: accept, read, echo.
 //! let (conn, _peer) = listener.accept(SockFlags::empty())?;
 //! let mut buf = [0u8; 4];
-//! let n = conn.read_exact(&mut buf).map_err(|e| e.errno)?;
-//! conn.write_all(&buf[..n]).map_err(|e| e.errno)?;
+//! let n = conn.read_exact(&mut buf)?;
+//! conn.write_all(&buf[..n])?;
 //!
 //! // Client: read the echo, and say it is done.
 //! let mut echo = [0u8; 4];
-//! client.read_exact(&mut echo).map_err(|e| e.errno)?;
+//! client.read_exact(&mut echo)?;
 //! assert_eq!(&echo, b"ping");
 //! client.shutdown(Shutdown::Write)?;
 //! # Ok::<(), sockcore::Errno>(())
+//! ```
+//!
+//! # The `std` feature
+//!
+//! Off by default. It adds interop with the standard library and nothing
+//! else: no new behaviour. The one conversion that allocates is a
+//! [`TransferError`] into `std::io::Error`, which boxes it to keep its byte
+//! count.
+//!
+//! - `std::io::Read` and `std::io::Write` for [`Socket`], `&Socket`,
+//!   `&SocketFd` and [`BorrowedSocket`]: `read` is [`SocketFd::read`],
+//!   `write` is [`SocketFd::write`] (`MSG_NOSIGNAL` included), the vectored
+//!   forms take std's `IoSlice`s as they are, and `flush` does nothing.
+//! - `From` both ways between [`Socket`] and `std::net::{TcpStream,
+//!   TcpListener, UdpSocket}` and `std::os::unix::net::{UnixStream,
+//!   UnixListener, UnixDatagram}`, and `OwnedFd`; `AsFd`, `AsRawFd`,
+//!   `FromRawFd` and `IntoRawFd`; `BorrowedSocket` to and from `BorrowedFd`.
+//! - `std::error::Error` for [`Errno`] and [`TransferError`], and `From`
+//!   both into `std::io::Error` with the kind std gives the same errno
+//!   (`ECONNREFUSED` is `ConnectionRefused`).
+//! - [`SocketAddr`] to and from `std::os::unix::net::SocketAddr` (`TryFrom`);
+//!   `std::net::SocketAddr` is `core::net::SocketAddr`, converted with or
+//!   without the feature.
+//!
+//! With `std::io::Read` or `Write` in scope, method syntax on a `Socket`
+//! finds the trait methods before the crate's own (as on `TcpStream`):
+//! `socket.write_all(..)` is then std's, returning `io::Result`. Name the
+//! crate's call, `SocketFd::write_all(&socket, ..)`, to get its
+//! [`TransferError`] with the count of bytes sent.
+//!
+//! ```
+//! # #[cfg(feature = "std")]
+//! # fn main() -> std::io::Result<()> {
+//! use std::io::{Read, Write};
+//! use std::net::TcpStream;
+//!
+//! use sockcore::{SockFlags, Socket};
+//!
+//! let listener = Socket::listen_on("127.0.0.1:0", 16)?;
+//! let addr = std::net::SocketAddr::try_from(listener.local_addr()?)?;
+//!
+//! // A std client talks to a sockcore server through std's traits.
+//! let mut client = TcpStream::connect(addr)?;
+//! let (mut conn, _peer) = listener.accept(SockFlags::empty())?;
+//! client.write_all(b"hello")?;
+//! let mut buf = [0u8; 5];
+//! conn.read_exact(&mut buf)?;
+//! assert_eq!(&buf, b"hello");
+//!
+//! // And the accepted socket can become a std one.
+//! let mut conn = TcpStream::from(conn);
+//! conn.write_all(b"bye")?;
+//! client.read_exact(&mut buf[..3])?;
+//! assert_eq!(&buf[..3], b"bye");
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "std"))]
+//! # fn main() {}
 //! ```
 #![no_std]
 #![deny(missing_docs)]
@@ -55,23 +155,50 @@
 extern crate std;
 
 mod addr;
+mod cmsg;
+mod credentials;
+mod duration;
 mod errno;
 mod errno_table;
+mod fd;
+mod fd_passing;
 mod flags;
 mod flow;
+mod interface;
 mod io;
 mod iovec;
+mod layout;
 mod lifecycle;
+mod mmsg;
+mod msg;
 mod options;
+mod options_ip;
+mod options_multicast;
+mod options_socket;
+mod options_tcp;
 pub mod poll;
 mod socket;
+#[cfg(feature = "std")]
+mod std_interop;
 mod sys;
+mod timeout;
 mod transfer;
 
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
+pub use cmsg::{
+    cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Cmsgs,
+    ControlMessage, Fds, ReceivedControl, TakeFds, SCM_MAX_FD,
+};
+pub use credentials::Credentials;
 pub use errno::{Errno, Result};
+pub use fd::OwnedFd;
+pub use fd_passing::RecvFds;
 pub use flags::{Domain, MsgFlags, Shutdown, SockFlags, Type};
+pub use interface::interface_index;
 pub use iovec::{IoSlice, IoSliceMut};
+pub use mmsg::{MmsgHdr, MmsgHdrMut};
+pub use msg::RecvMsg;
+pub use options_socket::IFNAMSIZ;
 pub use poll::{PollFd, PollFlags};
 pub use socket::{BorrowedSocket, Socket, SocketFd};
 pub use transfer::TransferError;

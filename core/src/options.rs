@@ -1,5 +1,6 @@
 //! Socket options on [`SocketFd`] used by the lifecycle: `SO_REUSEADDR`,
-//! `SO_ERROR`, `SO_TYPE`, `SO_DOMAIN`, `SO_ACCEPTCONN`, and raw access.
+//! `SO_ERROR`, `SO_TYPE`, `SO_DOMAIN`, `SO_ACCEPTCONN`, and raw access; plus
+//! the `int`-valued get/set that the typed options in `options_*.rs` share.
 
 use crate::{sys, Errno, Result, SocketFd};
 
@@ -65,5 +66,29 @@ impl SocketFd {
     #[inline]
     pub fn option_raw(&self, level: i32, name: i32, out: &mut [u8]) -> Result<usize> {
         sys::getsockopt_bytes(self.as_raw_fd(), level, name, out)
+    }
+
+    /// `setsockopt(2)` with an `int` value.
+    #[inline]
+    pub(crate) fn set_int_option(&self, level: i32, name: i32, value: libc::c_int) -> Result<()> {
+        sys::setsockopt(self.as_raw_fd(), level, name, &value)
+    }
+
+    /// `getsockopt(2)` of an `int` value.
+    #[inline]
+    pub(crate) fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
+        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), level, name)
+    }
+
+    /// `setsockopt(2)` of a boolean `int` option (0 or 1).
+    #[inline]
+    pub(crate) fn set_flag_option(&self, level: i32, name: i32, on: bool) -> Result<()> {
+        self.set_int_option(level, name, libc::c_int::from(on))
+    }
+
+    /// `getsockopt(2)` of a boolean `int` option: any non-zero value is on.
+    #[inline]
+    pub(crate) fn flag_option(&self, level: i32, name: i32) -> Result<bool> {
+        self.int_option(level, name).map(|v| v != 0)
     }
 }

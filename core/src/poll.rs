@@ -1,4 +1,26 @@
 //! [`PollFd`] and [`PollFlags`]: readiness through `poll(2)`.
+//!
+//! A [`PollFd`] array is the caller's memory, laid out as `struct pollfd`;
+//! [`poll`] makes one call and reports `EINTR`, while [`wait_ready`] waits
+//! for one descriptor and retries `EINTR` against a fixed deadline.
+//!
+//! ```
+//! use sockcore::poll::{poll, wait_ready};
+//! use sockcore::{Domain, PollFd, PollFlags, SockFlags, Socket, Type};
+//!
+//! let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::NONBLOCK)?;
+//! let mut fds = [PollFd::new(b.as_raw_fd(), PollFlags::IN)];
+//! assert_eq!(poll(&mut fds, 0)?, 0); // nothing to read yet
+//!
+//! a.write(b"x")?;
+//! assert_eq!(poll(&mut fds, 1000)?, 1);
+//! assert!(fds[0].revents().contains(PollFlags::IN));
+//!
+//! // One descriptor, with a time-out that signals cannot stretch.
+//! let events = wait_ready(a.as_raw_fd(), PollFlags::OUT, 1000)?;
+//! assert!(events.contains(PollFlags::OUT));
+//! # Ok::<(), sockcore::Errno>(())
+//! ```
 
 use bitflags::bitflags;
 use core::mem::{align_of, size_of};

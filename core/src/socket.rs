@@ -12,6 +12,34 @@ use crate::{sys, Domain, RawFd, Result, SockFlags, Type};
 /// A `&SocketFd` never outlives the descriptor it names, and a `SocketFd` is
 /// never made by value outside this crate, so holding one proves the
 /// descriptor is open.
+///
+/// A function that takes `&SocketFd` serves owned and borrowed sockets
+/// alike. Here, datagrams over loopback:
+///
+/// ```
+/// use sockcore::{Domain, MsgFlags, SockFlags, Socket, SocketAddr, SocketFd, Type};
+///
+/// fn greet(socket: &SocketFd, to: &SocketAddr) -> sockcore::Result<usize> {
+///     socket.send_to(b"hello", MsgFlags::empty(), to)
+/// }
+///
+/// let rx = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+/// rx.bind(&SocketAddr::v4([127, 0, 0, 1], 0))?;
+/// let to = rx.local_addr()?;
+///
+/// let tx = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+/// tx.bind(&SocketAddr::v4([127, 0, 0, 1], 0))?;
+/// greet(&tx, &to)?; // an owned socket...
+/// greet(&tx.borrow(), &to)?; // ...or a borrowed one
+///
+/// let mut buf = [0u8; 16];
+/// for _ in 0..2 {
+///     let (n, from) = rx.recv_from(&mut buf, MsgFlags::empty())?;
+///     assert_eq!(&buf[..n], b"hello");
+///     assert_eq!(from, tx.local_addr()?);
+/// }
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
 #[repr(transparent)]
 pub struct SocketFd {
     fd: RawFd,
@@ -21,6 +49,21 @@ pub struct SocketFd {
 ///
 /// Created close-on-exec, always. Operations come from [`SocketFd`] through
 /// `Deref`.
+///
+/// ```
+/// use sockcore::{Domain, SockFlags, Socket, SocketAddr, Type};
+///
+/// let socket = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::NONBLOCK)?;
+/// socket.bind(&SocketAddr::v4([127, 0, 0, 1], 0))?;
+/// socket.listen(8)?;
+/// assert!(socket.is_cloexec()?);
+/// assert!(socket.is_nonblocking()?);
+/// assert_ne!(socket.local_addr()?.port(), Some(0));
+///
+/// // Dropping closes silently; close() reports close(2)'s error.
+/// socket.close()?;
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
 #[repr(transparent)]
 pub struct Socket {
     inner: SocketFd,
@@ -28,6 +71,24 @@ pub struct Socket {
 
 /// A socket descriptor the caller owns, borrowed for `'fd`: the same
 /// operations as [`Socket`], but dropping it closes nothing.
+///
+/// ```
+/// use sockcore::{BorrowedSocket, Domain, SockFlags, Socket, Type};
+///
+/// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty())?;
+/// // A descriptor that arrives as a plain int, say from C.
+/// let raw = a.as_raw_fd();
+/// // SAFETY: `a` owns the descriptor and outlives `borrowed`.
+/// let borrowed = unsafe { BorrowedSocket::borrow_raw(raw) };
+/// borrowed.write(b"hi")?;
+/// drop(borrowed); // closes nothing: `a` still works
+/// a.write(b"!")?;
+///
+/// let mut buf = [0u8; 3];
+/// assert_eq!(b.read_exact(&mut buf)?, 3);
+/// assert_eq!(&buf, b"hi!");
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
 #[derive(Clone, Copy)]
 #[repr(transparent)]
 pub struct BorrowedSocket<'fd> {

@@ -7,6 +7,19 @@ use crate::{Errno, IoSlice, SocketFd};
 
 /// A whole transfer that stopped early: the error, and how many bytes were
 /// moved before it, so the caller can resume or report exactly.
+///
+/// ```
+/// use sockcore::{Domain, Errno, SockFlags, Socket, Type};
+///
+/// let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::NONBLOCK)?;
+/// // Far more than the socket buffers hold, on a non-blocking socket.
+/// let big = vec![0u8; 16 << 20];
+/// let err = a.write_all(&big).unwrap_err();
+/// assert_eq!(err.errno, Errno::EAGAIN);
+/// // What fitted is gone; wait for POLLOUT, then send big[err.done..].
+/// assert!(err.done > 0 && err.done < big.len());
+/// # Ok::<(), Errno>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TransferError {
     /// Why the transfer stopped.
@@ -58,7 +71,10 @@ impl SocketFd {
         IoSlice::advance_slices(bufs, 0);
         let mut done = 0;
         while !bufs.is_empty() {
-            match self.write_vectored(bufs) {
+            // The kernel refuses more than UIO_MAXIOV buffers per call with
+            // EMSGSIZE; a longer list goes out over several calls.
+            let batch = bufs.get(..libc::UIO_MAXIOV as usize).unwrap_or(bufs);
+            match self.write_vectored(batch) {
                 Ok(0) => {
                     return Err(TransferError {
                         errno: Errno::EPIPE,
@@ -92,5 +108,12 @@ impl SocketFd {
             }
         }
         Ok(done)
+    }
+}
+
+impl From<TransferError> for Errno {
+    /// The error alone, for callers that do not resume partial transfers.
+    fn from(e: TransferError) -> Errno {
+        e.errno
     }
 }

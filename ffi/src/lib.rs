@@ -1,5 +1,46 @@
-//! The C ABI of sockcore.
+//! The C ABI of sockcore: `libsockcore.a`, `libsockcore.so`, and the header
+//! `include/sockcore.h` that the root build script generates from this crate
+//! with cbindgen (every doc comment here becomes a comment in the header).
+//!
+//! Conventions every `sc_` function follows:
+//!
+//! - A return `>= 0` is success (a descriptor, a byte count, or 0); `< 0` is
+//!   `-errno`, so C callers write `if ((ret = sc_f(...)) < 0) return ret;`.
+//!   `sc_strerror` and `sc_errname` turn it into text.
+//! - Bad input is an error code, never a crash: `-EFAULT` for a NULL pointer
+//!   (unless the function says it may be NULL), `-EINVAL` for a length over
+//!   `SSIZE_MAX`, for unknown flag bits and for a malformed address,
+//!   `-ENAMETOOLONG` for a Unix socket name that does not fit `sun_path`.
+//! - No global state, no allocation, nothing to initialise: every function
+//!   may be called from any thread at any time. Descriptors are plain `int`s,
+//!   created close-on-exec; sends never raise `SIGPIPE`.
+//! - Domains, types and `SHUT_*` values are the system's own constants.
+//!
+//! Only the C artifacts contain this crate, so the panic handler below never
+//! meets the standard library's. It aborts: no panic may unwind into C, and
+//! none is expected, since the code avoids panicking operations.
 #![no_std]
+#![deny(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+mod args;
+mod errno_text;
+mod text_buf;
+
+// The header lists items in this order, one group per module.
+pub mod constants;
+
+pub mod addr;
+
+pub mod lifecycle;
+
+pub mod io;
+
+pub mod transfer;
+
+pub mod flow;
+
+pub mod errors;
 
 #[cfg(not(test))]
 #[panic_handler]
@@ -7,3 +48,12 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     // SAFETY: abort takes no arguments and never returns.
     unsafe { libc::abort() }
 }
+
+/// The unwinding personality routine that the precompiled `core` refers to
+/// from its unwind tables when it is linked without LTO, as in debug builds;
+/// without it the debug libraries would not link into a C program. It is
+/// never called: a panic aborts, so nothing unwinds. Release builds (LTO)
+/// drop those references, and this with them.
+#[cfg(all(not(test), debug_assertions))]
+#[no_mangle]
+extern "C" fn rust_eh_personality() {}

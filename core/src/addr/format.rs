@@ -39,9 +39,16 @@ impl fmt::Debug for SocketAddr {
 }
 
 /// Writes `bytes`, escaping as `\xNN` every byte that would not read back
-/// as itself: control bytes, DEL, the backslash, and invalid UTF-8.
+/// as itself: control bytes, DEL, the backslash, invalid UTF-8, and a
+/// trailing space.
 fn write_escaped(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
-    for chunk in bytes.utf8_chunks() {
+    // A space that ends the text would read back as space around it, which
+    // `parse` refuses.
+    let (body, trailing_space) = match bytes.split_last() {
+        Some((b' ', body)) => (body, true),
+        _ => (bytes, false),
+    };
+    for chunk in body.utf8_chunks() {
         for c in chunk.valid().chars() {
             if c.is_ascii_control() || c == '\\' {
                 write!(f, "\\x{:02x}", c as u32)?;
@@ -52,6 +59,9 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
         for byte in chunk.invalid() {
             write!(f, "\\x{byte:02x}")?;
         }
+    }
+    if trailing_space {
+        f.write_str("\\x20")?;
     }
     Ok(())
 }

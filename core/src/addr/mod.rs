@@ -23,12 +23,41 @@ const SUN_PATH_OFFSET: usize = size_of::<libc::sa_family_t>();
 /// The length says how many bytes of the storage are meaningful, as in C.
 /// An empty address (length 0, family `AF_UNSPEC`) is what a call that
 /// returns no address leaves behind.
+///
+/// ```
+/// use sockcore::{AddrKind, SocketAddr};
+///
+/// let v4 = SocketAddr::parse("127.0.0.1:8080")?;
+/// assert_eq!(v4.port(), Some(8080));
+/// assert_eq!(v4, SocketAddr::v4([127, 0, 0, 1], 8080));
+///
+/// let v6: SocketAddr = "[fe80::1%2]:443".parse()?;
+/// assert!(matches!(v6.kind(), AddrKind::V6(a) if a.scope_id() == 2));
+///
+/// // Abstract Unix names may hold any byte; Display escapes what needs it.
+/// let name = SocketAddr::unix_abstract(b"sockcore-doc\0addr")?;
+/// assert_eq!(name.to_string(), "unix:@sockcore-doc\\x00addr");
+/// assert_eq!(SocketAddr::parse(&name.to_string())?, name);
+///
+/// // core::net (and so std::net) addresses convert both ways.
+/// let std_addr = core::net::SocketAddr::try_from(v4).unwrap();
+/// assert_eq!(SocketAddr::from(std_addr), v4);
+///
+/// // C gets a `struct sockaddr *` and its length.
+/// let (ptr, len) = (v4.as_ptr(), v4.len());
+/// assert!(!ptr.is_null() && len == 16);
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub struct SocketAddr {
     storage: libc::sockaddr_storage,
     len: libc::socklen_t,
 }
+
+// Code that hands the kernel a `*mut SocketAddr` as its `struct sockaddr *`
+// (recvmmsg's msg_name) needs the storage first.
+const _: () = assert!(core::mem::offset_of!(SocketAddr, storage) == 0);
 
 /// What a [`SocketAddr`] holds, borrowed from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,10 +285,9 @@ impl SocketAddr {
                 match bytes.split_first() {
                     None => AddrKind::UnixUnnamed,
                     Some((0, name)) => AddrKind::UnixAbstract(name),
-                    Some(_) => {
-                        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-                        AddrKind::UnixPath(&bytes[..end])
-                    }
+                    // The kernel may count a trailing NUL (and, for odd
+                    // callers, more); the path ends at the first NUL.
+                    Some(_) => AddrKind::UnixPath(bytes.split(|&b| b == 0).next().unwrap_or(bytes)),
                 }
             }
             libc::AF_UNSPEC => AddrKind::Unspecified,

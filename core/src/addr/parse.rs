@@ -25,6 +25,11 @@ impl SocketAddr {
     /// Errors: `EINVAL` for malformed text; `ENAMETOOLONG` for a Unix name
     /// that does not fit `sun_path`.
     pub fn parse(text: &str) -> Result<SocketAddr> {
+        // Checked here because a Unix name would otherwise keep a trailing
+        // space as part of the path; an escape (`\x20`) still spells one.
+        if text.trim_ascii() != text {
+            return Err(Errno::EINVAL);
+        }
         if let Some(rest) = text.strip_prefix(UNIX_PREFIX) {
             return parse_unix(rest);
         }

@@ -9,13 +9,19 @@
 //! caller like libc does. Only the loops that promise completion
 //! (`write_all`, `read_exact`, the time-out waits) retry it.
 
+mod interface;
 mod io;
+mod msg;
 mod poll;
+mod process;
 mod socket;
 mod sockopt;
 
+pub(crate) use interface::*;
 pub(crate) use io::*;
+pub(crate) use msg::*;
 pub(crate) use poll::*;
+pub(crate) use process::*;
 pub(crate) use socket::*;
 pub(crate) use sockopt::*;
 

@@ -1,0 +1,66 @@
+//! [`Credentials`]: a process's pid, uid and gid, as `struct ucred`.
+
+use core::mem::{align_of, size_of};
+
+use crate::sys;
+
+/// A process's identity as the kernel reports it in `SO_PEERCRED` and
+/// `SCM_CREDENTIALS`: the same layout as `struct ucred`, so a C caller can
+/// pass one as is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(C)]
+pub struct Credentials {
+    /// The process id.
+    pub pid: libc::pid_t,
+    /// The user id.
+    pub uid: libc::uid_t,
+    /// The group id.
+    pub gid: libc::gid_t,
+}
+
+const _: () = assert!(size_of::<Credentials>() == size_of::<libc::ucred>());
+const _: () = assert!(align_of::<Credentials>() == align_of::<libc::ucred>());
+
+impl Credentials {
+    /// The calling process's own credentials (`getpid`, `getuid`,
+    /// `getgid`): what an unprivileged sender may put in `SCM_CREDENTIALS`.
+    #[inline]
+    pub fn current() -> Credentials {
+        let (pid, uid, gid) = sys::process_ids();
+        Credentials { pid, uid, gid }
+    }
+
+    /// The bytes of a `struct ucred`, as they travel in a control message.
+    pub(crate) fn to_ne_bytes(self) -> [u8; size_of::<libc::ucred>()] {
+        let mut out = [0u8; size_of::<libc::ucred>()];
+        let fields = [
+            self.pid.to_ne_bytes(),
+            self.uid.to_ne_bytes(),
+            self.gid.to_ne_bytes(),
+        ];
+        for (slot, byte) in out.iter_mut().zip(fields.iter().flatten()) {
+            *slot = *byte;
+        }
+        out
+    }
+
+    /// Reads a `struct ucred` from the start of `bytes`, which need not be
+    /// aligned; `None` when fewer bytes than a `ucred` are there.
+    pub(crate) fn from_ne_bytes(bytes: &[u8]) -> Option<Credentials> {
+        let mut fields = bytes
+            .get(..size_of::<libc::ucred>())?
+            .chunks_exact(4)
+            .map(|chunk| <[u8; 4]>::try_from(chunk).unwrap_or_default());
+        let mut next = || fields.next().unwrap_or_default();
+        Some(Credentials {
+            pid: libc::pid_t::from_ne_bytes(next()),
+            uid: libc::uid_t::from_ne_bytes(next()),
+            gid: libc::gid_t::from_ne_bytes(next()),
+        })
+    }
+}
+
+// The byte conversions above assume three 4-byte fields, true on Linux.
+const _: () = assert!(size_of::<libc::ucred>() == 12);
+const _: () = assert!(size_of::<libc::pid_t>() == 4 && size_of::<libc::uid_t>() == 4);
+const _: () = assert!(size_of::<libc::gid_t>() == 4);

@@ -1,0 +1,92 @@
+//! [`OwnedFd`]: a descriptor of any kind received from another process,
+//! closed on drop.
+
+use crate::{sys, RawFd, Result, Socket};
+
+/// An owned file descriptor of unknown kind (a file, a pipe, a socket, …),
+/// as received in an `SCM_RIGHTS` control message. Dropping it closes it.
+///
+/// Descriptors received through this crate are close-on-exec
+/// (`MSG_CMSG_CLOEXEC`).
+#[derive(PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct OwnedFd {
+    fd: RawFd,
+}
+
+impl OwnedFd {
+    /// Takes ownership of `fd`.
+    ///
+    /// # Safety
+    ///
+    /// `fd` must be an open descriptor that nothing else closes.
+    #[inline]
+    pub const unsafe fn from_raw_fd(fd: RawFd) -> OwnedFd {
+        OwnedFd { fd }
+    }
+
+    /// The raw descriptor, still owned by `self`.
+    #[inline]
+    pub fn as_raw_fd(&self) -> RawFd {
+        self.fd
+    }
+
+    /// Gives up ownership: the caller must close the descriptor.
+    #[inline]
+    pub fn into_raw_fd(self) -> RawFd {
+        let fd = self.fd;
+        core::mem::forget(self);
+        fd
+    }
+
+    /// `close(2)`, reporting its error (dropping closes too, silently). The
+    /// descriptor is released even when an error is returned.
+    #[inline]
+    pub fn close(self) -> Result<()> {
+        sys::close(self.into_raw_fd())
+    }
+
+    /// The descriptor as a [`Socket`] if it is one; otherwise `self` back,
+    /// still open.
+    ///
+    /// Asks the kernel with one `getsockopt(SOL_SOCKET, SO_TYPE)`, which fails
+    /// with `ENOTSOCK` for anything but a socket.
+    pub fn into_socket(self) -> core::result::Result<Socket, OwnedFd> {
+        match sys::getsockopt::<libc::c_int>(self.fd, libc::SOL_SOCKET, libc::SO_TYPE) {
+            // SAFETY: the kernel just confirmed the descriptor is a socket,
+            // and ownership moves from self (forgotten) to the Socket.
+            Ok(_) => Ok(unsafe { Socket::from_raw_fd(self.into_raw_fd()) }),
+            Err(_) => Err(self),
+        }
+    }
+
+    /// `fcntl(F_GETFD)`: whether `FD_CLOEXEC` is set (always, for
+    /// descriptors received through this crate).
+    #[inline]
+    pub fn is_cloexec(&self) -> Result<bool> {
+        Ok(sys::get_fd_flags(self.fd)? & libc::FD_CLOEXEC != 0)
+    }
+}
+
+impl Drop for OwnedFd {
+    #[inline]
+    fn drop(&mut self) {
+        // Nothing useful can be done with an error here; `close` reports it.
+        let _ = sys::close(self.fd);
+    }
+}
+
+impl core::fmt::Debug for OwnedFd {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("OwnedFd").field("fd", &self.fd).finish()
+    }
+}
+
+impl From<Socket> for OwnedFd {
+    /// The socket's descriptor, still open, as an untyped owned descriptor.
+    fn from(socket: Socket) -> OwnedFd {
+        OwnedFd {
+            fd: socket.into_raw_fd(),
+        }
+    }
+}

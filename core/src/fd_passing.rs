@@ -1,0 +1,82 @@
+//! Descriptor passing in one call: [`SocketFd::send_fds`] and
+//! [`SocketFd::recv_fds`], over `sendmsg`/`recvmsg` with `SCM_RIGHTS`.
+
+use crate::{
+    cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Errno, IoSlice, IoSliceMut,
+    MsgFlags, OwnedFd, RawFd, Result, SocketFd, SCM_MAX_FD,
+};
+
+/// Stack space for the largest `SCM_RIGHTS` message plus credentials, which
+/// arrive first when the receiver has `SO_PASSCRED` on.
+const RECV_SPACE: usize = cmsg_space_for_fds(SCM_MAX_FD) + cmsg_space_for_creds();
+
+/// What [`SocketFd::recv_fds`] received.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecvFds {
+    /// Bytes of data received; 0 at end of stream.
+    pub len: usize,
+    /// Descriptors stored at the start of the caller's array.
+    pub fds: usize,
+    /// `msg_flags`: `TRUNC` (the data was cut), `CTRUNC` (more descriptors
+    /// came than the array holds: all of them were closed).
+    pub flags: MsgFlags,
+}
+
+impl SocketFd {
+    /// Sends `data` with the descriptors `fds` attached, in one `sendmsg(2)`
+    /// with `MSG_NOSIGNAL`. The descriptors stay open here; the receiver
+    /// gets its own. With no descriptors, a plain send.
+    ///
+    /// On a stream socket `data` must hold at least one byte, or nothing
+    /// (descriptors included) is sent.
+    ///
+    /// Errors: `EINVAL` for more than [`SCM_MAX_FD`] descriptors (as the
+    /// kernel answers), and those of [`send_msg`](Self::send_msg).
+    pub fn send_fds(&self, data: &[u8], fds: &[RawFd]) -> Result<usize> {
+        if fds.len() > SCM_MAX_FD {
+            return Err(Errno::EINVAL);
+        }
+        let mut space = CmsgBuffer::<{ cmsg_space_for_fds(SCM_MAX_FD) }>::new();
+        let mut builder = CmsgBuilder::new(&mut space);
+        if !fds.is_empty() {
+            builder.push_fds(fds)?;
+        }
+        let bufs = [IoSlice::new(data)];
+        self.send_msg(&bufs, builder.as_bytes(), None, MsgFlags::empty())
+    }
+
+    /// Receives into `data` and up to `fds.len()` descriptors (at most
+    /// [`SCM_MAX_FD`]), in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. The
+    /// first [`RecvFds::fds`] entries of `fds` are set; the rest are left as
+    /// they were. Other control messages (such as credentials) are
+    /// discarded: use [`recv_msg`](Self::recv_msg) to see them.
+    ///
+    /// When more descriptors arrive than `fds` holds, none is kept: all are
+    /// closed and `flags` has `CTRUNC`, as when the kernel truncates.
+    ///
+    /// Errors: those of [`recv_msg`](Self::recv_msg).
+    pub fn recv_fds(&self, data: &mut [u8], fds: &mut [Option<OwnedFd>]) -> Result<RecvFds> {
+        let wanted = fds.len().min(SCM_MAX_FD);
+        let mut space = CmsgBuffer::<RECV_SPACE>::new();
+        let room = cmsg_space_for_fds(wanted).saturating_add(cmsg_space_for_creds());
+        let control = space.get_mut(..room).unwrap_or_default();
+        let mut bufs = [IoSliceMut::new(data)];
+        let mut msg = self.recv_msg(&mut bufs, control, MsgFlags::empty())?;
+        let mut flags = msg.flags;
+        let mut stored = 0;
+        if msg.control.fd_count() > fds.len() {
+            msg.control.close_fds();
+            flags |= MsgFlags::CTRUNC;
+        } else {
+            for (slot, fd) in fds.iter_mut().zip(msg.control.take_fds()) {
+                *slot = Some(fd);
+                stored += 1;
+            }
+        }
+        Ok(RecvFds {
+            len: msg.len,
+            fds: stored,
+            flags,
+        })
+    }
+}

@@ -1,0 +1,346 @@
+//! `sendmmsg` and `recvmmsg` on [`SocketFd`]: batches of messages over
+//! caller arrays, with no allocation.
+//!
+//! [`MmsgHdr`] (to send) and [`MmsgHdrMut`] (to receive) each have the
+//! exact layout of `struct mmsghdr`, so a caller's array of them goes to the
+//! kernel as is. Each one borrows its buffers (and address, and control
+//! data) for as long as it lives.
+//!
+//! ```
+//! use sockcore::{Domain, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut, MsgFlags, SockFlags};
+//! use sockcore::{Socket, SocketAddr, Type};
+//!
+//! let rx = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+//! rx.bind(&SocketAddr::parse("127.0.0.1:0")?)?;
+//! let to = rx.local_addr()?;
+//! let tx = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+//!
+//! let payloads = [IoSlice::new(b"one"), IoSlice::new(b"two")];
+//! let mut batch = [
+//!     MmsgHdr::new(&payloads[0..1]).with_addr(&to),
+//!     MmsgHdr::new(&payloads[1..2]).with_addr(&to),
+//! ];
+//! assert_eq!(tx.send_mmsg(&mut batch, MsgFlags::empty())?, 2);
+//!
+//! let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
+//! let mut bufs = [IoSliceMut::new(&mut a), IoSliceMut::new(&mut b)];
+//! let (first, second) = bufs.split_at_mut(1);
+//! let mut received = [MmsgHdrMut::new(first), MmsgHdrMut::new(second)];
+//! assert_eq!(rx.recv_mmsg(&mut received, MsgFlags::DONTWAIT, -1)?, 2);
+//! assert_eq!(received[1].msg_len(), 3);
+//! assert_eq!(&b[..3], b"two");
+//! # Ok::<(), sockcore::Errno>(())
+//! ```
+
+use core::marker::PhantomData;
+use core::mem::{align_of, size_of, MaybeUninit};
+
+use crate::cmsg::close_if_truncated;
+use crate::msg::{filled_control_len, recv_header, send_header};
+use crate::{sys, IoSlice, IoSliceMut, MsgFlags, Result, SocketAddr, SocketFd};
+
+/// One message of a [`send_mmsg`](SocketFd::send_mmsg) batch, with the
+/// layout of `struct mmsghdr`: buffers to gather, an optional destination
+/// and optional control data.
+#[repr(transparent)]
+pub struct MmsgHdr<'a> {
+    hdr: libc::mmsghdr,
+    _borrow: PhantomData<(&'a [u8], &'a SocketAddr)>,
+}
+
+/// One message of a [`recv_mmsg`](SocketFd::recv_mmsg) batch, with the
+/// layout of `struct mmsghdr`: buffers to scatter into and, optionally, an
+/// address to fill with the sender's.
+///
+/// Batches carry no control data on this safe path, so no descriptor can
+/// arrive: the kernel drops any that are sent and flags the message
+/// `CTRUNC`. For control data in a batch, see
+/// [`recv_mmsg_raw`](SocketFd::recv_mmsg_raw).
+#[repr(transparent)]
+pub struct MmsgHdrMut<'a> {
+    hdr: libc::mmsghdr,
+    _borrow: PhantomData<(&'a mut [u8], &'a mut SocketAddr)>,
+}
+
+const _: () = assert!(size_of::<MmsgHdr<'_>>() == size_of::<libc::mmsghdr>());
+const _: () = assert!(align_of::<MmsgHdr<'_>>() == align_of::<libc::mmsghdr>());
+const _: () = assert!(size_of::<MmsgHdrMut<'_>>() == size_of::<libc::mmsghdr>());
+const _: () = assert!(align_of::<MmsgHdrMut<'_>>() == align_of::<libc::mmsghdr>());
+
+// SAFETY: an MmsgHdr is shared borrows of plain bytes and an address, which
+// are Send and Sync; the raw pointers inside are only those borrows.
+unsafe impl Send for MmsgHdr<'_> {}
+// SAFETY: as above.
+unsafe impl Sync for MmsgHdr<'_> {}
+// SAFETY: an MmsgHdrMut is exclusive borrows of plain bytes and an address,
+// which are Send and Sync; the raw pointers inside are only those borrows.
+unsafe impl Send for MmsgHdrMut<'_> {}
+// SAFETY: as above.
+unsafe impl Sync for MmsgHdrMut<'_> {}
+
+impl<'a> MmsgHdr<'a> {
+    /// A message gathering `bufs`, for a connected socket (no address) and
+    /// with no control data.
+    #[inline]
+    pub fn new(bufs: &'a [IoSlice<'_>]) -> MmsgHdr<'a> {
+        MmsgHdr {
+            hdr: libc::mmsghdr {
+                msg_hdr: send_header(bufs, &[], None),
+                msg_len: 0,
+            },
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Sends this message to `to`.
+    #[inline]
+    pub fn with_addr(mut self, to: &'a SocketAddr) -> MmsgHdr<'a> {
+        self.hdr.msg_hdr.msg_name = to.as_ptr() as *mut libc::c_void;
+        self.hdr.msg_hdr.msg_namelen = to.len();
+        self
+    }
+
+    /// Attaches control data (built with
+    /// [`CmsgBuilder`](crate::CmsgBuilder)) to this message.
+    #[inline]
+    pub fn with_control(mut self, control: &'a [u8]) -> MmsgHdr<'a> {
+        let with = send_header(&[], control, None);
+        self.hdr.msg_hdr.msg_control = with.msg_control;
+        self.hdr.msg_hdr.msg_controllen = with.msg_controllen;
+        self
+    }
+
+    /// Bytes sent of this message by the last
+    /// [`send_mmsg`](SocketFd::send_mmsg) that reached it (0 before).
+    #[inline]
+    pub fn msg_len(&self) -> usize {
+        self.hdr.msg_len as usize
+    }
+}
+
+impl<'a> MmsgHdrMut<'a> {
+    /// A message scattering into `bufs`, not asking for the sender's address.
+    #[inline]
+    pub fn new(bufs: &'a mut [IoSliceMut<'_>]) -> MmsgHdrMut<'a> {
+        MmsgHdrMut {
+            hdr: libc::mmsghdr {
+                msg_hdr: recv_header(bufs, &mut [], core::ptr::null_mut()),
+                msg_len: 0,
+            },
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Fills `addr` with the sender's address when this message arrives.
+    #[inline]
+    pub fn with_addr(mut self, addr: &'a mut SocketAddr) -> MmsgHdrMut<'a> {
+        let (name, _) = addr.as_mut_parts();
+        self.hdr.msg_hdr.msg_name = name.cast();
+        self.hdr.msg_hdr.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        self
+    }
+
+    /// Bytes received into this message by the last
+    /// [`recv_mmsg`](SocketFd::recv_mmsg) (0 when the batch ended before
+    /// it). With `MsgFlags::TRUNC` passed in, a datagram's full length.
+    #[inline]
+    pub fn msg_len(&self) -> usize {
+        self.hdr.msg_len as usize
+    }
+
+    /// This message's `msg_flags` from the last
+    /// [`recv_mmsg`](SocketFd::recv_mmsg): `TRUNC` when the datagram was
+    /// cut to fit the buffers, `CTRUNC` when control data was dropped.
+    #[inline]
+    pub fn flags(&self) -> MsgFlags {
+        MsgFlags::from_bits_retain(self.hdr.msg_hdr.msg_flags)
+    }
+
+    /// The sender's address filled in by the last
+    /// [`recv_mmsg`](SocketFd::recv_mmsg) (the empty address when the batch
+    /// ended before this message); `None` without
+    /// [`with_addr`](Self::with_addr).
+    #[inline]
+    pub fn addr(&self) -> Option<&SocketAddr> {
+        let addr = self.hdr.msg_hdr.msg_name.cast::<SocketAddr>();
+        // SAFETY: msg_name is NULL or was set by with_addr from a SocketAddr
+        // exclusively borrowed for 'a; SocketAddr is repr(C) with its storage
+        // first, so the storage pointer is the SocketAddr's own.
+        unsafe { addr.as_ref() }
+    }
+
+    /// Makes the header ready for a call: the kernel overwrote the address
+    /// length and result fields last time.
+    fn prepare(&mut self) {
+        if !self.hdr.msg_hdr.msg_name.is_null() {
+            self.hdr.msg_hdr.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        }
+        self.hdr.msg_hdr.msg_flags = 0;
+        self.hdr.msg_len = 0;
+    }
+
+    /// Copies the address length the kernel reported (0 when `filled` is
+    /// false) into the caller's [`SocketAddr`].
+    fn settle_addr(&mut self, filled: bool) {
+        let addr = self.hdr.msg_hdr.msg_name.cast::<SocketAddr>();
+        let len = if filled {
+            self.hdr.msg_hdr.msg_namelen
+        } else {
+            0
+        };
+        // SAFETY: as in `addr`, and &mut self makes this the only access.
+        if let Some(addr) = unsafe { addr.as_mut() } {
+            let (_, addr_len) = addr.as_mut_parts();
+            // SAFETY: addr_len points at the live SocketAddr's length field.
+            unsafe { *addr_len = len };
+        }
+    }
+}
+
+impl SocketFd {
+    /// `sendmmsg(2)` with `flags | MSG_NOSIGNAL`: sends the messages in
+    /// order, in one call. Returns how many were sent (each one's
+    /// [`msg_len`](MmsgHdr::msg_len) is set).
+    ///
+    /// A batch stops at the first message that fails: the kernel returns
+    /// the count before it, and that message's error is lost (the next call,
+    /// starting there, reports it). An error on the first message is
+    /// returned. Errors: those of [`send_msg`](Self::send_msg).
+    pub fn send_mmsg(&self, msgs: &mut [MmsgHdr<'_>], flags: MsgFlags) -> Result<usize> {
+        // SAFETY: MmsgHdr is repr(transparent) over mmsghdr (asserted above).
+        let raw = unsafe { &mut *(msgs as *mut [MmsgHdr<'_>] as *mut [libc::mmsghdr]) };
+        // SAFETY: every header was built from borrows that outlive `msgs`.
+        unsafe { self.send_mmsg_raw(raw, flags) }
+    }
+
+    /// `recvmmsg(2)` with `flags | MSG_CMSG_CLOEXEC`: fills up to
+    /// `msgs.len()` messages in one call and returns how many. Each filled
+    /// message has its [`msg_len`](MmsgHdrMut::msg_len),
+    /// [`flags`](MmsgHdrMut::flags) and address set; the headers can be
+    /// reused for the next call.
+    ///
+    /// Blocking sockets wait for the whole batch unless `flags` has
+    /// `WAITFORONE` (return once one arrived) or `DONTWAIT`. `timeout_ms`
+    /// (negative: none) bounds the wait, but the kernel checks it only after
+    /// each datagram arrives (see `recvmmsg(2)`, BUGS): for a wait that
+    /// cannot stall, poll first or use `WAITFORONE`.
+    ///
+    /// Errors: those of [`recv_msg`](Self::recv_msg); `EAGAIN` when nothing
+    /// arrived (non-blocking, or the time-out).
+    pub fn recv_mmsg(
+        &self,
+        msgs: &mut [MmsgHdrMut<'_>],
+        flags: MsgFlags,
+        timeout_ms: i32,
+    ) -> Result<usize> {
+        msgs.iter_mut().for_each(MmsgHdrMut::prepare);
+        // SAFETY: MmsgHdrMut is repr(transparent) over mmsghdr (asserted
+        // above).
+        let raw = unsafe { &mut *(msgs as *mut [MmsgHdrMut<'_>] as *mut [libc::mmsghdr]) };
+        // SAFETY: every header was built from exclusive borrows that outlive
+        // `msgs`, with the lengths they describe.
+        let result = unsafe { self.recv_mmsg_raw(raw, flags, timeout_ms) };
+        let filled = *result.as_ref().unwrap_or(&0);
+        for (index, msg) in msgs.iter_mut().enumerate() {
+            msg.settle_addr(index < filled);
+        }
+        result
+    }
+
+    /// `sendmmsg(2)` over C `struct mmsghdr`s, with `flags | MSG_NOSIGNAL`:
+    /// the call behind [`send_mmsg`](Self::send_mmsg), for callers (such as
+    /// a C ABI) that already hold headers. Errors and partial batches as
+    /// there.
+    ///
+    /// # Safety
+    ///
+    /// Every header must satisfy [`send_msg_raw`](Self::send_msg_raw)'s
+    /// requirement.
+    #[inline]
+    pub unsafe fn send_mmsg_raw(
+        &self,
+        msgs: &mut [libc::mmsghdr],
+        flags: MsgFlags,
+    ) -> Result<usize> {
+        let flags = (flags | MsgFlags::NOSIGNAL).bits();
+        // SAFETY: the caller guarantees every header.
+        unsafe { sys::sendmmsg(self.as_raw_fd(), msgs, flags) }
+    }
+
+    /// `recvmmsg(2)` over C `struct mmsghdr`s, with `flags |
+    /// MSG_CMSG_CLOEXEC`: the call behind [`recv_mmsg`](Self::recv_mmsg),
+    /// for callers that hold headers or want control data in a batch.
+    ///
+    /// Descriptors in the filled messages' control data become the
+    /// caller's, except in a message whose control data was truncated
+    /// (`MSG_CTRUNC`): those are closed here and read -1. Each filled
+    /// message's `msg_flags` is without `MSG_CMSG_CLOEXEC`. Errors and the
+    /// time-out as [`recv_mmsg`](Self::recv_mmsg).
+    ///
+    /// # Safety
+    ///
+    /// Every header must satisfy [`recv_msg_raw`](Self::recv_msg_raw)'s
+    /// requirement.
+    pub unsafe fn recv_mmsg_raw(
+        &self,
+        msgs: &mut [libc::mmsghdr],
+        flags: MsgFlags,
+        timeout_ms: i32,
+    ) -> Result<usize> {
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let mut timeout = timespec_from_ms(timeout_ms);
+        // SAFETY: the caller guarantees every header.
+        let filled = unsafe { sys::recvmmsg(self.as_raw_fd(), msgs, flags, timeout.as_mut()) }?;
+        for msg in msgs.iter_mut().take(filled) {
+            let hdr = &mut msg.msg_hdr;
+            hdr.msg_flags &= !libc::MSG_CMSG_CLOEXEC;
+            if hdr.msg_flags & libc::MSG_CTRUNC != 0 && !hdr.msg_control.is_null() {
+                // SAFETY: the caller guarantees msg_control is writable for
+                // the length it gave; the kernel wrote (and initialised) the
+                // msg_controllen bytes it reports, no more than that.
+                let bytes = unsafe {
+                    core::slice::from_raw_parts_mut(
+                        hdr.msg_control.cast::<u8>(),
+                        filled_control_len(hdr),
+                    )
+                };
+                close_if_truncated(bytes, true);
+            }
+        }
+        Ok(filled)
+    }
+}
+
+/// A `timespec` for `timeout_ms`, or `None` (wait as the socket says) when
+/// it is negative.
+fn timespec_from_ms(timeout_ms: i32) -> Option<libc::timespec> {
+    let ms = u32::try_from(timeout_ms).ok()?;
+    // SAFETY: all-zero is a valid timespec (some targets add padding fields).
+    let mut ts: libc::timespec = unsafe { MaybeUninit::zeroed().assume_init() };
+    // At most 2,147,483 seconds: fits a 32-bit time_t too.
+    ts.tv_sec = (ms / 1000) as _;
+    ts.tv_nsec = ((ms % 1000) * 1_000_000) as _;
+    Some(ts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_storage_pointer_is_the_address_itself() {
+        // MmsgHdrMut finds the caller's SocketAddr from msg_name; that holds
+        // only while the storage is the struct's first field.
+        let mut addr = SocketAddr::empty();
+        let whole = &mut addr as *mut SocketAddr as usize;
+        let (storage, _) = addr.as_mut_parts();
+        assert_eq!(storage as usize, whole);
+    }
+
+    #[test]
+    fn timespec_conversion() {
+        assert!(timespec_from_ms(-1).is_none());
+        let ts = timespec_from_ms(2_345).expect("positive");
+        assert_eq!((ts.tv_sec, ts.tv_nsec), (2, 345_000_000));
+    }
+}

@@ -1,0 +1,320 @@
+//! Interop with the standard library, behind the `std` feature.
+//!
+//! Only trait implementations and conversions live here, never new
+//! behaviour: every method below forwards to the one call of [`SocketFd`]
+//! that does the same thing, so `io::Write::write` is the crate's `write`
+//! (`send(2)` with `MSG_NOSIGNAL`), and `EINTR` reaches std as
+//! `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
+//! `write_all`, `io::copy`) retry.
+
+use core::mem::{align_of, size_of};
+use std::ffi::OsStr;
+use std::io;
+use std::net::{TcpListener, TcpStream, UdpSocket};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd};
+use std::os::linux::net::SocketAddrExt;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener, UnixStream};
+use std::path::Path;
+
+use crate::{
+    AddrKind, BorrowedSocket, Errno, IoSlice, IoSliceMut, RawFd, Socket, SocketAddr, SocketFd,
+    TransferError, UNIX_PATH_MAX,
+};
+
+// std promises that its IoSlice and IoSliceMut are ABI-compatible with
+// `struct iovec` on Unix, as ours are; these pin the sizes the casts rely on.
+const _: () = assert!(size_of::<io::IoSlice<'_>>() == size_of::<IoSlice<'_>>());
+const _: () = assert!(align_of::<io::IoSlice<'_>>() == align_of::<IoSlice<'_>>());
+const _: () = assert!(size_of::<io::IoSliceMut<'_>>() == size_of::<IoSliceMut<'_>>());
+const _: () = assert!(align_of::<io::IoSliceMut<'_>>() == align_of::<IoSliceMut<'_>>());
+
+/// std's buffers seen as this crate's, for the vectored calls.
+fn as_iovecs<'a, 'b>(bufs: &'b [io::IoSlice<'a>]) -> &'b [IoSlice<'a>] {
+    // SAFETY: both types are ABI-compatible with struct iovec (std documents
+    // it for Unix; ours is repr(transparent) over libc::iovec) and borrow the
+    // same bytes for the same 'a; the slice keeps its length and borrow 'b.
+    unsafe { core::slice::from_raw_parts(bufs.as_ptr().cast(), bufs.len()) }
+}
+
+/// std's writable buffers seen as this crate's, for `read_vectored`.
+fn as_iovecs_mut<'a, 'b>(bufs: &'b mut [io::IoSliceMut<'a>]) -> &'b mut [IoSliceMut<'a>] {
+    // SAFETY: as in as_iovecs; both wrap exclusive borrows of bytes for 'a,
+    // and the exclusive borrow of the slice moves over to the result.
+    unsafe { core::slice::from_raw_parts_mut(bufs.as_mut_ptr().cast(), bufs.len()) }
+}
+
+/// `io::Read` and `io::Write` for a type that dereferences to [`SocketFd`].
+/// The calls name `SocketFd` because `self.read` would find the trait
+/// method again.
+macro_rules! std_io_for {
+    ($($ty:ty),* $(,)?) => {$(
+        /// `read` is `read(2)`, `read_vectored` is `readv(2)`.
+        impl io::Read for $ty {
+            #[inline]
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                Ok(SocketFd::read(self, buf)?)
+            }
+
+            #[inline]
+            fn read_vectored(&mut self, bufs: &mut [io::IoSliceMut<'_>]) -> io::Result<usize> {
+                Ok(SocketFd::read_vectored(self, as_iovecs_mut(bufs))?)
+            }
+        }
+
+        /// `write` is `send(2)` with `MSG_NOSIGNAL`, `write_vectored` is
+        /// `sendmsg(2)` with `MSG_NOSIGNAL`; `flush` does nothing, because a
+        /// socket has no user-space buffer.
+        impl io::Write for $ty {
+            #[inline]
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                Ok(SocketFd::write(self, buf)?)
+            }
+
+            #[inline]
+            fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+                Ok(SocketFd::write_vectored(self, as_iovecs(bufs))?)
+            }
+
+            #[inline]
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+    )*};
+}
+
+std_io_for!(Socket, &Socket, &SocketFd, BorrowedSocket<'_>);
+
+impl AsRawFd for SocketFd {
+    #[inline]
+    fn as_raw_fd(&self) -> RawFd {
+        SocketFd::as_raw_fd(self)
+    }
+}
+
+impl AsRawFd for Socket {
+    #[inline]
+    fn as_raw_fd(&self) -> RawFd {
+        SocketFd::as_raw_fd(self)
+    }
+}
+
+impl AsRawFd for BorrowedSocket<'_> {
+    #[inline]
+    fn as_raw_fd(&self) -> RawFd {
+        SocketFd::as_raw_fd(self)
+    }
+}
+
+impl AsFd for SocketFd {
+    #[inline]
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        // SAFETY: holding a &SocketFd proves the descriptor is open for the
+        // borrow's lifetime, which the result cannot outlive.
+        unsafe { BorrowedFd::borrow_raw(SocketFd::as_raw_fd(self)) }
+    }
+}
+
+impl AsFd for Socket {
+    #[inline]
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        SocketFd::as_fd(self)
+    }
+}
+
+impl AsFd for BorrowedSocket<'_> {
+    #[inline]
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        SocketFd::as_fd(self)
+    }
+}
+
+impl<'fd> From<BorrowedSocket<'fd>> for BorrowedFd<'fd> {
+    #[inline]
+    fn from(socket: BorrowedSocket<'fd>) -> BorrowedFd<'fd> {
+        // SAFETY: a BorrowedSocket<'fd> guarantees the descriptor stays open
+        // for 'fd, which is what BorrowedFd<'fd> requires.
+        unsafe { BorrowedFd::borrow_raw(socket.as_raw_fd()) }
+    }
+}
+
+/// A descriptor that is not a socket is accepted; socket calls on it fail
+/// with `ENOTSOCK`.
+impl<'fd> From<BorrowedFd<'fd>> for BorrowedSocket<'fd> {
+    #[inline]
+    fn from(fd: BorrowedFd<'fd>) -> BorrowedSocket<'fd> {
+        // SAFETY: a BorrowedFd<'fd> guarantees the descriptor stays open for
+        // 'fd, which is what BorrowedSocket<'fd> requires.
+        unsafe { BorrowedSocket::borrow_raw(fd.as_raw_fd()) }
+    }
+}
+
+impl FromRawFd for Socket {
+    /// # Safety
+    ///
+    /// As [`Socket::from_raw_fd`]: `fd` must be open and owned by no one else.
+    #[inline]
+    unsafe fn from_raw_fd(fd: RawFd) -> Socket {
+        // SAFETY: the caller upholds the same contract as the trait's.
+        unsafe { Socket::from_raw_fd(fd) }
+    }
+}
+
+impl IntoRawFd for Socket {
+    #[inline]
+    fn into_raw_fd(self) -> RawFd {
+        Socket::into_raw_fd(self)
+    }
+}
+
+/// A descriptor that is not a socket is accepted; socket calls on it fail
+/// with `ENOTSOCK`.
+impl From<OwnedFd> for Socket {
+    #[inline]
+    fn from(fd: OwnedFd) -> Socket {
+        // SAFETY: OwnedFd owned this open descriptor and gives it up here.
+        unsafe { Socket::from_raw_fd(fd.into_raw_fd()) }
+    }
+}
+
+impl From<Socket> for OwnedFd {
+    #[inline]
+    fn from(socket: Socket) -> OwnedFd {
+        // SAFETY: Socket owned this open descriptor and gives it up here.
+        unsafe { OwnedFd::from_raw_fd(socket.into_raw_fd()) }
+    }
+}
+
+/// Moves a descriptor between [`Socket`] and each std socket type, both
+/// ways, through `OwnedFd`. Neither side checks the socket's type or domain,
+/// as std's own `From<OwnedFd>` does not.
+macro_rules! std_socket_conversions {
+    ($($std:ty),* $(,)?) => {$(
+        impl From<Socket> for $std {
+            #[inline]
+            fn from(socket: Socket) -> $std {
+                <$std>::from(OwnedFd::from(socket))
+            }
+        }
+
+        impl From<$std> for Socket {
+            #[inline]
+            fn from(socket: $std) -> Socket {
+                Socket::from(OwnedFd::from(socket))
+            }
+        }
+    )*};
+}
+
+std_socket_conversions!(
+    TcpStream,
+    TcpListener,
+    UdpSocket,
+    UnixStream,
+    UnixListener,
+    UnixDatagram
+);
+
+impl std::error::Error for Errno {}
+
+/// Its `Display` already names the errno, so it reports no `source`.
+impl std::error::Error for TransferError {}
+
+/// `io::Error::from_raw_os_error`: the kind follows the errno
+/// (`ECONNREFUSED` is `ConnectionRefused`, `EAGAIN` is `WouldBlock`) and
+/// `raw_os_error` gives the number back.
+impl From<Errno> for io::Error {
+    #[inline]
+    fn from(errno: Errno) -> io::Error {
+        io::Error::from_raw_os_error(errno.raw())
+    }
+}
+
+/// An `io::Error` of the errno's kind that carries the [`TransferError`]
+/// itself, so the count of bytes moved is not lost: get it back with
+/// `get_ref()` and `downcast_ref::<TransferError>()`. (`raw_os_error` is
+/// `None` on this error; the errno is in the `TransferError`.)
+impl From<TransferError> for io::Error {
+    fn from(err: TransferError) -> io::Error {
+        io::Error::new(io::Error::from(err.errno).kind(), err)
+    }
+}
+
+/// Copies a std Unix socket address: a path, an abstract name, or unnamed.
+///
+/// Errors: `ENAMETOOLONG` for a path that does not fit `sun_path`, which
+/// the kernel never hands back.
+impl TryFrom<&UnixSocketAddr> for SocketAddr {
+    type Error = Errno;
+
+    fn try_from(addr: &UnixSocketAddr) -> Result<SocketAddr, Errno> {
+        if let Some(path) = addr.as_pathname() {
+            SocketAddr::unix_path(path.as_os_str().as_bytes())
+        } else if let Some(name) = addr.as_abstract_name() {
+            SocketAddr::unix_abstract(name)
+        } else {
+            Ok(SocketAddr::unix_unnamed())
+        }
+    }
+}
+
+/// Builds a std Unix socket address from a path or an abstract name.
+///
+/// Errors: `EAFNOSUPPORT` for an address that is not `AF_UNIX`; `EINVAL` for
+/// the unnamed address, which std cannot build; `ENAMETOOLONG` for a path of
+/// the full 108 bytes, which std refuses because it wants room for a NUL.
+impl TryFrom<&SocketAddr> for UnixSocketAddr {
+    type Error = Errno;
+
+    fn try_from(addr: &SocketAddr) -> Result<UnixSocketAddr, Errno> {
+        let built = match addr.kind() {
+            AddrKind::UnixPath(path) if path.len() >= UNIX_PATH_MAX => {
+                return Err(Errno::ENAMETOOLONG)
+            }
+            AddrKind::UnixPath(path) => {
+                UnixSocketAddr::from_pathname(Path::new(OsStr::from_bytes(path)))
+            }
+            AddrKind::UnixAbstract(name) => UnixSocketAddr::from_abstract_name(name),
+            AddrKind::UnixUnnamed => return Err(Errno::EINVAL),
+            _ => return Err(Errno::EAFNOSUPPORT),
+        };
+        // std refuses only NULs in a path and over-long names, which the
+        // checks above and SocketAddr's own invariants already exclude.
+        built.map_err(|_| Errno::EINVAL)
+    }
+}
+
+impl AsRawFd for crate::OwnedFd {
+    #[inline]
+    fn as_raw_fd(&self) -> RawFd {
+        crate::OwnedFd::as_raw_fd(self)
+    }
+}
+
+impl AsFd for crate::OwnedFd {
+    #[inline]
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        // SAFETY: the descriptor is open while self lives, and the borrow
+        // cannot outlive self.
+        unsafe { BorrowedFd::borrow_raw(crate::OwnedFd::as_raw_fd(self)) }
+    }
+}
+
+impl From<crate::OwnedFd> for OwnedFd {
+    /// A received descriptor (a file, a pipe, a socket) as std's `OwnedFd`,
+    /// to build a `File` or a `UnixStream` from.
+    #[inline]
+    fn from(fd: crate::OwnedFd) -> OwnedFd {
+        // SAFETY: our OwnedFd owned this open descriptor and gives it up here.
+        unsafe { OwnedFd::from_raw_fd(fd.into_raw_fd()) }
+    }
+}
+
+impl From<OwnedFd> for crate::OwnedFd {
+    #[inline]
+    fn from(fd: OwnedFd) -> crate::OwnedFd {
+        // SAFETY: std's OwnedFd owned this open descriptor and gives it up here.
+        unsafe { crate::OwnedFd::from_raw_fd(fd.into_raw_fd()) }
+    }
+}

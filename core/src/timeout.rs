@@ -1,0 +1,90 @@
+//! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
+//! readiness, then one non-blocking attempt, until a deadline.
+
+use crate::{
+    poll, sys, Errno, MsgFlags, PollFlags, Result, SockFlags, Socket, SocketAddr, SocketFd,
+};
+
+/// A deadline `timeout_ms` from now on the monotonic clock; `None` for a
+/// negative time-out (wait for ever).
+fn deadline(timeout_ms: i32) -> Option<i64> {
+    (timeout_ms >= 0).then(|| sys::monotonic_ms().saturating_add(i64::from(timeout_ms)))
+}
+
+/// What is left until `deadline`, as a `poll` time-out (`-1`: none).
+fn remaining(deadline: Option<i64>) -> i32 {
+    match deadline {
+        None => -1,
+        Some(at) => {
+            let left = at.saturating_sub(sys::monotonic_ms()).max(0);
+            i32::try_from(left).unwrap_or(i32::MAX)
+        }
+    }
+}
+
+impl SocketFd {
+    /// Repeats `attempt` after waiting for `events` until it stops saying
+    /// `EAGAIN` or the deadline passes (`ETIMEDOUT`). Each round waits or
+    /// makes progress toward the deadline, so the loop ends; `EINTR` from
+    /// the attempt is retried too, since the deadline bounds it.
+    fn until_ready<T>(
+        &self,
+        events: PollFlags,
+        timeout_ms: i32,
+        mut attempt: impl FnMut() -> Result<T>,
+    ) -> Result<T> {
+        let deadline = deadline(timeout_ms);
+        loop {
+            poll::wait_ready(self.as_raw_fd(), events, remaining(deadline))?;
+            match attempt() {
+                Err(Errno::EAGAIN | Errno::EINTR) if remaining(deadline) == 0 => {
+                    return Err(Errno::ETIMEDOUT)
+                }
+                Err(Errno::EAGAIN | Errno::EINTR) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    /// [`accept`](Self::accept), waiting at most `timeout_ms` milliseconds
+    /// (negative: for ever) for a connection: `poll` for `POLLIN`, then
+    /// `accept4`.
+    ///
+    /// Use a non-blocking listener when other threads or processes accept
+    /// from it too: then a connection taken by someone else between the
+    /// `poll` and the `accept4` sends this call back to waiting, instead of
+    /// blocking past the deadline.
+    ///
+    /// Errors: `ETIMEDOUT` when no connection came in time; those of
+    /// [`accept`](Self::accept) and [`poll::poll`].
+    pub fn accept_within(&self, flags: SockFlags, timeout_ms: i32) -> Result<(Socket, SocketAddr)> {
+        self.until_ready(PollFlags::IN, timeout_ms, || self.accept(flags))
+    }
+
+    /// One read of up to `buf.len()` bytes, waiting at most `timeout_ms`
+    /// milliseconds (negative: for ever) for data: `poll` for `POLLIN`,
+    /// then `recv(MSG_DONTWAIT)`, which cannot block even on a blocking
+    /// socket. Returns the count read; 0 at end of stream.
+    ///
+    /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
+    /// [`read`](Self::read) (`ECONNRESET`, …).
+    pub fn read_within(&self, buf: &mut [u8], timeout_ms: i32) -> Result<usize> {
+        self.until_ready(PollFlags::IN, timeout_ms, || {
+            self.recv(buf, MsgFlags::DONTWAIT)
+        })
+    }
+
+    /// One write of up to `buf.len()` bytes, waiting at most `timeout_ms`
+    /// milliseconds (negative: for ever) for room: `poll` for `POLLOUT`,
+    /// then `send(MSG_DONTWAIT | MSG_NOSIGNAL)`. Returns the count sent,
+    /// which may be less than `buf.len()` when the send buffer had less
+    /// room.
+    ///
+    /// Errors: `ETIMEDOUT` when no room came in time; those of
+    /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
+    pub fn write_within(&self, buf: &[u8], timeout_ms: i32) -> Result<usize> {
+        self.until_ready(PollFlags::OUT, timeout_ms, || {
+            self.send(buf, MsgFlags::DONTWAIT)
+        })
+    }
+}

@@ -1,0 +1,336 @@
+//! `SOL_SOCKET` options: each set and read back (IPv4 and IPv6 where it
+//! applies), and the effect where a loopback test can show it.
+
+use std::time::{Duration, Instant};
+
+use sockcore::{
+    Credentials, Domain, Errno, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type, IFNAMSIZ,
+};
+
+fn new(domain: Domain, ty: Type) -> Socket {
+    Socket::new(domain, ty, SockFlags::empty()).expect("socket")
+}
+
+/// Every IP socket shape the options apply to.
+fn ip_sockets() -> Vec<(Domain, Type)> {
+    vec![
+        (Domain::IPV4, Type::STREAM),
+        (Domain::IPV4, Type::DGRAM),
+        (Domain::IPV6, Type::STREAM),
+        (Domain::IPV6, Type::DGRAM),
+    ]
+}
+
+fn proc_number(path: &str) -> usize {
+    std::fs::read_to_string(path)
+        .expect(path)
+        .trim()
+        .parse()
+        .expect("a number")
+}
+
+#[test]
+fn reuse_address_and_port_round_trip() {
+    for (domain, ty) in ip_sockets() {
+        let s = new(domain, ty);
+        assert_eq!(s.reuse_address(), Ok(false));
+        assert_eq!(s.reuse_port(), Ok(false));
+        s.set_reuse_address(true).expect("SO_REUSEADDR");
+        s.set_reuse_port(true).expect("SO_REUSEPORT");
+        assert_eq!(s.reuse_address(), Ok(true));
+        assert_eq!(s.reuse_port(), Ok(true), "{domain:?} {ty:?}");
+        s.set_reuse_port(false).expect("clear");
+        assert_eq!(s.reuse_port(), Ok(false));
+    }
+}
+
+#[test]
+fn reuse_port_lets_two_sockets_share_a_port() {
+    for text in ["127.0.0.1:0", "[::1]:0"] {
+        let addr = SocketAddr::parse(text).expect("parse");
+        let first = new(Domain::for_addr(&addr), Type::DGRAM);
+        first.set_reuse_port(true).expect("first");
+        first.bind(&addr).expect("bind first");
+        let taken = first.local_addr().expect("name");
+        let second = new(Domain::for_addr(&addr), Type::DGRAM);
+        assert_eq!(
+            second.bind(&taken),
+            Err(Errno::EADDRINUSE),
+            "not without the option"
+        );
+        let third = new(Domain::for_addr(&addr), Type::DGRAM);
+        third.set_reuse_port(true).expect("third");
+        assert_eq!(third.bind(&taken), Ok(()), "{text}");
+    }
+}
+
+#[test]
+fn keepalive_round_trip() {
+    for (domain, ty) in ip_sockets()
+        .into_iter()
+        .filter(|(_, ty)| *ty == Type::STREAM)
+    {
+        let s = new(domain, ty);
+        assert_eq!(s.keepalive(), Ok(false));
+        s.set_keepalive(true).expect("on");
+        assert_eq!(s.keepalive(), Ok(true));
+        s.set_keepalive(false).expect("off");
+        assert_eq!(s.keepalive(), Ok(false));
+    }
+}
+
+#[test]
+fn linger_round_trip() {
+    for domain in [Domain::IPV4, Domain::IPV6, Domain::UNIX] {
+        let s = new(domain, Type::STREAM);
+        assert_eq!(s.linger(), Ok(None));
+        s.set_linger(Some(Duration::from_secs(5))).expect("5 s");
+        assert_eq!(s.linger(), Ok(Some(Duration::from_secs(5))));
+        s.set_linger(Some(Duration::from_millis(1500)))
+            .expect("1.5 s");
+        assert_eq!(s.linger(), Ok(Some(Duration::from_secs(2))), "rounded up");
+        s.set_linger(Some(Duration::ZERO)).expect("reset on close");
+        assert_eq!(s.linger(), Ok(Some(Duration::ZERO)));
+        s.set_linger(None).expect("off");
+        assert_eq!(s.linger(), Ok(None));
+    }
+}
+
+#[test]
+fn linger_zero_resets_the_connection() {
+    let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
+    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+    let (server_side, _) = listener.accept(SockFlags::empty()).expect("accept");
+    server_side
+        .set_linger(Some(Duration::ZERO))
+        .expect("linger 0");
+    drop(server_side);
+    let mut buf = [0u8; 1];
+    assert_eq!(client.read(&mut buf), Err(Errno::ECONNRESET));
+}
+
+#[test]
+fn buffer_sizes_are_doubled_and_capped() {
+    let rmem_max = proc_number("/proc/sys/net/core/rmem_max");
+    let wmem_max = proc_number("/proc/sys/net/core/wmem_max");
+    for (domain, ty) in ip_sockets()
+        .into_iter()
+        .chain([(Domain::UNIX, Type::STREAM)])
+    {
+        let s = new(domain, ty);
+        s.set_recv_buffer_size(65_536).expect("SO_RCVBUF");
+        s.set_send_buffer_size(50_000).expect("SO_SNDBUF");
+        assert_eq!(s.recv_buffer_size(), Ok(131_072), "{domain:?} {ty:?}");
+        assert_eq!(s.send_buffer_size(), Ok(100_000));
+        // Past the system maximum: capped there (then doubled).
+        s.set_recv_buffer_size(usize::MAX).expect("huge");
+        s.set_send_buffer_size(usize::MAX).expect("huge");
+        assert_eq!(s.recv_buffer_size(), Ok(2 * rmem_max));
+        assert_eq!(s.send_buffer_size(), Ok(2 * wmem_max));
+        // Tiny: raised to the kernel's minimum, which is more than asked.
+        s.set_recv_buffer_size(1).expect("tiny");
+        let floor = s.recv_buffer_size().expect("read");
+        assert!(floor > 2 && floor < 65_536, "{floor}");
+    }
+}
+
+#[test]
+fn timeouts_round_trip() {
+    for (domain, ty) in ip_sockets()
+        .into_iter()
+        .chain([(Domain::UNIX, Type::DGRAM)])
+    {
+        let s = new(domain, ty);
+        assert_eq!(s.read_timeout(), Ok(None));
+        assert_eq!(s.write_timeout(), Ok(None));
+        // Multiples of 20 ms survive the kernel's clock ticks at any HZ.
+        s.set_read_timeout(Some(Duration::from_millis(2_500)))
+            .expect("rcvtimeo");
+        s.set_write_timeout(Some(Duration::from_millis(1_040)))
+            .expect("sndtimeo");
+        assert_eq!(s.read_timeout(), Ok(Some(Duration::from_millis(2_500))));
+        assert_eq!(s.write_timeout(), Ok(Some(Duration::from_millis(1_040))));
+        // Longer than the kernel's clock can count: accepted, and the kernel
+        // stores "for ever", which reads back as no time-out. A 32-bit
+        // time_t saturates first, at 2^31 - 1 seconds, which a 64-bit
+        // kernel (running 32-bit code) can still count.
+        s.set_read_timeout(Some(Duration::from_secs(u64::MAX)))
+            .expect("huge");
+        let huge = s.read_timeout().expect("read");
+        assert!(
+            huge.map_or(true, |d| d >= Duration::from_secs(i32::MAX as u64)),
+            "{huge:?}"
+        );
+        assert_eq!(s.set_read_timeout(Some(Duration::ZERO)), Err(Errno::EINVAL));
+        assert_eq!(
+            s.set_write_timeout(Some(Duration::ZERO)),
+            Err(Errno::EINVAL)
+        );
+        s.set_read_timeout(None).expect("clear");
+        s.set_write_timeout(None).expect("clear");
+        assert_eq!(s.read_timeout(), Ok(None));
+        assert_eq!(s.write_timeout(), Ok(None));
+    }
+}
+
+#[test]
+fn read_timeout_ends_a_blocking_read_with_eagain() {
+    let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+    a.set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("rcvtimeo");
+    let started = Instant::now();
+    let mut buf = [0u8; 1];
+    assert_eq!(a.read(&mut buf), Err(Errno::EAGAIN));
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(90), "{waited:?}");
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
+}
+
+#[test]
+fn broadcast_round_trip_and_effect_on_loopback() {
+    for domain in [Domain::IPV4, Domain::IPV6] {
+        let s = new(domain, Type::DGRAM);
+        assert_eq!(s.broadcast(), Ok(false));
+        s.set_broadcast(true).expect("on");
+        assert_eq!(s.broadcast(), Ok(true));
+        s.set_broadcast(false).expect("off");
+        assert_eq!(s.broadcast(), Ok(false));
+    }
+    // 127.255.255.255 is the broadcast address of lo's 127/8, so the
+    // datagram never leaves the host.
+    let receiver = new(Domain::IPV4, Type::DGRAM);
+    receiver
+        .bind(&SocketAddr::parse("127.255.255.255:0").expect("parse"))
+        .expect("bind to the loopback broadcast address");
+    let to = receiver.local_addr().expect("name");
+    let sender = new(Domain::IPV4, Type::DGRAM);
+    assert_eq!(
+        sender.send_to(b"all", MsgFlags::empty(), &to),
+        Err(Errno::EACCES)
+    );
+    sender.set_broadcast(true).expect("on");
+    assert_eq!(sender.send_to(b"all", MsgFlags::empty(), &to), Ok(3));
+    sockcore::poll::wait_ready(receiver.as_raw_fd(), PollFlags::IN, 5000).expect("arrives");
+    let mut buf = [0u8; 8];
+    assert_eq!(receiver.recv(&mut buf, MsgFlags::DONTWAIT), Ok(3));
+    assert_eq!(&buf[..3], b"all");
+}
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user reads SO_BINDTODEVICE as an int option: a 4-byte buffer, which the kernel \
+              refuses (EINVAL) once a device is bound"
+)]
+fn bind_device_round_trip() {
+    for (domain, ty) in ip_sockets() {
+        let s = new(domain, ty);
+        let mut name = [0xAAu8; IFNAMSIZ];
+        assert_eq!(s.bind_device(&mut name), Ok(0), "unbound");
+        s.set_bind_device(Some(b"lo"))
+            .expect("SO_BINDTODEVICE needs CAP_NET_RAW");
+        assert_eq!(s.bind_device(&mut name), Ok(2));
+        assert_eq!(&name[..3], b"lo\0");
+        s.set_bind_device(None).expect("unbind");
+        assert_eq!(s.bind_device(&mut name), Ok(0));
+        assert_eq!(
+            s.set_bind_device(Some(b"no-such-dev0")),
+            Err(Errno::from_raw(libc::ENODEV))
+        );
+        assert_eq!(
+            s.set_bind_device(Some(&[b'x'; IFNAMSIZ])),
+            Err(Errno::EINVAL)
+        );
+        assert_eq!(s.set_bind_device(Some(b"l\0o")), Err(Errno::EINVAL));
+    }
+}
+
+#[test]
+fn a_socket_bound_to_lo_still_talks_over_loopback() {
+    let receiver = new(Domain::IPV4, Type::DGRAM);
+    receiver.set_bind_device(Some(b"lo")).expect("bind device");
+    receiver
+        .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
+        .expect("bind");
+    let sender = new(Domain::IPV4, Type::DGRAM);
+    sender.set_bind_device(Some(b"lo")).expect("bind device");
+    let to = receiver.local_addr().expect("name");
+    assert_eq!(sender.send_to(b"lo only", MsgFlags::empty(), &to), Ok(7));
+    let mut buf = [0u8; 16];
+    assert_eq!(receiver.recv(&mut buf, MsgFlags::empty()), Ok(7));
+}
+
+#[test]
+fn peer_credentials_outside_unix_sockets() {
+    let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
+    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+    let nobody = Credentials {
+        pid: 0,
+        uid: u32::MAX,
+        gid: u32::MAX,
+    };
+    assert_eq!(
+        client.peer_credentials(),
+        Ok(nobody),
+        "TCP has no peer process"
+    );
+    let unconnected = new(Domain::UNIX, Type::STREAM);
+    assert_eq!(unconnected.peer_credentials(), Ok(nobody));
+}
+
+#[test]
+fn identity_options() {
+    for (domain, ty) in ip_sockets()
+        .into_iter()
+        .chain([(Domain::UNIX, Type::SEQPACKET)])
+    {
+        let s = new(domain, ty);
+        assert_eq!(s.domain(), Ok(domain));
+        assert_eq!(s.socket_type(), Ok(ty));
+        assert_eq!(s.is_listening(), Ok(false));
+    }
+    let listener = Socket::listen_on("[::1]:0", 1).expect("listen");
+    assert_eq!(listener.is_listening(), Ok(true));
+}
+
+#[test]
+fn pending_error_is_taken_once() {
+    let holder = new(Domain::IPV4, Type::STREAM);
+    holder
+        .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
+        .expect("bind");
+    let closed = holder.local_addr().expect("name");
+    let s = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::NONBLOCK).expect("socket");
+    assert_eq!(s.take_error(), Ok(None));
+    match s.connect(&closed) {
+        Err(Errno::EINPROGRESS) => {
+            sockcore::poll::wait_ready(s.as_raw_fd(), PollFlags::OUT, 5000).expect("done");
+            assert_eq!(s.take_error(), Ok(Some(Errno::ECONNREFUSED)));
+        }
+        other => assert_eq!(other, Err(Errno::ECONNREFUSED)),
+    }
+    assert_eq!(s.take_error(), Ok(None), "SO_ERROR clears on read");
+}
+
+#[test]
+fn raw_options_round_trip() {
+    let s = new(Domain::IPV4, Type::STREAM);
+    s.set_option_raw(libc::SOL_SOCKET, libc::SO_KEEPALIVE, &1i32.to_ne_bytes())
+        .expect("raw set");
+    let mut out = [0u8; 4];
+    assert_eq!(
+        s.option_raw(libc::SOL_SOCKET, libc::SO_KEEPALIVE, &mut out),
+        Ok(4)
+    );
+    assert_eq!(i32::from_ne_bytes(out), 1);
+    assert_eq!(s.keepalive(), Ok(true), "the typed getter agrees");
+    assert_eq!(
+        s.set_option_raw(libc::SOL_SOCKET, 0x7fff, &1i32.to_ne_bytes()),
+        Err(Errno::ENOPROTOOPT)
+    );
+    assert_eq!(
+        s.set_option_raw(libc::SOL_SOCKET, libc::SO_KEEPALIVE, &[1]),
+        Err(Errno::EINVAL),
+        "too short for an int"
+    );
+}

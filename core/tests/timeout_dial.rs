@@ -1,0 +1,71 @@
+//! The descriptor `Socket::dial` leaves behind on every outcome: closed on
+//! each failure (refused, timed out, no such Unix path, bad text), and on
+//! success a blocking, close-on-exec socket — counted in `/proc/self/fd`.
+//!
+//! One test function on purpose: parallel tests opening descriptors would
+//! skew the counts.
+
+use sockcore::{Domain, Errno, SockFlags, Socket, SocketAddr, Type};
+
+fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd")
+        .expect("/proc/self/fd")
+        .count()
+}
+
+const ROUNDS: usize = 50;
+
+#[test]
+fn dial_closes_its_descriptor_on_every_failure() {
+    // A bound, non-listening port: connecting is refused.
+    let holder = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).expect("socket");
+    holder
+        .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
+        .expect("bind");
+    let refused = holder.local_addr().expect("name");
+    // A listener with a full accept queue: connecting times out.
+    let full = Socket::listen_on("[::1]:0", 0).expect("listen");
+    let full_addr = full.local_addr().expect("name");
+    let mut queued = Vec::new();
+    while let Ok(socket) = Socket::dial_addr(&full_addr, 100) {
+        queued.push(socket);
+        assert!(queued.len() < 16, "the queue fills");
+    }
+    let missing = format!("unix:/nonexistent-{}/socket", std::process::id());
+
+    let baseline = open_fds();
+    for _ in 0..ROUNDS {
+        assert_eq!(
+            Socket::dial_addr(&refused, 1000).err(),
+            Some(Errno::ECONNREFUSED)
+        );
+        assert_eq!(
+            Socket::dial_addr(&refused, -1).err(),
+            Some(Errno::ECONNREFUSED)
+        );
+        assert_eq!(Socket::dial(&missing, 1000).err(), Some(Errno::ENOENT));
+        assert_eq!(
+            Socket::dial("not an address", 1000).err(),
+            Some(Errno::EINVAL)
+        );
+    }
+    assert_eq!(open_fds(), baseline, "refused, missing path, bad text");
+    for _ in 0..5 {
+        assert_eq!(
+            Socket::dial_addr(&full_addr, 20).err(),
+            Some(Errno::ETIMEDOUT)
+        );
+    }
+    assert_eq!(open_fds(), baseline, "timed out");
+
+    // Success: one new descriptor, blocking and close-on-exec, released on
+    // drop.
+    let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
+    let baseline = open_fds();
+    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+    assert_eq!(open_fds(), baseline + 1);
+    assert_eq!(client.is_nonblocking(), Ok(false));
+    assert_eq!(client.is_cloexec(), Ok(true));
+    drop(client);
+    assert_eq!(open_fds(), baseline);
+}

@@ -1,0 +1,97 @@
+//! Datagrams over loopback: `send_to`/`recv_from` on IPv4 and IPv6 (and a
+//! Unix datagram socket in the abstract namespace), with the sender's
+//! address checked on each side.
+
+use std::mem::MaybeUninit;
+
+use sockcore::{Domain, MsgFlags, SockFlags, Socket, SocketAddr, Type};
+
+/// A datagram socket bound to `text`, with the address the kernel gave it.
+fn bound(text: &str) -> (Socket, SocketAddr) {
+    let addr = SocketAddr::parse(text).expect("parse");
+    let socket = Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty())
+        .expect("socket(SOCK_DGRAM)");
+    assert_eq!(socket.is_cloexec(), Ok(true));
+    socket.bind(&addr).expect("bind");
+    let local = socket.local_addr().expect("getsockname");
+    (socket, local)
+}
+
+/// A datagram each way between two sockets bound to `a` and `b`.
+fn ping_pong(a: &str, b: &str) {
+    let (first, first_addr) = bound(a);
+    let (second, second_addr) = bound(b);
+    assert_ne!(first_addr, second_addr);
+
+    let sent = first
+        .send_to(b"ping", MsgFlags::empty(), &second_addr)
+        .expect("send_to");
+    assert_eq!(sent, 4);
+    let mut buf = [0u8; 16];
+    let (n, from) = second
+        .recv_from(&mut buf, MsgFlags::empty())
+        .expect("recv_from");
+    assert_eq!(&buf[..n], b"ping");
+    assert_eq!(from, first_addr, "recv_from names the sender");
+
+    second
+        .send_to(b"pong!", MsgFlags::empty(), &from)
+        .expect("send_to the reply");
+    let mut uninit = [MaybeUninit::<u8>::uninit(); 16];
+    let (got, from) = first
+        .recv_from_uninit(&mut uninit, MsgFlags::empty())
+        .expect("recv_from_uninit");
+    assert_eq!(got, b"pong!");
+    assert_eq!(from, second_addr);
+
+    // A datagram larger than the buffer is cut; MSG_TRUNC reports its size.
+    first
+        .send_to(b"0123456789", MsgFlags::empty(), &second_addr)
+        .expect("send_to");
+    let mut small = [0u8; 4];
+    let (n, from) = second
+        .recv_from(&mut small, MsgFlags::TRUNC)
+        .expect("recv_from(MSG_TRUNC)");
+    assert_eq!((n, &small), (10, b"0123"));
+    assert_eq!(from, first_addr);
+}
+
+#[test]
+fn udp_ipv4() {
+    ping_pong("127.0.0.1:0", "127.0.0.1:0");
+}
+
+#[test]
+fn udp_ipv6() {
+    ping_pong("[::1]:0", "[::1]:0");
+}
+
+#[test]
+fn unix_datagrams_in_the_abstract_namespace() {
+    let pid = std::process::id();
+    ping_pong(
+        &format!("unix:@sockcore-udp-a-{pid}"),
+        &format!("unix:@sockcore-udp-b-{pid}"),
+    );
+}
+
+#[test]
+fn connected_udp_peek_then_read() {
+    let (server, server_addr) = bound("127.0.0.1:0");
+    let (client, client_addr) = bound("127.0.0.1:0");
+    client.connect(&server_addr).expect("connect");
+    assert_eq!(client.peer_addr(), Ok(server_addr));
+    assert_eq!(client.write(b"hello"), Ok(5));
+    let mut buf = [0u8; 8];
+    let (n, from) = server
+        .recv_from(&mut buf, MsgFlags::PEEK)
+        .expect("peek with recv_from");
+    assert_eq!((&buf[..n], from), (&b"hello"[..], client_addr));
+    let mut again = [0u8; 8];
+    assert_eq!(
+        server.read(&mut again),
+        Ok(5),
+        "the peeked datagram is still there"
+    );
+    assert_eq!(&again[..5], b"hello");
+}

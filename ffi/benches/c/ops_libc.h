@@ -1,0 +1,165 @@
+/*
+ * The reference: the calls a careful C programmer makes over raw libc for
+ * the same guarantees sockcore gives (close-on-exec descriptors, no SIGPIPE:
+ * send and sendmsg with MSG_NOSIGNAL), returning -errno like the C ABI so the
+ * workloads are written once. Everything is static inline, so each call
+ * compiles to the libc call itself.
+ */
+#ifndef BENCH_OPS_LIBC_H
+#define BENCH_OPS_LIBC_H
+
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#define IMPL_NAME "libc"
+
+/* An address of any family and its length, like sc_addr. */
+typedef struct {
+    struct sockaddr_storage storage;
+    socklen_t len;
+} bench_addr;
+
+static inline long neg_errno(void) {
+    return -errno;
+}
+
+static inline int ret_int(int ret) {
+    return ret < 0 ? (int)neg_errno() : ret;
+}
+
+static inline ssize_t ret_size(ssize_t ret) {
+    return ret < 0 ? neg_errno() : ret;
+}
+
+/* 127.0.0.1 on port 0: the kernel picks the port. */
+static inline void loopback_any_port(bench_addr *addr) {
+    struct sockaddr_in *in = (struct sockaddr_in *)&addr->storage;
+    *in = (struct sockaddr_in){.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    addr->len = sizeof *in;
+}
+
+static inline int op_local_addr(int fd, bench_addr *out) {
+    out->len = sizeof out->storage;
+    return ret_int(getsockname(fd, (struct sockaddr *)&out->storage, &out->len));
+}
+
+/* A TCP listener on 127.0.0.1 with SO_REUSEADDR; `*bound` gets its address. */
+static inline int op_tcp_listener(bench_addr *bound) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return (int)neg_errno();
+    int on = 1;
+    loopback_any_port(bound);
+    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0 ||
+        bind(fd, (struct sockaddr *)&bound->storage, bound->len) < 0 || listen(fd, 128) < 0)
+        return (int)neg_errno();
+    return op_local_addr(fd, bound) < 0 ? (int)neg_errno() : fd;
+}
+
+/* A UDP socket on 127.0.0.1; `*bound` gets its address. */
+static inline int op_udp_bound(bench_addr *bound) {
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return (int)neg_errno();
+    loopback_any_port(bound);
+    if (bind(fd, (struct sockaddr *)&bound->storage, bound->len) < 0)
+        return (int)neg_errno();
+    return op_local_addr(fd, bound) < 0 ? (int)neg_errno() : fd;
+}
+
+static inline int op_socket(int domain, int type) {
+    return ret_int(socket(domain, type | SOCK_CLOEXEC, 0));
+}
+
+static inline int op_unix_pair(int fds[2]) {
+    return ret_int(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds));
+}
+
+static inline int op_connect(int fd, const bench_addr *to) {
+    return ret_int(connect(fd, (const struct sockaddr *)&to->storage, to->len));
+}
+
+static inline int op_accept(int listener) {
+    return ret_int(accept4(listener, NULL, NULL, SOCK_CLOEXEC));
+}
+
+static inline int op_close(int fd) {
+    return ret_int(close(fd));
+}
+
+static inline int op_shutdown_write(int fd) {
+    return ret_int(shutdown(fd, SHUT_WR));
+}
+
+static inline ssize_t op_write(int fd, const void *buf, size_t len) {
+    return ret_size(send(fd, buf, len, MSG_NOSIGNAL));
+}
+
+static inline ssize_t op_read(int fd, void *buf, size_t len) {
+    return ret_size(read(fd, buf, len));
+}
+
+static inline ssize_t op_write_all(int fd, const void *buf, size_t len) {
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = send(fd, (const char *)buf + done, len - done, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n < 0 ? neg_errno() : -EPIPE;
+        done += (size_t)n;
+    }
+    return (ssize_t)done;
+}
+
+static inline ssize_t op_read_exact(int fd, void *buf, size_t len) {
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = read(fd, (char *)buf + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return neg_errno();
+        if (n == 0)
+            break;
+        done += (size_t)n;
+    }
+    return (ssize_t)done;
+}
+
+static inline ssize_t op_writev(int fd, const struct iovec *iov, int count) {
+    struct msghdr msg = {.msg_iov = (struct iovec *)iov, .msg_iovlen = (size_t)count};
+    return ret_size(sendmsg(fd, &msg, MSG_NOSIGNAL));
+}
+
+static inline ssize_t op_sendto(int fd, const void *buf, size_t len, const bench_addr *to) {
+    return ret_size(
+        sendto(fd, buf, len, MSG_NOSIGNAL, (const struct sockaddr *)&to->storage, to->len));
+}
+
+static inline ssize_t op_recvfrom(int fd, void *buf, size_t len, bench_addr *from) {
+    from->len = sizeof from->storage;
+    return ret_size(recvfrom(fd, buf, len, 0, (struct sockaddr *)&from->storage, &from->len));
+}
+
+static inline const struct sockaddr *op_sockaddr(const bench_addr *addr, socklen_t *len) {
+    *len = addr->len;
+    return (const struct sockaddr *)&addr->storage;
+}
+
+#define OPS_HAVE_MMSG 1
+
+static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
+    return ret_int(sendmmsg(fd, msgs, count, MSG_NOSIGNAL));
+}
+
+static inline int op_recvmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
+    return ret_int(recvmmsg(fd, msgs, count, MSG_CMSG_CLOEXEC, NULL));
+}
+
+#endif

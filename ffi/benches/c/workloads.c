@@ -1,0 +1,322 @@
+/*
+ * The benchmark's workloads in C, written once over the op_ calls of an
+ * implementation header: the driver compiles this file twice, with
+ * -DBENCH_OPS='"ops_libc.h"' (the raw-libc reference) and with
+ * -DBENCH_OPS='"ops_sockcore.h"' (sockcore's C ABI), so the two programs
+ * differ only in the calls.
+ *
+ *   usage: PROGRAM WORKLOAD COUNT
+ *
+ * prints one report line (harness.h). The workloads and their COUNT:
+ *   pingpong-tcp, pingpong-unix  64-byte round trips
+ *   bulk-write, bulk-writev      64 KiB chunks (one send, or 4 x 16 KiB sendmsg)
+ *   churn                        connect/accept/close cycles
+ *   udp-sendto, udp-mmsg         64-byte datagrams (udp-mmsg: a multiple of 32)
+ */
+#include BENCH_OPS
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+enum {
+    MESSAGE = 64,
+    CHUNK = 64 * 1024,
+    SLICES = 4,
+    BATCH = 32,
+    /* How long a blocked call may wait before the run fails. */
+    STALL_MS = 5000,
+    /* How long a UDP receiver waits for datagrams that may have been lost. */
+    DRAIN_MS = 200,
+};
+
+static int check_fd(const char *what, int fd) {
+    if (fd < 0)
+        fail(what, fd);
+    return fd;
+}
+
+static void check_zero(const char *what, long long ret) {
+    if (ret != 0)
+        fail(what, ret);
+}
+
+static void check_len(const char *what, long long ret, long long want) {
+    if (ret != want)
+        fail(what, ret);
+}
+
+/* A connected TCP pair over 127.0.0.1, both ends with TCP_NODELAY. */
+static void tcp_pair(int *client, int *server) {
+    bench_addr addr;
+    int listener = check_fd("tcp listener", op_tcp_listener(&addr));
+    *client = check_fd("socket", op_socket(AF_INET, SOCK_STREAM));
+    check_zero("connect", op_connect(*client, &addr));
+    *server = check_fd("accept", op_accept(listener));
+    check_zero("close listener", op_close(listener));
+    set_nodelay(*client);
+    set_nodelay(*server);
+    set_timeouts(*client, STALL_MS);
+    set_timeouts(*server, STALL_MS);
+}
+
+static void unix_pair(int *a, int *b) {
+    int fds[2];
+    check_zero("socketpair", op_unix_pair(fds));
+    *a = fds[0];
+    *b = fds[1];
+    set_timeouts(*a, STALL_MS);
+    set_timeouts(*b, STALL_MS);
+}
+
+struct pingpong {
+    int fd;
+    uint64_t count;
+};
+
+static void *echo(void *arg) {
+    const struct pingpong *p = arg;
+    unsigned char buf[MESSAGE];
+    for (uint64_t i = 0; i < p->count; i++) {
+        check_len("echo read_exact", op_read_exact(p->fd, buf, MESSAGE), MESSAGE);
+        check_len("echo write_all", op_write_all(p->fd, buf, MESSAGE), MESSAGE);
+    }
+    return NULL;
+}
+
+static void ping(void *arg) {
+    const struct pingpong *p = arg;
+    unsigned char message[MESSAGE] = {1};
+    unsigned char reply[MESSAGE];
+    for (uint64_t i = 0; i < p->count; i++) {
+        check_len("ping write_all", op_write_all(p->fd, message, MESSAGE), MESSAGE);
+        check_len("ping read_exact", op_read_exact(p->fd, reply, MESSAGE), MESSAGE);
+    }
+}
+
+static void pingpong(int client, int server, uint64_t count, struct report *r) {
+    struct pingpong server_end = {server, count}, client_end = {client, count};
+    struct timing t;
+    run_pair(echo, &server_end, ping, &client_end, &t);
+    *r = (struct report){.ops = count, .bytes = 2 * MESSAGE * count,
+                         .nanos = t.end - t.start, .allocs = t.allocs};
+    check_zero("close", op_close(client));
+    check_zero("close", op_close(server));
+}
+
+struct bulk {
+    int fd;
+    uint64_t chunks;
+    int vectored;
+    uint64_t received;
+};
+
+static unsigned char outgoing[CHUNK];
+static unsigned char incoming[CHUNK];
+
+static void *bulk_send(void *arg) {
+    const struct bulk *b = arg;
+    enum { SLICE = CHUNK / SLICES };
+    struct iovec iov[SLICES];
+    for (int i = 0; i < SLICES; i++)
+        iov[i] = (struct iovec){outgoing + i * SLICE, SLICE};
+    for (uint64_t i = 0; i < b->chunks; i++) {
+        ssize_t n = b->vectored ? op_writev(b->fd, iov, SLICES) : op_write(b->fd, outgoing, CHUNK);
+        check_len("bulk send", n, CHUNK);
+    }
+    check_zero("shutdown", op_shutdown_write(b->fd));
+    return NULL;
+}
+
+static void bulk_receive(void *arg) {
+    struct bulk *b = arg;
+    /* Every read moves at least one byte or ends the loop, so it runs at
+     * most chunks * CHUNK times. */
+    for (;;) {
+        ssize_t n = op_read(b->fd, incoming, CHUNK);
+        if (n < 0)
+            fail("bulk read", n);
+        if (n == 0)
+            break;
+        b->received += (uint64_t)n;
+    }
+}
+
+static void bulk(uint64_t chunks, int vectored, struct report *r) {
+    int sender, receiver;
+    tcp_pair(&sender, &receiver);
+    struct bulk send_end = {.fd = sender, .chunks = chunks, .vectored = vectored};
+    struct bulk receive_end = {.fd = receiver};
+    struct timing t;
+    run_pair(bulk_send, &send_end, bulk_receive, &receive_end, &t);
+    *r = (struct report){.ops = chunks, .bytes = receive_end.received,
+                         .nanos = t.end - t.start, .allocs = t.allocs};
+    check_zero("close", op_close(sender));
+    check_zero("close", op_close(receiver));
+}
+
+struct churn {
+    int listener;
+    bench_addr addr;
+    uint64_t count;
+};
+
+static void churn_cycles(void *arg) {
+    const struct churn *c = arg;
+    for (uint64_t i = 0; i < c->count; i++) {
+        int client = check_fd("socket", op_socket(AF_INET, SOCK_STREAM));
+        check_zero("connect", op_connect(client, &c->addr));
+        int server = check_fd("accept", op_accept(c->listener));
+        check_zero("close", op_close(client));
+        check_zero("close", op_close(server));
+    }
+}
+
+static void churn(uint64_t count, struct report *r) {
+    struct churn c = {.count = count};
+    c.listener = check_fd("tcp listener", op_tcp_listener(&c.addr));
+    set_timeouts(c.listener, STALL_MS);
+    struct timing t;
+    run_pair(NULL, NULL, churn_cycles, &c, &t);
+    *r = (struct report){.ops = count, .nanos = t.end - t.start, .allocs = t.allocs};
+    check_zero("close", op_close(c.listener));
+}
+
+struct udp_send {
+    int fd;
+    bench_addr to;
+    uint64_t count;
+    uint64_t end;
+};
+
+struct udp_receive {
+    int fd;
+    uint64_t count;
+    uint64_t received;
+};
+
+static void *send_each(void *arg) {
+    struct udp_send *s = arg;
+    unsigned char message[MESSAGE] = {1};
+    for (uint64_t i = 0; i < s->count; i++)
+        check_len("sendto", op_sendto(s->fd, message, MESSAGE, &s->to), MESSAGE);
+    s->end = now_nanos();
+    return NULL;
+}
+
+static void receive_each(void *arg) {
+    struct udp_receive *r = arg;
+    unsigned char buf[MESSAGE];
+    bench_addr from;
+    while (r->received < r->count) {
+        ssize_t n = op_recvfrom(r->fd, buf, MESSAGE, &from);
+        if (n == -EAGAIN)
+            break; /* the rest was lost */
+        check_len("recvfrom", n, MESSAGE);
+        r->received++;
+    }
+}
+
+#ifdef OPS_HAVE_MMSG
+static void *send_batches(void *arg) {
+    struct udp_send *s = arg;
+    unsigned char message[MESSAGE] = {1};
+    struct iovec iov = {message, MESSAGE};
+    struct mmsghdr msgs[BATCH];
+    socklen_t to_len;
+    const struct sockaddr *to = op_sockaddr(&s->to, &to_len);
+    for (int i = 0; i < BATCH; i++)
+        msgs[i] = (struct mmsghdr){.msg_hdr = {.msg_name = (void *)to, .msg_namelen = to_len,
+                                               .msg_iov = &iov, .msg_iovlen = 1}};
+    for (uint64_t i = 0; i < s->count / BATCH; i++)
+        check_len("sendmmsg", op_sendmmsg(s->fd, msgs, BATCH), BATCH);
+    s->end = now_nanos();
+    return NULL;
+}
+
+static void receive_batches(void *arg) {
+    struct udp_receive *r = arg;
+    unsigned char bufs[BATCH][MESSAGE];
+    struct iovec iov[BATCH];
+    struct sockaddr_storage from[BATCH];
+    struct mmsghdr msgs[BATCH];
+    for (int i = 0; i < BATCH; i++) {
+        iov[i] = (struct iovec){bufs[i], MESSAGE};
+        msgs[i] = (struct mmsghdr){.msg_hdr = {.msg_name = &from[i], .msg_iov = &iov[i],
+                                               .msg_iovlen = 1}};
+    }
+    while (r->received < r->count) {
+        /* The kernel overwrote each length with the last sender's. */
+        for (int i = 0; i < BATCH; i++)
+            msgs[i].msg_hdr.msg_namelen = sizeof from[i];
+        int n = op_recvmmsg(r->fd, msgs, BATCH);
+        if (n == -EAGAIN)
+            break; /* the rest was lost */
+        if (n < 0)
+            fail("recvmmsg", n);
+        for (int i = 0; i < n; i++)
+            check_len("recvmmsg datagram", msgs[i].msg_len, MESSAGE);
+        r->received += (uint64_t)n;
+    }
+}
+#endif
+
+/* A UDP run: `send` pushes `count` datagrams from a second thread while
+ * `receive` takes what arrives on this one. */
+static void udp(uint64_t count, void *(*send)(void *), void (*receive)(void *), struct report *r) {
+    struct udp_send s = {.count = count};
+    struct udp_receive receiver = {.count = count};
+    receiver.fd = check_fd("udp bind", op_udp_bound(&s.to));
+    set_timeouts(receiver.fd, DRAIN_MS);
+    s.fd = check_fd("udp socket", op_socket(AF_INET, SOCK_DGRAM));
+    set_timeouts(s.fd, STALL_MS);
+    struct timing t;
+    run_pair(send, &s, receive, &receiver, &t);
+    /* After a loss the receiver waited DRAIN_MS for nothing: the run ended
+     * when the sender finished. */
+    uint64_t end = receiver.received == count ? t.end : s.end;
+    *r = (struct report){.ops = receiver.received, .bytes = MESSAGE * receiver.received,
+                         .lost = count - receiver.received, .nanos = end - t.start,
+                         .allocs = t.allocs};
+    check_zero("close", op_close(s.fd));
+    check_zero("close", op_close(receiver.fd));
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s WORKLOAD COUNT  (%s)\n", argv[0], IMPL_NAME);
+        return 2;
+    }
+    const char *workload = argv[1];
+    uint64_t count = strtoull(argv[2], NULL, 10);
+    struct report r;
+    int a, b;
+    if (strcmp(workload, "pingpong-tcp") == 0) {
+        tcp_pair(&a, &b);
+        pingpong(a, b, count, &r);
+    } else if (strcmp(workload, "pingpong-unix") == 0) {
+        unix_pair(&a, &b);
+        pingpong(a, b, count, &r);
+    } else if (strcmp(workload, "bulk-write") == 0) {
+        bulk(count, 0, &r);
+    } else if (strcmp(workload, "bulk-writev") == 0) {
+        bulk(count, 1, &r);
+    } else if (strcmp(workload, "churn") == 0) {
+        churn(count, &r);
+    } else if (strcmp(workload, "udp-sendto") == 0) {
+        udp(count, send_each, receive_each, &r);
+#ifdef OPS_HAVE_MMSG
+    } else if (strcmp(workload, "udp-mmsg") == 0 && count % BATCH == 0) {
+        udp(count, send_batches, receive_batches, &r);
+#endif
+    } else {
+        fprintf(stderr, "%s: unknown workload or count: %s %s\n", IMPL_NAME, workload, argv[2]);
+        return 2;
+    }
+    print_report(&r);
+    return 0;
+}

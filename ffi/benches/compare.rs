@@ -1,0 +1,67 @@
+//! sockcore against hand-written C (issue 6): the same loopback workloads
+//! through C over raw libc (the reference, `cc -O2`), sockcore's Rust API,
+//! sockcore's C ABI and Rust's std::net, each measurement in a process of
+//! its own, the implementations alternated, and one table printed with
+//! the rate, the ratio against C in the same round, system calls and heap
+//! allocations per operation, and the stripped size of `libsockcore.so`.
+//!
+//! ```text
+//! cargo bench -p sockcore-ffi --bench compare              # full: a few minutes
+//! cargo bench -p sockcore-ffi --bench compare -- --quick   # seconds; checks, never judges speed
+//! ```
+//!
+//! Without `--bench` on its command line (as under `cargo test --benches`)
+//! it runs the quick mode too. The C sources are in `benches/c/`; the Rust
+//! implementations run as this same binary with `--child`.
+
+#[path = "compare/alloc_count.rs"]
+mod alloc_count;
+#[path = "compare/c_programs.rs"]
+mod c_programs;
+#[path = "compare/child.rs"]
+mod child;
+#[path = "compare/driver.rs"]
+mod driver;
+#[path = "compare/implementation.rs"]
+mod implementation;
+#[path = "compare/measure.rs"]
+mod measure;
+#[path = "compare/net.rs"]
+mod net;
+#[path = "compare/net_sockcore.rs"]
+mod net_sockcore;
+#[path = "compare/net_std.rs"]
+mod net_std;
+#[path = "compare/pair.rs"]
+mod pair;
+#[path = "compare/process.rs"]
+mod process;
+#[path = "compare/report.rs"]
+mod report;
+#[path = "compare/rust_workloads.rs"]
+mod rust_workloads;
+#[path = "compare/table.rs"]
+mod table;
+#[path = "compare/workload.rs"]
+mod workload;
+
+use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: alloc_count::Counting = alloc_count::Counting;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        return child::main(&args[1..]);
+    }
+    // `cargo bench` passes --bench; anything else gets the short mode.
+    let quick = args.iter().any(|a| a == "--quick") || !args.iter().any(|a| a == "--bench");
+    match driver::run(measure::Settings { quick }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("compare: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Building what the driver runs besides itself: the release
+//! `libsockcore` (with cargo), the two C programs (`c/workloads.c` over raw
+//! libc, and over sockcore's C ABI linked from `libsockcore.a`), and the
+//! LD_PRELOAD allocation counter, all with `cc -O2`.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What the build produced.
+pub struct Programs {
+    /// `c/workloads.c` over `c/ops_libc.h`.
+    pub libc: PathBuf,
+    /// `c/workloads.c` over `c/ops_sockcore.h`, linking `libsockcore.a`.
+    pub sockcore_c: PathBuf,
+    /// `c/alloc_counter.c` as a shared library, for `LD_PRELOAD`.
+    pub alloc_counter: PathBuf,
+    /// Size in bytes of a stripped copy of `libsockcore.so`.
+    pub stripped_so_bytes: u64,
+    /// The C compiler's version line.
+    pub cc_version: String,
+    /// Whether `sockcore.h` declares `sc_sendmmsg` and `sc_recvmmsg` (the
+    /// C ABI's batched UDP row needs them).
+    pub sockcore_c_has_mmsg: bool,
+    /// Where all this lives, and where scratch files go.
+    pub out_dir: PathBuf,
+}
+
+const C_WARNINGS: &[&str] = &["-std=gnu11", "-Wall", "-Wextra", "-Werror"];
+
+/// Builds everything into `<target>/release/compare-c/`, next to this binary.
+pub fn build() -> Result<Programs, String> {
+    let ffi = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = ffi.parent().ok_or("the ffi crate has no parent folder")?;
+    let sources = ffi.join("benches").join("c");
+    let exe = env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
+    // The bench binary is <target>/release/deps/compare-<hash>.
+    let release = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("the bench binary is not in <target>/release/deps")?;
+    let target = release.parent().ok_or("no target folder")?;
+    let out = release.join("compare-c");
+    fs::create_dir_all(&out).map_err(|e| format!("creating {}: {e}", out.display()))?;
+
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    run(Command::new(cargo)
+        .args(["build", "--release", "--quiet", "-p", "sockcore-ffi", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target))?;
+
+    let include = root.join("include");
+    let header = fs::read_to_string(include.join("sockcore.h"))
+        .map_err(|e| format!("include/sockcore.h: {e}"))?;
+    let sockcore_c_has_mmsg = header.contains("sc_sendmmsg(") && header.contains("sc_recvmmsg(");
+    let workloads = [sources.join("workloads.c"), sources.join("harness.c")];
+    let libc = out.join("bench-libc");
+    run(Command::new("cc")
+        .args(["-O2", "-pthread"])
+        .args(C_WARNINGS)
+        .arg("-DBENCH_OPS=\"ops_libc.h\"")
+        .args(&workloads)
+        .arg("-o")
+        .arg(&libc))?;
+    let sockcore_c = out.join("bench-sockcore-c");
+    run(Command::new("cc")
+        .args(["-O2", "-pthread"])
+        .args(C_WARNINGS)
+        .arg("-DBENCH_OPS=\"ops_sockcore.h\"")
+        .args(sockcore_c_has_mmsg.then_some("-DBENCH_SC_MMSG"))
+        .arg("-I")
+        .arg(&include)
+        .args(&workloads)
+        .arg(release.join("libsockcore.a"))
+        .arg("-Wl,--gc-sections")
+        .arg("-o")
+        .arg(&sockcore_c))?;
+    let alloc_counter = out.join("alloc_counter.so");
+    run(Command::new("cc")
+        .args(["-O2", "-shared", "-fPIC"])
+        .args(C_WARNINGS)
+        .arg(sources.join("alloc_counter.c"))
+        .arg("-o")
+        .arg(&alloc_counter))?;
+
+    let stripped = out.join("libsockcore.stripped.so");
+    fs::copy(release.join("libsockcore.so"), &stripped)
+        .map_err(|e| format!("copying libsockcore.so: {e}"))?;
+    run(Command::new("strip").arg(&stripped))?;
+    let stripped_so_bytes = fs::metadata(&stripped)
+        .map_err(|e| format!("{}: {e}", stripped.display()))?
+        .len();
+
+    let cc_version = output(Command::new("cc").arg("--version"))?
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    Ok(Programs {
+        libc,
+        sockcore_c,
+        alloc_counter,
+        stripped_so_bytes,
+        cc_version,
+        sockcore_c_has_mmsg,
+        out_dir: out,
+    })
+}
+
+/// Runs a build step; its output goes to the terminal.
+fn run(command: &mut Command) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|e| format!("{command:?}: {e}"))?;
+    if !status.success() {
+        return Err(format!("{command:?}: {status}"));
+    }
+    Ok(())
+}
+
+/// Runs a command and returns what it printed.
+pub fn output(command: &mut Command) -> Result<String, String> {
+    let out = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{command:?}: {}", out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -1,0 +1,88 @@
+//! The benchmark run: build, measure every case, count system calls, print.
+
+use std::fs;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::c_programs::{self, output};
+use crate::implementation::Implementation;
+use crate::measure::{self, Case, Settings};
+use crate::table::{self, Results, Syscalls};
+use crate::workload::Workload;
+
+/// Runs the whole benchmark and prints its results.
+pub fn run(settings: Settings) -> Result<(), String> {
+    let started = Instant::now();
+    eprintln!("compare: building libsockcore and the C programs");
+    let programs = c_programs::build()?;
+    let load_before = load_average();
+    let mut measured = Vec::new();
+    for case in Case::ALL {
+        eprintln!("compare: {}", case.label());
+        measured.push(measure::measure(case, &programs, settings)?);
+    }
+    eprintln!("compare: counting system calls with strace");
+    let mut syscalls = Syscalls::new();
+    for workload in Workload::ALL {
+        for implementation in Implementation::ALL.into_iter().filter(|i| i.has(workload, &programs)) {
+            let per_op = measure::syscalls_per_op(workload, implementation, &programs)?;
+            syscalls.insert((workload.name(), implementation.label()), per_op);
+        }
+    }
+    let load_after = load_average();
+
+    let mode = if settings.quick {
+        "quick (a check that everything runs; not a measurement)"
+    } else {
+        "full"
+    };
+    println!("sockcore vs hand-written C, {mode}; {}", date());
+    println!();
+    println!("- machine: {}", machine());
+    println!("- C: {} -O2; sockcore: release profile (LTO, codegen-units 1, panic abort)", programs.cc_version);
+    println!("- load average (1, 5, 15 min) before: {load_before}; after: {load_after}");
+    println!(
+        "- {} round(s) per case, implementations rotated each round; \"vs C\" is the median over rounds of (rate / C's rate in the same round)",
+        settings.rounds()
+    );
+    println!();
+    table::print(&Results {
+        settings,
+        measured: &measured,
+        syscalls: &syscalls,
+        stripped_so_bytes: programs.stripped_so_bytes,
+    });
+    println!();
+    println!("Took {:.1} s.", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
+}
+
+fn date() -> String {
+    output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .map(|d| d.trim().to_owned())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// CPUs, CPU model and kernel.
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let model = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, model)| model.trim().to_owned())
+        })
+        .unwrap_or_else(|| "?".into());
+    let kernel = fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|k| k.trim().to_owned())
+        .unwrap_or_else(|_| "?".into());
+    format!("{cpus} CPUs, {model}, Linux {kernel}")
+}

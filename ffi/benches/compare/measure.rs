@@ -1,0 +1,288 @@
+//! Measuring: the rows of the table (workload and how it is launched), how
+//! many operations a run does, rounds that alternate the implementations,
+//! the checks every report must pass, and system calls per operation from
+//! strace.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::time::Duration;
+
+use crate::c_programs::Programs;
+use crate::implementation::Implementation;
+use crate::process;
+use crate::report::Report;
+use crate::workload::Workload;
+
+/// A group of rows in the table: a workload, launched pinned or not.
+#[derive(Clone, Copy, Debug)]
+pub struct Case {
+    pub workload: Workload,
+    /// Both ends on CPU 0 (`taskset -c 0`).
+    pub pinned: bool,
+}
+
+impl Case {
+    /// The table's rows, in order. Pingpong comes pinned (the figure that
+    /// compares libraries: unpinned, it measures cross-CPU wake-ups) and
+    /// unpinned beside it.
+    pub const ALL: [Case; 9] = [
+        Case::new(Workload::PingpongTcp, true),
+        Case::new(Workload::PingpongTcp, false),
+        Case::new(Workload::PingpongUnix, true),
+        Case::new(Workload::PingpongUnix, false),
+        Case::new(Workload::BulkWrite, false),
+        Case::new(Workload::BulkWritev, false),
+        Case::new(Workload::Churn, false),
+        Case::new(Workload::UdpSendto, false),
+        Case::new(Workload::UdpMmsg, false),
+    ];
+
+    const fn new(workload: Workload, pinned: bool) -> Case {
+        Case { workload, pinned }
+    }
+
+    /// The name in the table.
+    pub fn label(&self) -> String {
+        let name = match self.workload {
+            Workload::PingpongTcp => "pingpong TCP 64 B",
+            Workload::PingpongUnix => "pingpong Unix 64 B",
+            Workload::BulkWrite => "bulk TCP, 64 KiB send",
+            Workload::BulkWritev => "bulk TCP, 4 x 16 KiB vectored",
+            Workload::Churn => "accept churn (fresh netns)",
+            Workload::UdpSendto => "UDP 64 B, sendto/recvfrom",
+            Workload::UdpMmsg => "UDP 64 B, mmsg x 32",
+        };
+        match (self.workload, self.pinned) {
+            (Workload::PingpongTcp | Workload::PingpongUnix, true) => format!("{name}, pinned"),
+            (Workload::PingpongTcp | Workload::PingpongUnix, false) => format!("{name}, unpinned"),
+            _ => name.to_owned(),
+        }
+    }
+}
+
+/// How thoroughly to measure.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// The short mode: small fixed counts, one round; checks that everything
+    /// runs and agrees, measures nothing.
+    pub quick: bool,
+}
+
+/// Seconds one full-mode run aims to take (bulk moves a fixed 2 GiB).
+const TARGET_SECS: f64 = 0.3;
+/// Rounds in the full mode; each runs every implementation once.
+const FULL_ROUNDS: usize = 7;
+/// 2 GiB in 64 KiB chunks.
+const BULK_FULL_CHUNKS: u64 = 32 * 1024;
+/// Past about 131k TIME_WAIT sockets the kernel stops keeping them and
+/// churn speeds up; a run stays well below.
+const CHURN_MAX: u64 = 100_000;
+/// A run taking longer than this has hung.
+const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl Settings {
+    /// Rounds per case.
+    pub fn rounds(&self) -> usize {
+        if self.quick {
+            1
+        } else {
+            FULL_ROUNDS
+        }
+    }
+
+    /// The count of the quick mode, and of the full mode's calibration run.
+    fn small_count(&self, workload: Workload) -> u64 {
+        match workload {
+            Workload::PingpongTcp | Workload::PingpongUnix => 2_000,
+            Workload::BulkWrite | Workload::BulkWritev => 256,
+            Workload::Churn => 1_000,
+            Workload::UdpSendto | Workload::UdpMmsg => 8_192,
+        }
+    }
+}
+
+/// One implementation's reports for a case, one per round, and its rate
+/// over the reference's in each round.
+pub struct Row {
+    pub implementation: Implementation,
+    pub reports: Vec<Report>,
+    pub ratios: Vec<f64>,
+}
+
+/// A measured case.
+pub struct Measured {
+    pub case: Case,
+    /// Operations per run.
+    pub count: u64,
+    pub rows: Vec<Row>,
+}
+
+/// What a report is compared by: bytes per second for bulk transfers,
+/// operations per second for the rest.
+pub fn rate(workload: Workload, report: &Report) -> f64 {
+    match workload {
+        Workload::BulkWrite | Workload::BulkWritev => report.bytes_per_sec(),
+        _ => report.ops_per_sec(),
+    }
+}
+
+/// Measures `case` with every implementation that has its calls, in rounds
+/// that rotate the order, so that no implementation always runs first.
+pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Measured, String> {
+    let workload = case.workload;
+    let count = if settings.quick {
+        settings.small_count(workload)
+    } else {
+        calibrate(case, programs, settings)?
+    };
+    let implementations: Vec<Implementation> =
+        Implementation::ALL.into_iter().filter(|i| i.has(workload, programs)).collect();
+    let mut reports: Vec<Vec<Report>> = vec![Vec::new(); implementations.len()];
+    for round in 0..settings.rounds() {
+        for k in 0..implementations.len() {
+            let index = (round + k) % implementations.len();
+            let report = run_once(case, programs, implementations[index], count)?;
+            reports[index].push(report);
+        }
+    }
+    let reference = reports[0].clone();
+    let rows = implementations
+        .into_iter()
+        .zip(reports)
+        .map(|(implementation, reports)| {
+            let ratios = reports
+                .iter()
+                .zip(&reference)
+                .map(|(r, c)| rate(workload, r) / rate(workload, c))
+                .collect();
+            Row {
+                implementation,
+                reports,
+                ratios,
+            }
+        })
+        .collect();
+    Ok(Measured { case, count, rows })
+}
+
+/// The count that makes the reference run take about [`TARGET_SECS`].
+fn calibrate(case: Case, programs: &Programs, settings: Settings) -> Result<u64, String> {
+    let workload = case.workload;
+    if matches!(workload, Workload::BulkWrite | Workload::BulkWritev) {
+        return Ok(BULK_FULL_CHUNKS);
+    }
+    let trial = settings.small_count(workload);
+    let report = run_once(case, programs, Implementation::Libc, trial)?;
+    let secs = report.nanos.max(1) as f64 / 1e9;
+    let granule = workload.granule();
+    let scaled = (trial as f64 * TARGET_SECS / secs) as u64 / granule * granule;
+    let count = scaled.max(trial);
+    Ok(if workload == Workload::Churn {
+        count.min(CHURN_MAX)
+    } else {
+        count
+    })
+}
+
+/// One process measuring `count` operations, checked.
+fn run_once(
+    case: Case,
+    programs: &Programs,
+    implementation: Implementation,
+    count: u64,
+) -> Result<Report, String> {
+    let mut launch = implementation.launch(programs, case.workload, count);
+    launch.pinned = case.pinned;
+    let stdout = process::run(&launch, RUN_TIMEOUT)?;
+    let report = Report::parse(stdout.trim())
+        .ok_or_else(|| format!("{}: no report in {stdout:?}", implementation.label()))?;
+    check(case.workload, count, &report)
+        .map_err(|e| format!("{} {}: {e}", implementation.label(), case.workload.name()))?;
+    Ok(report)
+}
+
+/// What every implementation must agree on: the operations done and the
+/// bytes delivered (less exactly the datagrams lost, for UDP).
+fn check(workload: Workload, count: u64, report: &Report) -> Result<(), String> {
+    let (want_ops, want_bytes) = if workload.is_lossy() {
+        let sent = report.ops + report.lost;
+        if sent != count {
+            return Err(format!("{} received + {} lost != {count} sent", report.ops, report.lost));
+        }
+        (report.ops, workload.expected_bytes(report.ops))
+    } else {
+        (count, workload.expected_bytes(count))
+    };
+    if report.ops != want_ops || report.bytes != want_bytes {
+        return Err(format!(
+            "{} ops and {} bytes, expected {want_ops} and {want_bytes}",
+            report.ops, report.bytes
+        ));
+    }
+    if report.allocs.is_none() {
+        return Err("no allocation count (is the LD_PRELOAD counter loaded?)".into());
+    }
+    Ok(())
+}
+
+/// The count for the strace runs: small, since every call is traced.
+pub fn strace_count(workload: Workload) -> u64 {
+    match workload {
+        Workload::PingpongTcp | Workload::PingpongUnix => 1_000,
+        Workload::BulkWrite | Workload::BulkWritev => 256,
+        Workload::Churn => 500,
+        Workload::UdpSendto | Workload::UdpMmsg => 2_048,
+    }
+}
+
+/// System calls per operation, by name: strace counts a run of `n` and one
+/// of `2n`, and the difference divided by `n` leaves out start-up and
+/// set-up, which are the same in both.
+pub fn syscalls_per_op(
+    workload: Workload,
+    implementation: Implementation,
+    programs: &Programs,
+) -> Result<BTreeMap<String, f64>, String> {
+    let n = strace_count(workload);
+    let file = programs.out_dir.join(format!("strace-{}.txt", std::process::id()));
+    let mut counts = Vec::new();
+    for count in [n, 2 * n] {
+        let mut launch = implementation.launch(programs, workload, count);
+        launch.strace = Some(&file);
+        process::run(&launch, RUN_TIMEOUT)?;
+        let text = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        counts.push(parse_strace_summary(&text));
+    }
+    let _ = fs::remove_file(&file);
+    let (small, large) = (&counts[0], &counts[1]);
+    let mut per_op = BTreeMap::new();
+    for (name, &calls) in large {
+        let extra = calls as f64 - small.get(name).copied().unwrap_or(0) as f64;
+        let value = extra / n as f64;
+        // Calls made a fixed number of times (start-up, set-up) cancel out;
+        // what is left below this is scheduling noise (a futex wake).
+        if value.abs() >= 0.005 {
+            per_op.insert(name.clone(), value);
+        }
+    }
+    Ok(per_op)
+}
+
+/// Calls by system call name from `strace -c` output.
+fn parse_strace_summary(text: &str) -> BTreeMap<String, u64> {
+    let mut calls = BTreeMap::new();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // % time, seconds, usecs/call, calls, [errors,] syscall
+        let (Some(name), Some(count)) = (fields.last(), fields.get(3)) else {
+            continue;
+        };
+        if *name == "total" || fields.len() < 5 {
+            continue;
+        }
+        if let Ok(count) = count.parse::<u64>() {
+            calls.insert((*name).to_owned(), count);
+        }
+    }
+    calls
+}

@@ -1,0 +1,185 @@
+//! The workloads' calls through sockcore's Rust API, and its batched UDP
+//! loops (`sendmmsg`/`recvmmsg`), which std::net has no counterpart for.
+
+use std::io;
+use std::time::Duration;
+
+use sockcore::{Domain, Errno, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut, MsgFlags};
+use sockcore::{Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
+
+use crate::net::{Datagram, Net, Stream};
+use crate::workload::{BATCH, MESSAGE};
+
+/// sockcore's Rust API.
+pub struct Sockcore;
+
+/// An errno as the `io::Error` the workloads report.
+#[cold]
+fn os_error(errno: Errno) -> io::Error {
+    io::Error::from_raw_os_error(errno.raw())
+}
+
+impl Stream for Socket {
+    type Slice<'a> = IoSlice<'a>;
+
+    #[inline]
+    fn slice(buf: &[u8]) -> IoSlice<'_> {
+        IoSlice::new(buf)
+    }
+
+    #[inline]
+    fn write(&self, buf: &[u8]) -> io::Result<usize> {
+        SocketFd::write(self, buf).map_err(os_error)
+    }
+
+    #[inline]
+    fn write_vectored(&self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+        SocketFd::write_vectored(self, bufs).map_err(os_error)
+    }
+
+    #[inline]
+    fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        SocketFd::read(self, buf).map_err(os_error)
+    }
+
+    #[inline]
+    fn write_all(&self, buf: &[u8]) -> io::Result<()> {
+        SocketFd::write_all(self, buf).map_err(|stopped| os_error(stopped.errno))
+    }
+
+    #[inline]
+    fn read_exact(&self, buf: &mut [u8]) -> io::Result<()> {
+        match SocketFd::read_exact(self, buf) {
+            Ok(n) if n == buf.len() => Ok(()),
+            Ok(_) => Err(io::ErrorKind::UnexpectedEof.into()),
+            Err(stopped) => Err(os_error(stopped.errno)),
+        }
+    }
+
+    #[inline]
+    fn shutdown_write(&self) -> io::Result<()> {
+        self.shutdown(Shutdown::Write).map_err(os_error)
+    }
+
+    fn set_timeouts(&self, timeout: Duration) -> io::Result<()> {
+        self.set_read_timeout(Some(timeout)).map_err(os_error)?;
+        self.set_write_timeout(Some(timeout)).map_err(os_error)
+    }
+}
+
+impl Datagram for Socket {
+    type Addr = SocketAddr;
+
+    #[inline]
+    fn send_to(&self, buf: &[u8], to: &SocketAddr) -> io::Result<usize> {
+        SocketFd::send_to(self, buf, MsgFlags::empty(), to).map_err(os_error)
+    }
+
+    #[inline]
+    fn recv_from(&self, buf: &mut [u8]) -> io::Result<usize> {
+        let (len, _from) = SocketFd::recv_from(self, buf, MsgFlags::empty()).map_err(os_error)?;
+        Ok(len)
+    }
+
+    fn set_timeouts(&self, timeout: Duration) -> io::Result<()> {
+        <Socket as Stream>::set_timeouts(self, timeout)
+    }
+}
+
+/// 127.0.0.1, port chosen by the kernel.
+fn loopback() -> SocketAddr {
+    SocketAddr::v4([127, 0, 0, 1], 0)
+}
+
+impl Net for Sockcore {
+    type Addr = SocketAddr;
+    type Tcp = Socket;
+    type Unix = Socket;
+    type Listener = Socket;
+    type Udp = Socket;
+
+    fn tcp_listener(timeout: Duration) -> io::Result<(Socket, SocketAddr)> {
+        let listener = Socket::listen_on_addr(&loopback(), 128).map_err(os_error)?;
+        listener
+            .set_read_timeout(Some(timeout))
+            .map_err(os_error)?;
+        let addr = listener.local_addr().map_err(os_error)?;
+        Ok((listener, addr))
+    }
+
+    #[inline]
+    fn connect(to: &SocketAddr) -> io::Result<Socket> {
+        let socket = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).map_err(os_error)?;
+        socket.connect(to).map_err(os_error)?;
+        Ok(socket)
+    }
+
+    #[inline]
+    fn accept(listener: &Socket) -> io::Result<Socket> {
+        listener.accept_only(SockFlags::empty()).map_err(os_error)
+    }
+
+    fn set_nodelay(stream: &Socket) -> io::Result<()> {
+        stream.set_nodelay(true).map_err(os_error)
+    }
+
+    fn unix_pair() -> io::Result<(Socket, Socket)> {
+        Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).map_err(os_error)
+    }
+
+    fn udp_bound() -> io::Result<(Socket, SocketAddr)> {
+        let socket = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).map_err(os_error)?;
+        socket.bind(&loopback()).map_err(os_error)?;
+        let addr = socket.local_addr().map_err(os_error)?;
+        Ok((socket, addr))
+    }
+
+    fn udp_unbound() -> io::Result<Socket> {
+        Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).map_err(os_error)
+    }
+}
+
+/// Sends `count` datagrams of [`MESSAGE`] bytes to `to`, [`BATCH`] per
+/// `sendmmsg`.
+pub fn send_batches(socket: &Socket, to: &SocketAddr, count: u64) -> io::Result<()> {
+    let message = [1u8; MESSAGE];
+    let payload = [IoSlice::new(&message)];
+    let mut batch: [MmsgHdr<'_>; BATCH] =
+        std::array::from_fn(|_| MmsgHdr::new(&payload).with_addr(to));
+    for _ in 0..count / BATCH as u64 {
+        let sent = socket
+            .send_mmsg(&mut batch, MsgFlags::empty())
+            .map_err(os_error)?;
+        if sent != BATCH {
+            return Err(io::Error::other(format!("sendmmsg sent {sent} of {BATCH}")));
+        }
+    }
+    Ok(())
+}
+
+/// Receives up to `count` datagrams, [`BATCH`] per `recvmmsg`, each with its
+/// sender's address; stops early when the socket's read time-out passes
+/// with nothing more (the rest was lost). Returns how many arrived.
+pub fn receive_batches(socket: &Socket, count: u64) -> io::Result<u64> {
+    let mut bufs = [[0u8; MESSAGE]; BATCH];
+    let mut slices = bufs.each_mut().map(|buf| IoSliceMut::new(buf));
+    let mut senders = [SocketAddr::empty(); BATCH];
+    let mut parts = slices.chunks_mut(1).zip(senders.iter_mut());
+    let mut msgs: [MmsgHdrMut<'_>; BATCH] = std::array::from_fn(|_| {
+        let (slice, sender) = parts.next().expect("one slice and one address per message");
+        MmsgHdrMut::new(slice).with_addr(sender)
+    });
+    let mut received = 0;
+    while received < count {
+        let filled = match socket.recv_mmsg(&mut msgs, MsgFlags::empty(), -1) {
+            Ok(filled) => filled,
+            Err(Errno::EAGAIN) => break,
+            Err(errno) => return Err(os_error(errno)),
+        };
+        if let Some(short) = msgs[..filled].iter().find(|m| m.msg_len() != MESSAGE) {
+            return Err(io::Error::other(format!("datagram of {}", short.msg_len())));
+        }
+        received += filled as u64;
+    }
+    Ok(received)
+}

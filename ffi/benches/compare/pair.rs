@@ -1,0 +1,45 @@
+//! Running a workload's two ends on two threads released together, timing
+//! one of them and counting the heap allocations both make meanwhile: the
+//! Rust counterpart of `run_pair` in `c/harness.c`.
+
+use std::sync::Barrier;
+use std::thread;
+use std::time::Instant;
+
+use crate::alloc_count::allocations;
+
+/// When the measured end ran, and the heap allocations made meanwhile.
+pub struct Timing {
+    pub start: Instant,
+    pub end: Instant,
+    pub allocs: u64,
+}
+
+/// Runs `peer` on a second thread and `body` on this one, both released
+/// together; `body` is what is timed. Returns the timing and both results.
+pub fn run_pair<P: Send, B>(
+    peer: impl FnOnce() -> P + Send,
+    body: impl FnOnce() -> B,
+) -> (Timing, P, B) {
+    let barrier = Barrier::new(2);
+    thread::scope(|scope| {
+        let peer = scope.spawn(|| {
+            barrier.wait();
+            peer()
+        });
+        barrier.wait();
+        let (timing, body) = timed(body);
+        let peer = peer.join().expect("the peer thread panicked");
+        (timing, peer, body)
+    })
+}
+
+/// Runs `body` alone on this thread, timed.
+pub fn timed<B>(body: impl FnOnce() -> B) -> (Timing, B) {
+    let before = allocations();
+    let start = Instant::now();
+    let result = body();
+    let end = Instant::now();
+    let allocs = allocations() - before;
+    (Timing { start, end, allocs }, result)
+}

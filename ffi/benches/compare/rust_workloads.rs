@@ -1,0 +1,191 @@
+//! The workloads in Rust, written once over the traits of `net.rs` and
+//! monomorphised for sockcore and for std::net, as `c/workloads.c` is
+//! compiled once per C implementation. Same loops, same setup, same report.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use crate::net::{Datagram, Net, Stream};
+use crate::net_sockcore::{self, Sockcore};
+use crate::pair::{run_pair, timed, Timing};
+use crate::report::Report;
+use crate::workload::{Workload, CHUNK, MESSAGE, SLICES};
+
+/// How long a blocked call may wait before the run fails.
+const STALL: Duration = Duration::from_secs(5);
+/// How long a UDP receiver waits for datagrams that may have been lost.
+const DRAIN: Duration = Duration::from_millis(200);
+
+/// Runs `workload` `count` times over `N`.
+pub fn run<N: Net>(workload: Workload, count: u64) -> io::Result<Report> {
+    match workload {
+        Workload::PingpongTcp => {
+            let (client, server) = tcp_pair::<N>()?;
+            pingpong(&client, &server, count)
+        }
+        Workload::PingpongUnix => {
+            let (a, b) = N::unix_pair()?;
+            a.set_timeouts(STALL)?;
+            b.set_timeouts(STALL)?;
+            pingpong(&a, &b, count)
+        }
+        Workload::BulkWrite => bulk::<N>(count, false),
+        Workload::BulkWritev => bulk::<N>(count, true),
+        Workload::Churn => churn::<N>(count),
+        Workload::UdpSendto => udp::<N>(count, send_each, receive_each),
+        Workload::UdpMmsg => Err(io::Error::other("no sendmmsg/recvmmsg here")),
+    }
+}
+
+/// The batched UDP workload, which only sockcore's Rust API has.
+pub fn run_batches(count: u64) -> io::Result<Report> {
+    udp::<Sockcore>(count, net_sockcore::send_batches, net_sockcore::receive_batches)
+}
+
+/// A connected TCP pair over 127.0.0.1, both ends with `TCP_NODELAY`.
+fn tcp_pair<N: Net>() -> io::Result<(N::Tcp, N::Tcp)> {
+    let (listener, addr) = N::tcp_listener(STALL)?;
+    let client = N::connect(&addr)?;
+    let server = N::accept(&listener)?;
+    for end in [&client, &server] {
+        N::set_nodelay(end)?;
+        end.set_timeouts(STALL)?;
+    }
+    Ok((client, server))
+}
+
+fn pingpong<S: Stream>(client: &S, server: &S, count: u64) -> io::Result<Report> {
+    let echo = || -> io::Result<()> {
+        let mut buf = [0u8; MESSAGE];
+        for _ in 0..count {
+            server.read_exact(&mut buf)?;
+            server.write_all(&buf)?;
+        }
+        Ok(())
+    };
+    let ping = || -> io::Result<()> {
+        let message = [1u8; MESSAGE];
+        let mut reply = [0u8; MESSAGE];
+        for _ in 0..count {
+            client.write_all(&message)?;
+            client.read_exact(&mut reply)?;
+        }
+        Ok(())
+    };
+    let (timing, echoed, pinged) = run_pair(echo, ping);
+    echoed?;
+    pinged?;
+    Ok(report(&timing, count, 2 * MESSAGE as u64 * count, 0))
+}
+
+fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
+    let (sender, receiver) = tcp_pair::<N>()?;
+    let outgoing = vec![1u8; CHUNK];
+    let mut incoming = vec![0u8; CHUNK];
+    let send = || -> io::Result<()> {
+        let slices: [_; SLICES] =
+            std::array::from_fn(|i| <N::Tcp as Stream>::slice(&outgoing[i * CHUNK / SLICES..][..CHUNK / SLICES]));
+        for _ in 0..chunks {
+            let sent = if vectored {
+                sender.write_vectored(&slices)?
+            } else {
+                sender.write(&outgoing)?
+            };
+            if sent != CHUNK {
+                return Err(io::Error::other(format!("sent {sent} of {CHUNK}")));
+            }
+        }
+        sender.shutdown_write()
+    };
+    // Every read moves at least one byte or ends the loop, so it runs at
+    // most chunks * CHUNK times.
+    let receive = || -> io::Result<u64> {
+        let mut received = 0;
+        loop {
+            match receiver.read(&mut incoming)? {
+                0 => return Ok(received),
+                n => received += n as u64,
+            }
+        }
+    };
+    let (timing, sent, received) = run_pair(send, receive);
+    sent?;
+    Ok(report(&timing, chunks, received?, 0))
+}
+
+fn churn<N: Net>(count: u64) -> io::Result<Report> {
+    let (listener, addr) = N::tcp_listener(STALL)?;
+    let (timing, cycled) = timed(|| -> io::Result<()> {
+        for _ in 0..count {
+            let client = N::connect(&addr)?;
+            let server = N::accept(&listener)?;
+            drop(client);
+            drop(server);
+        }
+        Ok(())
+    });
+    cycled?;
+    Ok(report(&timing, count, 0, 0))
+}
+
+fn send_each<D: Datagram>(socket: &D, to: &D::Addr, count: u64) -> io::Result<()> {
+    let message = [1u8; MESSAGE];
+    for _ in 0..count {
+        let sent = socket.send_to(&message, to)?;
+        if sent != MESSAGE {
+            return Err(io::Error::other(format!("sent {sent} of {MESSAGE}")));
+        }
+    }
+    Ok(())
+}
+
+fn receive_each<D: Datagram>(socket: &D, count: u64) -> io::Result<u64> {
+    let mut buf = [0u8; MESSAGE];
+    let mut received = 0;
+    while received < count {
+        match socket.recv_from(&mut buf) {
+            Ok(MESSAGE) => received += 1,
+            Ok(len) => return Err(io::Error::other(format!("datagram of {len}"))),
+            // The read time-out: the rest was lost.
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(received)
+}
+
+/// A UDP run: `send` pushes `count` datagrams from one thread while
+/// `receive` takes what arrives on this one.
+fn udp<N: Net>(
+    count: u64,
+    send: impl FnOnce(&N::Udp, &N::Addr, u64) -> io::Result<()> + Send,
+    receive: impl FnOnce(&N::Udp, u64) -> io::Result<u64>,
+) -> io::Result<Report> {
+    let (receiver, to) = N::udp_bound()?;
+    receiver.set_timeouts(DRAIN)?;
+    let sender = N::udp_unbound()?;
+    sender.set_timeouts(STALL)?;
+    let (mut timing, sent, received) = run_pair(
+        || send(&sender, &to, count).map(|()| Instant::now()),
+        || receive(&receiver, count),
+    );
+    let sender_end = sent?;
+    let received = received?;
+    // After a loss the receiver waited DRAIN for nothing: the run ended
+    // when the sender finished.
+    if received < count {
+        timing.end = sender_end;
+    }
+    Ok(report(&timing, received, received * MESSAGE as u64, count - received))
+}
+
+fn report(timing: &Timing, ops: u64, bytes: u64, lost: u64) -> Report {
+    let nanos = timing.end.duration_since(timing.start).as_nanos();
+    Report {
+        ops,
+        bytes,
+        lost,
+        nanos: u64::try_from(nanos).unwrap_or(u64::MAX),
+        allocs: Some(timing.allocs),
+    }
+}

@@ -1,0 +1,227 @@
+//! The printed result: the machine, one Markdown table (ready for the
+//! README), the system call mix behind its syscalls column, and the targets
+//! of issue 6 checked against it.
+
+use std::collections::BTreeMap;
+
+use crate::implementation::Implementation;
+use crate::measure::{rate, Measured, Row, Settings};
+use crate::workload::Workload;
+
+/// System calls per operation by name, for each workload and implementation.
+pub type Syscalls = BTreeMap<(&'static str, &'static str), BTreeMap<String, f64>>;
+
+/// Everything the table shows.
+pub struct Results<'a> {
+    pub settings: Settings,
+    pub measured: &'a [Measured],
+    pub syscalls: &'a Syscalls,
+    pub stripped_so_bytes: u64,
+}
+
+/// The size budget of the stripped `libsockcore.so` on x86_64.
+const SO_BUDGET: u64 = 32 * 1024;
+/// A sockcore row passes at this fraction of the reference's rate.
+const RATIO_TARGET: f64 = 0.98;
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    if sorted.len() % 2 == 1 {
+        sorted[mid]
+    } else {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    }
+}
+
+fn min_max(values: &[f64]) -> (f64, f64) {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (min, max)
+}
+
+fn format_rate(workload: Workload, per_sec: f64) -> String {
+    let what = match workload {
+        Workload::BulkWrite | Workload::BulkWritev => return format!("{:.2} GB/s", per_sec / 1e9),
+        Workload::PingpongTcp | Workload::PingpongUnix => "round trips/s",
+        Workload::Churn => "cycles/s",
+        Workload::UdpSendto | Workload::UdpMmsg => "datagrams/s",
+    };
+    if per_sec >= 1e6 {
+        format!("{:.3} M {what}", per_sec / 1e6)
+    } else {
+        format!("{:.1} k {what}", per_sec / 1e3)
+    }
+}
+
+fn total(per_op: Option<&BTreeMap<String, f64>>) -> Option<f64> {
+    per_op.map(|calls| calls.values().sum())
+}
+
+fn syscalls_of<'s>(
+    syscalls: &'s Syscalls,
+    workload: Workload,
+    implementation: Implementation,
+) -> Option<&'s BTreeMap<String, f64>> {
+    syscalls.get(&(workload.name(), implementation.label()))
+}
+
+fn allocs_per_op(row: &Row) -> Option<f64> {
+    let allocs: u64 = row.reports.iter().map(|r| r.allocs).sum::<Option<u64>>()?;
+    let ops: u64 = row.reports.iter().map(|r| r.ops).sum();
+    Some(allocs as f64 / ops.max(1) as f64)
+}
+
+fn lost_percent(row: &Row) -> f64 {
+    let lost: Vec<f64> = row
+        .reports
+        .iter()
+        .map(|r| 100.0 * r.lost as f64 / (r.ops + r.lost).max(1) as f64)
+        .collect();
+    median(&lost)
+}
+
+/// Prints the table and what follows it.
+pub fn print(results: &Results<'_>) {
+    println!("| workload | implementation | median rate | vs C: median (range) | syscalls/op | allocs/op | lost |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    for measured in results.measured {
+        let workload = measured.case.workload;
+        for row in &measured.rows {
+            let rates: Vec<f64> = row.reports.iter().map(|r| rate(workload, r)).collect();
+            let (low, high) = min_max(&row.ratios);
+            let ratio = if row.implementation == Implementation::Libc {
+                "1 (reference)".to_owned()
+            } else {
+                format!("{:.3} ({low:.2}–{high:.2})", median(&row.ratios))
+            };
+            let calls = total(syscalls_of(results.syscalls, workload, row.implementation))
+                .map_or("–".to_owned(), |t| format!("{t:.3}"));
+            let allocs = match allocs_per_op(row) {
+                Some(a) if a == 0.0 => "0".to_owned(),
+                Some(a) => format!("{a:.4}"),
+                None => "?".to_owned(),
+            };
+            let lost = if workload.is_lossy() {
+                format!("{:.1}%", lost_percent(row))
+            } else {
+                String::new()
+            };
+            println!(
+                "| {} | {} | {} | {ratio} | {calls} | {allocs} | {lost} |",
+                measured.case.label(),
+                row.implementation.label(),
+                format_rate(workload, median(&rates)),
+            );
+        }
+    }
+    println!();
+    println!("Counts per run: {}.", counts(results.measured));
+    println!();
+    print_syscall_mix(results.syscalls);
+    println!();
+    println!(
+        "libsockcore.so, stripped: {} bytes ({:.1} KiB; budget {} KiB).",
+        results.stripped_so_bytes,
+        results.stripped_so_bytes as f64 / 1024.0,
+        SO_BUDGET / 1024
+    );
+    println!();
+    print_targets(results);
+}
+
+fn counts(measured: &[Measured]) -> String {
+    measured
+        .iter()
+        .map(|m| format!("{} {} {}s", m.case.label(), m.count, m.case.workload.unit()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn print_syscall_mix(syscalls: &Syscalls) {
+    println!("System calls per operation, by name (strace -f -c; a run of 2n minus a run of n, over n):");
+    println!();
+    for workload in Workload::ALL {
+        let mix: Vec<String> = Implementation::ALL
+            .into_iter()
+            .filter_map(|i| {
+                let calls = syscalls_of(syscalls, workload, i)?;
+                let names: Vec<String> =
+                    calls.iter().map(|(name, n)| format!("{name} {n:.3}")).collect();
+                Some(format!("{}: {}", i.label(), names.join(", ")))
+            })
+            .collect();
+        if !mix.is_empty() {
+            println!("- {} (per {}): {}", workload.name(), workload.unit(), mix.join("; "));
+        }
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "MISSED"
+    }
+}
+
+fn print_targets(results: &Results<'_>) {
+    if results.settings.quick {
+        println!("Quick mode: everything ran and agreed; speed is not judged.");
+        return;
+    }
+    let sockcore = [Implementation::SockcoreRust, Implementation::SockcoreC];
+    let mut slow = Vec::new();
+    let mut allocating = Vec::new();
+    for measured in results.measured {
+        for row in measured.rows.iter().filter(|r| sockcore.contains(&r.implementation)) {
+            let ratio = median(&row.ratios);
+            if ratio < RATIO_TARGET {
+                slow.push(format!("{} / {}: {ratio:.3}", measured.case.label(), row.implementation.label()));
+            }
+            if allocs_per_op(row) != Some(0.0) {
+                allocating.push(format!("{} / {}", measured.case.label(), row.implementation.label()));
+            }
+        }
+    }
+    let mut extra_calls = Vec::new();
+    for workload in Workload::ALL {
+        let reference = total(syscalls_of(results.syscalls, workload, Implementation::Libc));
+        for i in sockcore {
+            let Some(calls) = total(syscalls_of(results.syscalls, workload, i)) else {
+                continue;
+            };
+            // Bulk reads return whatever has arrived, so their count
+            // varies from run to run; the other counts are exact.
+            let tolerance = match workload {
+                Workload::BulkWrite | Workload::BulkWritev => 0.1,
+                _ => 0.01,
+            };
+            if reference.map_or(true, |c| calls > c + tolerance) {
+                extra_calls.push(format!("{} / {}: {calls:.3} vs {:.3}", workload.name(), i.label(), reference.unwrap_or(f64::NAN)));
+            }
+        }
+    }
+    let mut unbatched = Vec::new();
+    for i in [Implementation::Libc, Implementation::SockcoreRust, Implementation::SockcoreC] {
+        let each = total(syscalls_of(results.syscalls, Workload::UdpSendto, i));
+        let batched = total(syscalls_of(results.syscalls, Workload::UdpMmsg, i));
+        match (each, batched) {
+            (Some(each), Some(batched)) if batched <= each / 32.0 + 0.01 => {}
+            _ => unbatched.push(i.label().to_owned()),
+        }
+    }
+    println!("Targets (issue 6):");
+    println!();
+    let list = |items: &[String]| if items.is_empty() { String::new() } else { format!(": {}", items.join("; ")) };
+    println!("- every sockcore row >= {RATIO_TARGET}x C: {}{}", verdict(slow.is_empty()), list(&slow));
+    println!("- batched UDP <= 1/32 of the calls of one per datagram: {}{}", verdict(unbatched.is_empty()), list(&unbatched));
+    println!("- syscalls per op equal to C: {}{}", verdict(extra_calls.is_empty()), list(&extra_calls));
+    println!("- zero heap allocations per op: {}{}", verdict(allocating.is_empty()), list(&allocating));
+    println!(
+        "- libsockcore.so stripped <= {} KiB: {}",
+        SO_BUDGET / 1024,
+        verdict(results.stripped_so_bytes <= SO_BUDGET)
+    );
+}

@@ -1,0 +1,180 @@
+//! `sc_addr`, the caller-allocated socket address, and the functions that
+//! parse, format and convert it.
+
+use core::ffi::{c_char, c_int};
+use core::fmt::Write;
+use core::mem::{align_of, size_of};
+
+use libc::{size_t, sockaddr, sockaddr_storage, socklen_t};
+use sockcore::{Errno, SocketAddr};
+
+use crate::args::{self, int_return};
+use crate::text_buf::TextBuf;
+
+/// A socket address of any family (IPv4, IPv6, Unix path, abstract or
+/// unnamed), held by value in caller memory: declare one on the stack, fill
+/// it with `sc_addr_parse`, `sc_addr_from_sockaddr`, `sc_accept`,
+/// `sc_recvfrom`, `sc_local_addr` or `sc_peer_addr`.
+///
+/// Its size is `sizeof(struct sockaddr_storage)` plus a `socklen_t`, rounded
+/// up to the alignment of `struct sockaddr_storage`: 136 bytes aligned to 8
+/// on 64-bit Linux, 132 aligned to 4 on 32-bit Linux. The fields are public
+/// only so that C can allocate it; read it through the `sc_addr_*`
+/// functions.
+#[allow(non_camel_case_types)] // C's spelling: this is the header's name.
+#[repr(C)]
+pub struct sc_addr {
+    /// The address as the kernel reads it; `len` bytes are meaningful.
+    pub storage: sockaddr_storage,
+    /// How many bytes of `storage` are meaningful (0 for no address).
+    pub len: socklen_t,
+}
+
+// The C type is a window on the core's SocketAddr: same fields, same layout.
+const _: () = assert!(size_of::<sc_addr>() == size_of::<SocketAddr>());
+const _: () = assert!(align_of::<sc_addr>() == align_of::<SocketAddr>());
+const _: () = assert!(
+    size_of::<sc_addr>()
+        == if cfg!(target_pointer_width = "64") {
+            136
+        } else {
+            132
+        }
+);
+
+/// Parses `text` into `*out`: `"127.0.0.1:80"`, `"[::1]:80"`,
+/// `"[fe80::1%2]:80"`, `"unix:/path"`, `"unix:@abstract"`, or `"unix:"` (the
+/// unnamed Unix address). In Unix names `\xNN` stands for any byte.
+///
+/// Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENAMETOOLONG`
+/// for a Unix name longer than `sun_path` (108 bytes; 107 for an abstract
+/// name), `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `text` NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_parse(out: *mut sc_addr, text: *const c_char) -> c_int {
+    // SAFETY: the caller's promises about out and text.
+    unsafe { args::fill_addr(out, || args::text(text).and_then(SocketAddr::parse)) }
+}
+
+/// Formats `*addr` into `buf` as NUL-terminated text in the grammar
+/// `sc_addr_parse` reads (so it parses back to the same address);
+/// `SC_ADDR_STRLEN` bytes always suffice.
+///
+/// Returns the length written, without the NUL; or `-ENOSPC` when `len` is
+/// too small, leaving `buf` holding `""` if `len > 0`; `-EFAULT` for a NULL
+/// pointer, `-EINVAL` for `len` over `SSIZE_MAX` or an `sc_addr` whose
+/// length exceeds its storage.
+///
+/// # Safety
+///
+/// `addr` must be NULL or an initialised `sc_addr`; `buf` NULL or writable
+/// for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_format(
+    addr: *const sc_addr,
+    buf: *mut c_char,
+    len: size_t,
+) -> c_int {
+    // SAFETY: the caller's promise about addr.
+    let addr = unsafe { args::addr(addr) };
+    // SAFETY: the caller's promise about buf.
+    let buf = unsafe { args::buf_mut(buf.cast(), len) };
+    int_return(addr.and_then(|addr| {
+        let mut text = TextBuf::new(buf?).ok_or(Errno::ENOSPC)?;
+        if write!(text, "{addr}").is_err() {
+            text.clear();
+            return Err(Errno::ENOSPC);
+        }
+        // At most SC_ADDR_STRLEN - 1, far below INT_MAX.
+        Ok(text.len() as c_int)
+    }))
+}
+
+/// Copies a C socket address, `len` bytes at `sa`, into `*out`: the bridge
+/// from code that already has a `struct sockaddr`.
+///
+/// Returns 0, or `-EFAULT` for a NULL pointer, `-EINVAL` for a length larger
+/// than `struct sockaddr_storage` or too short for the address's family.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `sa` NULL or readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_from_sockaddr(
+    out: *mut sc_addr,
+    sa: *const sockaddr,
+    len: socklen_t,
+) -> c_int {
+    // SAFETY: the caller's promises about out and sa.
+    unsafe { args::fill_addr(out, || SocketAddr::from_raw(sa, len)) }
+}
+
+/// The address as a `struct sockaddr *` for C calls such as `sendto(2)`,
+/// valid while `*addr` is; its length is `sc_addr_len(addr)`.
+///
+/// Returns NULL when `addr` is NULL (the one function here that returns a
+/// pointer rather than `-errno`).
+///
+/// # Safety
+///
+/// `addr` must be NULL or point at an `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_sockaddr(addr: *const sc_addr) -> *const sockaddr {
+    if addr.is_null() {
+        return core::ptr::null();
+    }
+    // SAFETY: addr points at an sc_addr (the caller's promise); taking a
+    // field's address reads nothing.
+    unsafe { core::ptr::addr_of!((*addr).storage) }.cast()
+}
+
+/// The meaningful length of `*addr` in bytes, as `connect(2)` and friends
+/// take it alongside `sc_addr_sockaddr(addr)`.
+///
+/// Returns the length (0 for no address), or `-EFAULT` for NULL, `-EINVAL`
+/// when the length exceeds the storage.
+///
+/// # Safety
+///
+/// `addr` must be NULL or an initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_len(addr: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promise about addr.
+    let addr = unsafe { args::addr(addr) };
+    // At most sizeof(struct sockaddr_storage).
+    int_return(addr.map(|addr| addr.len() as c_int))
+}
+
+/// The family of `*addr`: `AF_INET`, `AF_INET6`, `AF_UNIX`, or `AF_UNSPEC`
+/// for no address (length 0).
+///
+/// Returns the family, or `-EFAULT` for NULL, `-EINVAL` when the length
+/// exceeds the storage.
+///
+/// # Safety
+///
+/// `addr` must be NULL or an initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_family(addr: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promise about addr.
+    let addr = unsafe { args::addr(addr) };
+    int_return(addr.map(SocketAddr::family))
+}
+
+/// The port of an IPv4 or IPv6 address, in host byte order (0 to 65535).
+///
+/// Returns the port, or `-EAFNOSUPPORT` for an address of another family,
+/// `-EFAULT` for NULL, `-EINVAL` when the length exceeds the storage.
+///
+/// # Safety
+///
+/// `addr` must be NULL or an initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_port(addr: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promise about addr.
+    let addr = unsafe { args::addr(addr) };
+    int_return(addr.and_then(|addr| addr.port().map(c_int::from).ok_or(Errno::EAFNOSUPPORT)))
+}

@@ -1,0 +1,234 @@
+//! Moving bytes, one system call each: read/write, send/recv with flags,
+//! sendto/recvfrom, peek, and the vectored readv/writev.
+//!
+//! Every send adds `MSG_NOSIGNAL`: writing to a peer that has gone returns
+//! `-EPIPE` and never raises `SIGPIPE`.
+
+use core::ffi::{c_int, c_void};
+
+use libc::{iovec, size_t, ssize_t};
+use sockcore::{Errno, IoSlice, IoSliceMut};
+
+use crate::addr::sc_addr;
+use crate::args::{self, size_return};
+use crate::constants::SC_IOV_MAX;
+
+/// `read(2)`: up to `len` bytes from `fd` into `buf`.
+///
+/// Returns the count read (0 at end of stream, for an empty datagram or for
+/// `len` 0), or `-EFAULT` for a NULL `buf`, `-EINVAL` for `len` over
+/// `SSIZE_MAX`, `-EAGAIN` (non-blocking, nothing to read), `-EINTR`,
+/// `-ECONNRESET`, `-ENOTCONN`, `-ETIMEDOUT`, `-EBADF`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+/// `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_read(fd: c_int, buf: *mut c_void, len: size_t) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    size_return(unsafe { args::buf_mut(buf, len).and_then(|buf| args::socket(fd).read(buf)) })
+}
+
+/// The write of sockcore: `send(2)` with `MSG_NOSIGNAL`, one call, which may
+/// send fewer than `len` bytes (see `sc_write_all`).
+///
+/// Returns the count sent, or `-EFAULT` for a NULL `buf`, `-EINVAL` for
+/// `len` over `SSIZE_MAX`, `-EPIPE` or `-ECONNRESET` (the peer has gone),
+/// `-EAGAIN`, `-EINTR`, `-EMSGSIZE`, `-ENOTCONN`, `-EDESTADDRREQ`, `-EBADF`,
+/// `-ENOTSOCK` (the descriptor is not a socket: use `write(2)` for others).
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `buf` NULL or readable for
+/// `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_write(fd: c_int, buf: *const c_void, len: size_t) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    size_return(unsafe { args::buf(buf, len).and_then(|buf| args::socket(fd).write(buf)) })
+}
+
+/// `send(2)` with `flags | MSG_NOSIGNAL`; `flags` is a combination of
+/// `SC_MSG_*` constants.
+///
+/// Returns the count sent, or `-EINVAL` for unknown `flags` bits, and the
+/// errors of `sc_write`.
+///
+/// # Safety
+///
+/// As `sc_write`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_send(
+    fd: c_int,
+    buf: *const c_void,
+    len: size_t,
+    flags: c_int,
+) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    size_return(unsafe {
+        args::buf(buf, len).and_then(|buf| args::socket(fd).send(buf, args::msg_flags(flags)?))
+    })
+}
+
+/// `recv(2)` with `flags`, a combination of `SC_MSG_*` constants. With
+/// `SC_MSG_TRUNC` on a datagram socket the return is the datagram's full
+/// length, even when `len` was shorter.
+///
+/// Returns the count received, or `-EINVAL` for unknown `flags` bits, and
+/// the errors of `sc_read`.
+///
+/// # Safety
+///
+/// As `sc_read`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_recv(
+    fd: c_int,
+    buf: *mut c_void,
+    len: size_t,
+    flags: c_int,
+) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    size_return(unsafe {
+        args::buf_mut(buf, len).and_then(|buf| args::socket(fd).recv(buf, args::msg_flags(flags)?))
+    })
+}
+
+/// `recv(2)` with `MSG_PEEK`: the next bytes, left in the queue for the
+/// next read.
+///
+/// Returns the count copied, or the errors of `sc_read`.
+///
+/// # Safety
+///
+/// As `sc_read`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_peek(fd: c_int, buf: *mut c_void, len: size_t) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    size_return(unsafe { args::buf_mut(buf, len).and_then(|buf| args::socket(fd).peek(buf)) })
+}
+
+/// `sendto(2)` with `flags | MSG_NOSIGNAL`: a datagram to `*to`.
+///
+/// Returns the count sent, or `-EFAULT` for a NULL `to`, `-EINVAL` for
+/// unknown `flags` bits or an address of the wrong family, `-EISCONN`,
+/// `-EAFNOSUPPORT`, `-EACCES` (broadcast without `SO_BROADCAST`),
+/// `-ENETUNREACH`, and the errors of `sc_write`.
+///
+/// # Safety
+///
+/// As `sc_write`; `to` must be NULL or an initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_sendto(
+    fd: c_int,
+    buf: *const c_void,
+    len: size_t,
+    flags: c_int,
+    to: *const sc_addr,
+) -> ssize_t {
+    // SAFETY: the caller's promises about fd, buf and to.
+    size_return(unsafe {
+        args::buf(buf, len).and_then(|buf| {
+            let to = args::addr(to)?;
+            args::socket(fd).send_to(buf, args::msg_flags(flags)?, to)
+        })
+    })
+}
+
+/// `recvfrom(2)` with `flags`: a datagram, and its sender's address into
+/// `*from` unless `from` is NULL (a connected stream socket gives the empty
+/// address, family `AF_UNSPEC`).
+///
+/// Returns the count received, or the errors of `sc_recv`. `*from` is
+/// unchanged on error.
+///
+/// # Safety
+///
+/// As `sc_read`; `from` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_recvfrom(
+    fd: c_int,
+    buf: *mut c_void,
+    len: size_t,
+    flags: c_int,
+    from: *mut sc_addr,
+) -> ssize_t {
+    // SAFETY: the caller's promises about fd and buf.
+    let received = unsafe { args::buf_mut(buf, len) }.and_then(|buf| {
+        let flags = args::msg_flags(flags)?;
+        // SAFETY: the caller's promise about fd.
+        let socket = unsafe { args::socket(fd) };
+        if from.is_null() {
+            return socket.recv(buf, flags);
+        }
+        let (count, sender) = socket.recv_from(buf, flags)?;
+        // SAFETY: from is non-NULL and writable (the caller's promise).
+        unsafe { args::store_addr(from, sender) };
+        Ok(count)
+    });
+    size_return(received)
+}
+
+/// The number of buffers in a C `iovec` array: `EINVAL` outside
+/// `0..=SC_IOV_MAX`, before the array is touched.
+fn iov_count(iovcnt: c_int) -> Result<usize, Errno> {
+    match usize::try_from(iovcnt) {
+        Ok(count) if iovcnt <= SC_IOV_MAX => Ok(count),
+        _ => Err(Errno::EINVAL),
+    }
+}
+
+/// `readv(2)`: scatters what arrives on `fd` over the `iovcnt` buffers of
+/// `iov`, in order.
+///
+/// Returns the count read (0 at end of stream), or `-EFAULT` for a NULL
+/// `iov` (or a NULL buffer in it), `-EINVAL` for `iovcnt` negative or over
+/// `SC_IOV_MAX` or a total over `SSIZE_MAX`, and the errors of `sc_read`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `iov` NULL or readable for
+/// `iovcnt` entries, each describing writable memory.
+#[no_mangle]
+pub unsafe extern "C" fn sc_readv(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
+    if iov.is_null() {
+        return -(libc::EFAULT as ssize_t);
+    }
+    let read = iov_count(iovcnt).and_then(|count| {
+        // SAFETY: IoSliceMut has iovec's layout (asserted in the core); the
+        // array is readable for count entries (the caller's promise); readv
+        // never writes the array itself, only the memory it describes.
+        let bufs = unsafe {
+            core::slice::from_raw_parts_mut(iov.cast_mut().cast::<IoSliceMut<'_>>(), count)
+        };
+        // SAFETY: the caller's promise about fd.
+        unsafe { args::socket(fd) }.read_vectored(bufs)
+    });
+    size_return(read)
+}
+
+/// The vectored write: `sendmsg(2)` with `MSG_NOSIGNAL` over the `iovcnt`
+/// buffers of `iov` (`writev(2)` cannot suppress `SIGPIPE`). One call; it
+/// may send fewer bytes than the buffers hold.
+///
+/// Returns the count sent, or `-EFAULT` for a NULL `iov` (or a NULL buffer
+/// in it), `-EINVAL` for `iovcnt` negative or over `SC_IOV_MAX` or a total
+/// over `SSIZE_MAX`, and the errors of `sc_write`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `iov` NULL or readable for
+/// `iovcnt` entries, each describing readable memory.
+#[no_mangle]
+pub unsafe extern "C" fn sc_writev(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
+    if iov.is_null() {
+        return -(libc::EFAULT as ssize_t);
+    }
+    let written = iov_count(iovcnt).and_then(|count| {
+        // SAFETY: IoSlice has iovec's layout (asserted in the core), and the
+        // array is readable for count entries (the caller's promise).
+        let bufs = unsafe { core::slice::from_raw_parts(iov.cast::<IoSlice<'_>>(), count) };
+        // SAFETY: the caller's promise about fd.
+        unsafe { args::socket(fd) }.write_vectored(bufs)
+    });
+    size_return(written)
+}

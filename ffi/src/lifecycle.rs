@@ -1,0 +1,209 @@
+//! The socket lifecycle: socket, socketpair, bind, listen, accept, connect,
+//! shutdown, close, the local and peer addresses, and blocking mode.
+
+use core::ffi::c_int;
+
+use sockcore::{Domain, Errno, Shutdown, Socket, Type};
+
+use crate::addr::sc_addr;
+use crate::args::{self, int_return, unit_return};
+
+/// `socket(2)` with `SOCK_CLOEXEC` and protocol 0: a new socket of `domain`
+/// (`AF_INET`, `AF_INET6`, `AF_UNIX`) and `type` (`SOCK_STREAM`,
+/// `SOCK_DGRAM`, `SOCK_SEQPACKET`). `flags` is 0 or `SC_NONBLOCK`.
+///
+/// Returns the descriptor, or `-EINVAL` for unknown `flags` bits (or an
+/// unknown type), `-EAFNOSUPPORT`, `-EPROTONOSUPPORT`, `-EMFILE`, `-ENFILE`,
+/// `-ENOBUFS`, `-ENOMEM`, `-EACCES`.
+#[no_mangle]
+pub extern "C" fn sc_socket(domain: c_int, r#type: c_int, flags: c_int) -> c_int {
+    int_return(
+        args::sock_flags(flags)
+            .and_then(|flags| Socket::new(Domain(domain), Type(r#type), flags))
+            .map(Socket::into_raw_fd),
+    )
+}
+
+/// `socketpair(2)` with `SOCK_CLOEXEC`: two connected sockets, stored in
+/// `fds[0]` and `fds[1]`. `flags` is 0 or `SC_NONBLOCK`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `fds`, `-EINVAL` for unknown `flags`
+/// bits, `-EAFNOSUPPORT` (only `AF_UNIX` has pairs), `-EOPNOTSUPP`,
+/// `-EMFILE`, `-ENFILE`. `fds` is unchanged on error.
+///
+/// # Safety
+///
+/// `fds` must be NULL or writable for two `int`s.
+#[no_mangle]
+pub unsafe extern "C" fn sc_socketpair(
+    domain: c_int,
+    r#type: c_int,
+    flags: c_int,
+    fds: *mut c_int,
+) -> c_int {
+    if fds.is_null() {
+        return -libc::EFAULT;
+    }
+    let pair =
+        args::sock_flags(flags).and_then(|flags| Socket::pair(Domain(domain), Type(r#type), flags));
+    unit_return(pair.map(|(a, b)| {
+        // SAFETY: fds is non-NULL and writable for two ints (the caller's
+        // promise); the caller now owns both descriptors.
+        unsafe {
+            fds.cast::<[c_int; 2]>()
+                .write([a.into_raw_fd(), b.into_raw_fd()])
+        }
+    }))
+}
+
+/// `bind(2)`: gives socket `fd` the local address `*addr`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `addr`, `-EINVAL` (already bound, an
+/// address of the wrong family or length), `-EADDRINUSE`, `-EADDRNOTAVAIL`,
+/// `-EACCES`, `-EAFNOSUPPORT`, `-EBADF`, `-ENOTSOCK`, and for Unix paths
+/// `-ENOENT`, `-ENOTDIR`, `-EROFS`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `addr` NULL or an initialised
+/// `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_bind(fd: c_int, addr: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promises about fd and addr.
+    unit_return(unsafe { args::addr(addr).and_then(|addr| args::socket(fd).bind(addr)) })
+}
+
+/// `listen(2)`: marks bound stream socket `fd` as accepting connections;
+/// the kernel caps `backlog` at `net.core.somaxconn`.
+///
+/// Returns 0, or `-EADDRINUSE`, `-EOPNOTSUPP` (not a stream socket),
+/// `-EBADF`, `-ENOTSOCK`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_listen(fd: c_int, backlog: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.listen(backlog))
+}
+
+/// `accept4(2)` with `SOCK_CLOEXEC`: the next connection on listening
+/// socket `fd`, as a new descriptor; the peer's address goes to `*peer`
+/// unless `peer` is NULL. `flags` is 0 or `SC_NONBLOCK`.
+///
+/// Returns the new descriptor, or `-EINVAL` for unknown `flags` bits (or a
+/// socket that is not listening), `-EAGAIN` (non-blocking, none pending),
+/// `-EINTR`, `-ECONNABORTED`, `-EMFILE`, `-ENFILE`, `-ENOBUFS`,
+/// `-EOPNOTSUPP`, `-EBADF`, `-ENOTSOCK`. `*peer` is unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `peer` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_accept(fd: c_int, peer: *mut sc_addr, flags: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    let listener = unsafe { args::socket(fd) };
+    let accepted = args::sock_flags(flags).and_then(|flags| {
+        if peer.is_null() {
+            return listener.accept_only(flags);
+        }
+        let (conn, addr) = listener.accept(flags)?;
+        // SAFETY: peer is non-NULL and writable (the caller's promise).
+        unsafe { args::store_addr(peer, addr) };
+        Ok(conn)
+    });
+    int_return(accepted.map(Socket::into_raw_fd))
+}
+
+/// `connect(2)`: connects socket `fd` to `*addr`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `addr`, `-ECONNREFUSED`,
+/// `-ETIMEDOUT`, `-ENETUNREACH`, `-EHOSTUNREACH`, `-EINPROGRESS`
+/// (non-blocking: wait for `POLLOUT`, then read `SO_ERROR`), `-EAGAIN` (a
+/// Unix listener's backlog is full), `-EISCONN`, `-EALREADY`, `-EINTR`,
+/// `-EAFNOSUPPORT`, `-ENOENT`, `-EBADF`, `-ENOTSOCK`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `addr` NULL or an initialised
+/// `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_connect(fd: c_int, addr: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promises about fd and addr.
+    unit_return(unsafe { args::addr(addr).and_then(|addr| args::socket(fd).connect(addr)) })
+}
+
+/// `shutdown(2)`: closes one direction of `fd` or both; `how` is `SHUT_RD`,
+/// `SHUT_WR` or `SHUT_RDWR`. The descriptor stays open.
+///
+/// Returns 0, or `-EINVAL` for another `how`, `-ENOTCONN`, `-EBADF`,
+/// `-ENOTSOCK`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_shutdown(fd: c_int, how: c_int) -> c_int {
+    let how = Shutdown::from_raw(how).ok_or(Errno::EINVAL);
+    // SAFETY: the caller's promise about fd.
+    unit_return(how.and_then(|how| unsafe { args::socket(fd) }.shutdown(how)))
+}
+
+/// `close(2)`: releases `fd`. It is released even when an error is returned
+/// (Linux semantics), so never retry.
+///
+/// Returns 0, or `-EBADF`, `-EINTR`, `-EIO`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns and no longer uses.
+#[no_mangle]
+pub unsafe extern "C" fn sc_close(fd: c_int) -> c_int {
+    // SAFETY: the caller hands over fd; a descriptor that is not open only
+    // makes close(2) answer EBADF.
+    unit_return(unsafe { Socket::from_raw_fd(fd) }.close())
+}
+
+/// `getsockname(2)`: the local address of `fd` into `*out` (with the real
+/// port after binding port 0).
+///
+/// Returns 0, or `-EFAULT` for a NULL `out`, `-EBADF`, `-ENOTSOCK`,
+/// `-ENOBUFS`. `*out` is unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_local_addr(fd: c_int, out: *mut sc_addr) -> c_int {
+    // SAFETY: the caller's promises about fd and out.
+    unsafe { args::fill_addr(out, || args::socket(fd).local_addr()) }
+}
+
+/// `getpeername(2)`: the address of the peer connected to `fd` into `*out`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `out`, `-ENOTCONN`, `-EBADF`,
+/// `-ENOTSOCK`, `-ENOBUFS`. `*out` is unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_peer_addr(fd: c_int, out: *mut sc_addr) -> c_int {
+    // SAFETY: the caller's promises about fd and out.
+    unsafe { args::fill_addr(out, || args::socket(fd).peer_addr()) }
+}
+
+/// `ioctl(FIONBIO)`: makes `fd` non-blocking when `nonblocking` is non-zero,
+/// blocking when it is 0, in one system call.
+///
+/// Returns 0, or `-EBADF`, `-ENOTTY`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_nonblocking(fd: c_int, nonblocking: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_nonblocking(nonblocking != 0))
+}

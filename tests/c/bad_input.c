@@ -1,0 +1,357 @@
+/*
+ * bad_input.c: bad input through the C ABI, each case asserting the exact
+ * return. tests/bad_input.rs builds it against both libraries and runs it
+ * (also under valgrind). Prints one line per case and ends with
+ * "N passed, M failed"; the exit status is 1 if any case failed.
+ *
+ * It runs with SIGPIPE at its default action, as C programs do, so the
+ * EPIPE case also proves that sends never raise the signal.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "sockcore.h"
+
+static int passed, failed;
+
+/* Records one case: what it returned against what it must return. */
+static void expect(const char *what, long got, long want)
+{
+    if (got == want) {
+        passed++;
+        if (got < 0)
+            printf("ok    %-58s = %ld (%s)\n", what, got, sc_errname((int)got));
+        else
+            printf("ok    %-58s = %ld\n", what, got);
+    } else {
+        failed++;
+        printf("FAIL  %-58s = %ld (%s), want %ld (%s)\n", what, got, sc_errname((int)got), want,
+               sc_errname((int)want));
+    }
+}
+
+/* Records one case about text: a function's string against the expected. */
+static void expect_text(const char *what, const char *got, const char *want)
+{
+    expect(what, got != NULL && strcmp(got, want) == 0 ? 0 : -1, 0);
+}
+
+#define CASE(call, want) expect(#call, (long)(call), (long)(want))
+
+/* A socket owned by the test, or the run stops: cases need real ones. */
+static int must(const char *what, int fd)
+{
+    if (fd < 0) {
+        printf("setup: %s failed: %s\n", what, sc_strerror(fd));
+        _exit(2);
+    }
+    return fd;
+}
+
+static void null_pointers(int fd, int udp)
+{
+    char buf[16] = "x";
+    struct sockaddr_in sin;
+    sc_addr addr;
+
+    memset(&sin, 0, sizeof sin);
+    sin.sin_family = AF_INET;
+    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+
+    CASE(sc_addr_parse(NULL, "127.0.0.1:80"), -EFAULT);
+    CASE(sc_addr_parse(&addr, NULL), -EFAULT);
+    CASE(sc_addr_format(NULL, buf, sizeof buf), -EFAULT);
+    CASE(sc_addr_format(&addr, NULL, 16), -EFAULT);
+    CASE(sc_addr_from_sockaddr(NULL, (struct sockaddr *)&sin, sizeof sin), -EFAULT);
+    CASE(sc_addr_from_sockaddr(&addr, NULL, sizeof sin), -EFAULT);
+    CASE(sc_addr_sockaddr(NULL) == NULL, 1);
+    CASE(sc_addr_len(NULL), -EFAULT);
+    CASE(sc_addr_family(NULL), -EFAULT);
+    CASE(sc_addr_port(NULL), -EFAULT);
+    CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, NULL), -EFAULT);
+    CASE(sc_bind(udp, NULL), -EFAULT);
+    CASE(sc_connect(udp, NULL), -EFAULT);
+    CASE(sc_local_addr(fd, NULL), -EFAULT);
+    CASE(sc_peer_addr(fd, NULL), -EFAULT);
+    CASE(sc_read(fd, NULL, 1), -EFAULT);
+    CASE(sc_read(fd, NULL, 0), -EFAULT);
+    CASE(sc_write(fd, NULL, 1), -EFAULT);
+    CASE(sc_send(fd, NULL, 1, 0), -EFAULT);
+    CASE(sc_recv(fd, NULL, 1, 0), -EFAULT);
+    CASE(sc_peek(fd, NULL, 1), -EFAULT);
+    CASE(sc_sendto(udp, buf, 1, 0, NULL), -EFAULT);
+    CASE(sc_sendto(udp, NULL, 1, 0, &addr), -EFAULT);
+    CASE(sc_recvfrom(udp, NULL, 1, 0, &addr), -EFAULT);
+    CASE(sc_readv(fd, NULL, 1), -EFAULT);
+    CASE(sc_writev(fd, NULL, 1), -EFAULT);
+    CASE(sc_write_all(fd, NULL, 1), -EFAULT);
+    CASE(sc_read_exact(fd, NULL, 1), -EFAULT);
+    CASE(sc_listen_on(NULL, 1), -EFAULT);
+    CASE(sc_dial(NULL, 100), -EFAULT);
+}
+
+static void bad_descriptors(void)
+{
+    char buf[4] = "x";
+    sc_addr addr;
+    int pipefd[2], closed;
+
+    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:0"));
+    CASE(sc_read(-1, buf, 1), -EBADF);
+    CASE(sc_write(-1, buf, 1), -EBADF);
+    CASE(sc_send(INT_MAX, buf, 1, 0), -EBADF);
+    CASE(sc_bind(-1, &addr), -EBADF);
+    CASE(sc_listen(-1, 1), -EBADF);
+    CASE(sc_accept(-1, NULL, 0), -EBADF);
+    CASE(sc_connect(-1, &addr), -EBADF);
+    CASE(sc_shutdown(-1, SHUT_RDWR), -EBADF);
+    CASE(sc_set_nonblocking(-1, 1), -EBADF);
+    CASE(sc_local_addr(-1, &addr), -EBADF);
+    CASE(sc_close(-1), -EBADF);
+
+    closed = must("sc_socket", sc_socket(AF_INET, SOCK_DGRAM, 0));
+    must("sc_close", sc_close(closed));
+    CASE(sc_close(closed), -EBADF);
+    CASE(sc_sendto(closed, buf, 1, 0, &addr), -EBADF);
+
+    if (pipe(pipefd) < 0) {
+        printf("setup: pipe failed\n");
+        _exit(2);
+    }
+    CASE(sc_write(pipefd[1], buf, 1), -ENOTSOCK);
+    CASE(sc_listen(pipefd[0], 1), -ENOTSOCK);
+    CASE(sc_peer_addr(pipefd[0], &addr), -ENOTSOCK);
+    close(pipefd[0]);
+    close(pipefd[1]);
+}
+
+static void bad_lengths(int fd, int udp)
+{
+    char buf[16] = "x";
+    size_t too_long = (size_t)SSIZE_MAX + 1;
+    struct iovec iov = {buf, 1};
+    struct sockaddr_storage ss;
+    sc_addr addr;
+
+    memset(&ss, 0, sizeof ss);
+    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    CASE(sc_read(fd, buf, too_long), -EINVAL);
+    CASE(sc_write(fd, buf, SIZE_MAX), -EINVAL);
+    CASE(sc_send(fd, buf, too_long, 0), -EINVAL);
+    CASE(sc_recv(fd, buf, too_long, 0), -EINVAL);
+    CASE(sc_peek(fd, buf, too_long), -EINVAL);
+    CASE(sc_sendto(udp, buf, too_long, 0, &addr), -EINVAL);
+    CASE(sc_recvfrom(udp, buf, too_long, 0, NULL), -EINVAL);
+    CASE(sc_write_all(fd, buf, too_long), -EINVAL);
+    CASE(sc_read_exact(fd, buf, too_long), -EINVAL);
+    CASE(sc_addr_format(&addr, buf, too_long), -EINVAL);
+    CASE(sc_readv(fd, &iov, -1), -EINVAL);
+    CASE(sc_readv(fd, &iov, SC_IOV_MAX + 1), -EINVAL);
+    CASE(sc_writev(fd, &iov, -1), -EINVAL);
+    CASE(sc_writev(fd, &iov, SC_IOV_MAX + 1), -EINVAL);
+
+    ss.ss_family = AF_INET;
+    CASE(sc_addr_from_sockaddr(&addr, (struct sockaddr *)&ss, sizeof ss + 1), -EINVAL);
+    CASE(sc_addr_from_sockaddr(&addr, (struct sockaddr *)&ss, 4), -EINVAL);
+    CASE(sc_addr_from_sockaddr(&addr, (struct sockaddr *)&ss, 1), -EINVAL);
+    ss.ss_family = AF_INET6;
+    CASE(sc_addr_from_sockaddr(&addr, (struct sockaddr *)&ss, sizeof(struct sockaddr_in)),
+         -EINVAL);
+}
+
+/* An sc_addr whose length claims more than its storage, as hand-filled or
+ * uninitialised memory might: every reader refuses it. */
+static void corrupt_addr(int udp)
+{
+    char buf[SC_ADDR_STRLEN] = "x";
+    sc_addr addr;
+
+    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    addr.len = sizeof addr.storage + 1;
+    CASE(sc_addr_len(&addr), -EINVAL);
+    CASE(sc_addr_family(&addr), -EINVAL);
+    CASE(sc_addr_port(&addr), -EINVAL);
+    CASE(sc_addr_format(&addr, buf, sizeof buf), -EINVAL);
+    CASE(sc_bind(udp, &addr), -EINVAL);
+    CASE(sc_connect(udp, &addr), -EINVAL);
+    CASE(sc_sendto(udp, buf, 1, 0, &addr), -EINVAL);
+}
+
+static void unknown_flags(int fd, int udp, int listener)
+{
+    char buf[4] = "x";
+    int fds[2] = {-1, -1};
+    sc_addr addr;
+
+    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    CASE(sc_socket(AF_INET, SOCK_STREAM, 1), -EINVAL);
+    CASE(sc_socket(AF_INET, SOCK_STREAM, SOCK_CLOEXEC), -EINVAL);
+    CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0x2, fds), -EINVAL);
+    CASE(fds[0] == -1 && fds[1] == -1, 1);
+    CASE(sc_accept(listener, NULL, SC_NONBLOCK | 0x1), -EINVAL);
+    CASE(sc_send(fd, buf, 1, 0x200), -EINVAL);
+    CASE(sc_recv(fd, buf, 1, 0x10), -EINVAL);
+    CASE(sc_sendto(udp, buf, 1, INT_MIN, &addr), -EINVAL);
+    CASE(sc_recvfrom(udp, buf, 1, 0x400 | SC_MSG_DONTWAIT, NULL), -EINVAL);
+    CASE(sc_shutdown(fd, 3), -EINVAL);
+    CASE(sc_shutdown(fd, -1), -EINVAL);
+}
+
+static void malformed_addresses(void)
+{
+    char long_path[6 + 108 + 1], long_name[6 + 108 + 1];
+    sc_addr addr;
+
+    /* One byte over sun_path: 109 with the slash, 109 with the leading NUL. */
+    memcpy(long_path, "unix:/", 6);
+    memset(long_path + 6, 'p', 108);
+    long_path[sizeof long_path - 1] = '\0';
+    memcpy(long_name, "unix:@", 6);
+    memset(long_name + 6, 'n', 108);
+    long_name[sizeof long_name - 1] = '\0';
+
+    CASE(sc_addr_parse(&addr, ""), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.1"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.1:"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.1:65536"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.1:-1"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "256.0.0.1:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.01:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, " 127.0.0.1:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "127.0.0.1:80 "), -EINVAL);
+    CASE(sc_addr_parse(&addr, "localhost:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[::1]"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "::1:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[::1:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[::g]:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[fe80::1%eth0]:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "udp:127.0.0.1:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "unix:\\x4"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "unix:\\xzz"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "unix:\\"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "unix:/a\\x00b"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "unix:/\xff"), -EINVAL);
+    CASE(sc_addr_parse(&addr, long_path), -ENAMETOOLONG);
+    CASE(sc_addr_parse(&addr, long_name), -ENAMETOOLONG);
+    CASE(sc_listen_on("nonsense", 1), -EINVAL);
+    CASE(sc_listen_on(long_path, 1), -ENAMETOOLONG);
+    CASE(sc_dial("127.0.0.1", 100), -EINVAL);
+    CASE(sc_dial(long_name, 100), -ENAMETOOLONG);
+}
+
+static void small_format_buffers(void)
+{
+    char buf[SC_ADDR_STRLEN], path[5 + 4 * 108 + 1];
+    sc_addr v4, v6, full;
+    int i;
+
+    /* A 108-byte path of control bytes: the longest text there is. */
+    memcpy(path, "unix:", 5);
+    for (i = 0; i < 108; i++)
+        memcpy(path + 5 + 4 * i, "\\x01", 4);
+    path[sizeof path - 1] = '\0';
+    must("sc_addr_parse", sc_addr_parse(&v4, "127.0.0.1:80"));
+    must("sc_addr_parse", sc_addr_parse(&v6, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%4294967295]:65535"));
+    must("sc_addr_parse", sc_addr_parse(&full, path));
+
+    CASE(sc_addr_format(&v4, buf, 0), -ENOSPC);
+    CASE(sc_addr_format(&v4, buf, 1), -ENOSPC);
+    buf[0] = 'x';
+    CASE(sc_addr_format(&v4, buf, 12), -ENOSPC);
+    CASE(buf[0] == '\0', 1);
+    CASE(sc_addr_format(&v4, buf, 13), 12);
+    CASE(sc_addr_format(&v6, buf, 58), -ENOSPC);
+    CASE(sc_addr_format(&v6, buf, 59), 58);
+    CASE(sc_addr_format(&full, buf, SC_ADDR_STRLEN - 1), -ENOSPC);
+    CASE(sc_addr_format(&full, buf, SC_ADDR_STRLEN), SC_ADDR_STRLEN - 1);
+    CASE(strcmp(buf, path), 0);
+}
+
+static void wrong_state(int udp, int listener)
+{
+    char buf[4] = "x", text[SC_ADDR_STRLEN];
+    sc_addr addr, bound;
+    int pair[2], tcp, refused;
+
+    must("sc_addr_parse", sc_addr_parse(&addr, "unix:@sockcore-bad-input"));
+    CASE(sc_addr_port(&addr), -EAFNOSUPPORT);
+    CASE(sc_listen(udp, 1), -EOPNOTSUPP);
+    CASE(sc_socket(12345, SOCK_STREAM, 0), -EAFNOSUPPORT);
+    CASE(sc_socketpair(AF_INET, SOCK_STREAM, 0, pair), -EOPNOTSUPP);
+
+    tcp = must("sc_socket", sc_socket(AF_INET, SOCK_STREAM, 0));
+    CASE(sc_accept(tcp, NULL, 0), -EINVAL);
+    CASE(sc_peer_addr(tcp, &addr), -ENOTCONN);
+    CASE(sc_shutdown(tcp, SHUT_WR), -ENOTCONN);
+    must("sc_close", sc_close(tcp));
+
+    /* A bound socket that does not listen holds a port nobody accepts on. */
+    refused = must("sc_socket", sc_socket(AF_INET, SOCK_STREAM, 0));
+    must("sc_addr_parse", sc_addr_parse(&bound, "127.0.0.1:0"));
+    must("sc_bind", sc_bind(refused, &bound));
+    must("sc_local_addr", sc_local_addr(refused, &bound));
+    must("sc_addr_format", sc_addr_format(&bound, text, sizeof text));
+    CASE(sc_dial(text, 1000), -ECONNREFUSED);
+    must("sc_close", sc_close(refused));
+
+    CASE(sc_dial("unix:/nonexistent/sockcore.sock", 1000), -ENOENT);
+    CASE(sc_set_nonblocking(listener, 1), 0);
+    CASE(sc_accept(listener, NULL, 0), -EAGAIN);
+
+    must("sc_socketpair", sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
+    must("sc_close", sc_close(pair[1]));
+    CASE(sc_write(pair[0], buf, 1), -EPIPE);
+    CASE(sc_write_all(pair[0], buf, 1), -EPIPE);
+    CASE(sc_read(pair[0], buf, 1), 0);
+    must("sc_close", sc_close(pair[0]));
+}
+
+static void error_text(void)
+{
+    expect_text("sc_strerror(-ECONNREFUSED)", sc_strerror(-ECONNREFUSED), "Connection refused");
+    expect_text("sc_strerror(ECONNREFUSED)", sc_strerror(ECONNREFUSED), "Connection refused");
+    expect_text("sc_errname(-EPIPE)", sc_errname(-EPIPE), "EPIPE");
+    expect_text("sc_errname(EWOULDBLOCK)", sc_errname(EWOULDBLOCK), "EAGAIN");
+    expect_text("sc_errname(0)", sc_errname(0), "EUNKNOWN");
+    expect_text("sc_errname(INT_MIN)", sc_errname(INT_MIN), "EUNKNOWN");
+    expect_text("sc_errname(4096)", sc_errname(4096), "EUNKNOWN");
+    expect_text("sc_strerror(INT_MAX)", sc_strerror(INT_MAX), "Unknown error");
+    expect_text("sc_strerror(-100000)", sc_strerror(-100000), "Unknown error");
+}
+
+int main(void)
+{
+    int pair[2], udp, listener;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    must("sc_socketpair", sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
+    udp = must("sc_socket", sc_socket(AF_INET, SOCK_DGRAM, 0));
+    listener = must("sc_listen_on", sc_listen_on("127.0.0.1:0", 4));
+
+    null_pointers(pair[0], udp);
+    bad_descriptors();
+    bad_lengths(pair[0], udp);
+    corrupt_addr(udp);
+    unknown_flags(pair[0], udp, listener);
+    malformed_addresses();
+    small_format_buffers();
+    wrong_state(udp, listener);
+    error_text();
+
+    sc_close(listener);
+    sc_close(udp);
+    sc_close(pair[0]);
+    sc_close(pair[1]);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
