@@ -10,6 +10,11 @@
  * accepting: one poll(2) loop watches the listener and every client, since
  * sockcore's descriptors are plain ints. With CLIENTS, the server exits once
  * that many clients have come and gone.
+ *
+ * Out of descriptors (EMFILE, ENFILE), sc_accept fails with the connection
+ * still queued: the server reports it and stops watching the listener, so
+ * as not to spin on it, until a client leaves (or a second passes, in case
+ * descriptors were freed elsewhere); the waiting client is accepted then.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -50,8 +55,9 @@ static int serve(int fd)
     return 1;
 }
 
-/* Accepts one client into the poll set; returns the new count of entries. */
-static nfds_t accept_client(int listener, struct pollfd *fds, nfds_t nfds)
+/* Accepts one client into the poll set; returns the new count of entries.
+ * Sets *out_of_fds when no descriptor was left for it. */
+static nfds_t accept_client(int listener, struct pollfd *fds, nfds_t nfds, int *out_of_fds)
 {
     char text[SC_ADDR_STRLEN];
     sc_addr peer;
@@ -59,6 +65,12 @@ static nfds_t accept_client(int listener, struct pollfd *fds, nfds_t nfds)
 
     if (fd == -ECONNABORTED || fd == -EINTR)
         return nfds; /* the client gave up first: nothing to serve */
+    if (fd == -EMFILE || fd == -ENFILE) {
+        fprintf(stderr, WHO ": sc_accept failed: %s (%s); accepting again once a client leaves\n",
+                sc_strerror(fd), sc_errname(fd));
+        *out_of_fds = 1;
+        return nfds;
+    }
     check(WHO, "sc_accept", fd);
     printf(WHO ": sc_accept = fd %d, a client from %s\n", fd, addr_text(WHO, &peer, text));
     fds[nfds].fd = fd;
@@ -74,7 +86,7 @@ int main(int argc, char **argv)
     nfds_t nfds = 1;
     sc_addr addr;
     long limit, served = 0;
-    int listener, domain;
+    int listener, domain, ready, out_of_fds = 0;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc < 2 || argc > 3) {
@@ -106,24 +118,29 @@ int main(int argc, char **argv)
     while (limit < 0 || served < limit) {
         nfds_t i;
 
-        /* A full table stops accepting until a client leaves. */
-        fds[0].events = nfds < 1 + MAX_CLIENTS ? POLLIN : 0;
+        /* A full table, or no descriptor left, stops accepting until a
+         * client leaves. */
+        fds[0].events = nfds < 1 + MAX_CLIENTS && !out_of_fds ? POLLIN : 0;
         fds[0].revents = 0;
-        if (poll(fds, nfds, -1) < 0) {
+        ready = poll(fds, nfds, out_of_fds ? 1000 : -1);
+        if (ready < 0) {
             if (errno == EINTR)
                 continue;
             fail(WHO, "poll", -errno);
         }
+        if (ready == 0)
+            out_of_fds = 0;
         for (i = nfds - 1; i >= 1; i--) {
             if (fds[i].revents == 0 || serve(fds[i].fd))
                 continue;
             check(WHO, "sc_close", sc_close(fds[i].fd));
             printf(WHO ": sc_close(fd %d)\n", fds[i].fd);
             served++;
+            out_of_fds = 0;
             fds[i] = fds[--nfds];
         }
         if (fds[0].revents & POLLIN)
-            nfds = accept_client(listener, fds, nfds);
+            nfds = accept_client(listener, fds, nfds, &out_of_fds);
     }
     check(WHO, "sc_close", sc_close(listener));
     printf(WHO ": served %ld clients; sc_close(fd %d)\n", served, listener);

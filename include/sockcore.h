@@ -14,6 +14,24 @@
  * sc_addr values in the caller's memory.
  *
  * Link with -lsockcore.
+ *
+ * Two parts of the library are optional, cargo features of sockcore-ffi
+ * that the default build has:
+ *   messages  sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg, descriptor
+ *             passing (sc_send_fds, sc_recv_fds) and credentials
+ *             (sc_ucred, sc_peer_credentials, sc_set_passcred, ...);
+ *   options   the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
+ *             sc_set_nodelay, sc_join_multicast, ...).
+ * A library built for a small system with `cargo build --release -p
+ * sockcore-ffi --no-default-features` has neither; everything else (the
+ * seed flow, byte moving, addresses, errors, poll, the time-out calls and
+ * the raw sc_getsockopt/sc_setsockopt) is always there. The declarations
+ * of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES) or
+ * #if defined(SOCKCORE_HAVE_OPTIONS). This header defines both unless the
+ * program defines SOCKCORE_NO_MESSAGES or SOCKCORE_NO_OPTIONS before
+ * including it: a program built against a library without a part defines
+ * its NO_ macro, and a call to a missing function fails to compile rather
+ * than to link.
  */
 
 #ifndef SOCKCORE_H
@@ -26,6 +44,52 @@
 #include <stdint.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <poll.h>
+
+/**
+ * The version of sockcore this header belongs to, from Cargo.toml; integers,
+ * for #if. sc_version() gives the version of the library a program loaded.
+ */
+#define SOCKCORE_VERSION_MAJOR 0
+#define SOCKCORE_VERSION_MINOR 1
+#define SOCKCORE_VERSION_PATCH 0
+#define SOCKCORE_VERSION "0.1.0"
+#if !defined(SOCKCORE_NO_MESSAGES)
+#define SOCKCORE_HAVE_MESSAGES 1
+#endif
+#if !defined(SOCKCORE_NO_OPTIONS)
+#define SOCKCORE_HAVE_OPTIONS 1
+#endif
+
+/*
+ * Declared here so that the prototypes of sc_sendmmsg and sc_recvmmsg
+ * compile without _GNU_SOURCE; glibc defines the struct itself only when
+ * _GNU_SOURCE is defined before the first #include.
+ */
+struct mmsghdr;
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Bytes of control-message space for one SCM_RIGHTS message carrying n
+ * descriptors (CMSG_SPACE(n * sizeof(int))): a compile-time constant, to
+ * size the msg_control buffer of sc_recvmsg. Sum several for several
+ * messages, and align the buffer as a struct cmsghdr: a union of it with
+ * a size_t does it.
+ */
+#define SC_CMSG_SPACE_FDS(n) CMSG_SPACE((n) * sizeof(int))
+
+/**
+ * Bytes of control-message space for one SCM_CREDENTIALS message (an
+ * sc_ucred), which arrives with each message when SO_PASSCRED is on.
+ */
+#define SC_CMSG_SPACE_CREDS CMSG_SPACE(sizeof(sc_ucred))
+
+/**
+ * Bytes of control-message space for the largest SCM_RIGHTS message,
+ * SC_SCM_MAX_FD descriptors.
+ */
+#define SC_CMSG_SPACE_MAX_FDS SC_CMSG_SPACE_FDS(SC_SCM_MAX_FD)
+#endif
 
 /**
  * Flag for `sc_socket`, `sc_accept` and `sc_socketpair`: the new socket
@@ -118,6 +182,22 @@
  */
 #define SC_IOV_MAX 1024
 
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The most descriptors one `SCM_RIGHTS` message may carry (the kernel's
+ * `SCM_MAX_FD`); one more is `-EINVAL`.
+ */
+#define SC_SCM_MAX_FD 253
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * Bytes of an interface name buffer, NUL included (`IFNAMSIZ`): enough for
+ * `sc_get_bindtodevice`.
+ */
+#define SC_IFNAMSIZ 16
+#endif
+
 /**
  * A socket address of any family (IPv4, IPv6, Unix path, abstract or
  * unnamed), held by value in caller memory: declare one on the stack, fill
@@ -140,6 +220,28 @@ typedef struct sc_addr {
      */
     socklen_t len;
 } sc_addr;
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * A process's identity as the kernel reports it through `SO_PEERCRED` and
+ * `SCM_CREDENTIALS`, with the layout of `struct ucred` (which glibc
+ * declares only under `_GNU_SOURCE`).
+ */
+typedef struct sc_ucred {
+    /**
+     * The process id.
+     */
+    pid_t pid;
+    /**
+     * The user id.
+     */
+    uid_t uid;
+    /**
+     * The group id.
+     */
+    gid_t gid;
+} sc_ucred;
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -585,6 +687,1151 @@ int sc_listen_on(const char *text, int backlog);
  */
 int sc_dial(const char *text, int timeout_ms);
 
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `sendmsg(2)` with `flags | MSG_NOSIGNAL`: gathers the buffers of
+ * `msg->msg_iov`, sends them to `msg->msg_name` (NULL on a connected
+ * socket) with the control messages in `msg->msg_control` (such as
+ * `SCM_RIGHTS` descriptors, which stay open here). `msg->msg_flags` is
+ * ignored; `flags` is a combination of `SC_MSG_*` constants.
+ *
+ * Returns the count of bytes sent, or `-EFAULT` for a NULL `msg` (or a bad
+ * pointer in it), `-EINVAL` for unknown `flags` bits, control data the
+ * kernel rejects or more than `SC_SCM_MAX_FD` descriptors, `-EMSGSIZE`
+ * (more than `SC_IOV_MAX` buffers, or a datagram too long), `-EBADF` (a
+ * descriptor in `SCM_RIGHTS` that is not open), `-EPERM` (credentials not
+ * the sender's own), `-ETOOMANYREFS`, and the errors of `sc_sendto`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `msg` NULL or a valid
+ * `struct msghdr` whose pointers are each NULL with length 0 or readable
+ * for the length beside it.
+ */
+ssize_t sc_sendmsg(int fd, const struct msghdr *msg, int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC`: scatters what arrives over
+ * the buffers of `msg->msg_iov`, the sender's address into
+ * `msg->msg_name` (unless NULL) and control messages into
+ * `msg->msg_control`. On return `msg_namelen`, `msg_controllen` and
+ * `msg_flags` are the kernel's: `MSG_TRUNC` (the datagram was cut),
+ * `MSG_CTRUNC` (the control data was cut), `MSG_EOR`, `MSG_OOB`.
+ *
+ * Received descriptors are close-on-exec and the caller's to close, except
+ * when the control data was truncated (`MSG_CTRUNC`): a partial set is a
+ * leak waiting to happen, so every descriptor that did arrive has been
+ * closed already and its slot in the control data reads -1.
+ *
+ * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
+ * for a NULL `msg`, `-EINVAL` for unknown `flags` bits, `-EMSGSIZE` (more
+ * than `SC_IOV_MAX` buffers), and the errors of `sc_recv`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `msg` NULL or a valid
+ * `struct msghdr` whose pointers are each NULL with length 0 or writable
+ * for the length beside it (the buffers the iovecs describe too).
+ */
+ssize_t sc_recvmsg(int fd, struct msghdr *msg, int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Sends `len` bytes of `data` with the `nfds` descriptors of `fds`
+ * attached, in one `sendmsg(2)` with `MSG_NOSIGNAL` and one `SCM_RIGHTS`
+ * message. The descriptors stay open here; the receiver gets its own.
+ * With `nfds` 0 (and `fds` then may be NULL) it is a plain send.
+ *
+ * On a stream socket `len` must be at least 1, or nothing (descriptors
+ * included) is sent.
+ *
+ * Returns the count of bytes sent, or `-EFAULT` for a NULL `data` (or a
+ * NULL `fds` with `nfds` above 0), `-EINVAL` for `len` over `SSIZE_MAX` or
+ * more than `SC_SCM_MAX_FD` descriptors, `-EBADF` (a descriptor that is not
+ * open), `-ETOOMANYREFS`, and the errors of `sc_write`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `data` NULL or readable for
+ * `len` bytes; `fds` NULL or readable for `nfds` ints.
+ */
+ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t nfds);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Receives up to `len` bytes into `data` and up to `*nfds` descriptors
+ * into `fds`, in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. On input
+ * `*nfds` is the capacity of `fds` (0 to take none; `fds` then may be
+ * NULL); on success it is the count stored at the start of `fds`, each
+ * close-on-exec and the caller's to close. `*msg_flags` (unless
+ * `msg_flags` is NULL) gets the message's flags: `MSG_TRUNC` (the data
+ * was cut), `MSG_CTRUNC` (more descriptors came than `fds` holds).
+ *
+ * When more descriptors arrive than `fds` holds, none is kept: all are
+ * closed, `*nfds` is 0 and `*msg_flags` has `MSG_CTRUNC`, so no partial
+ * set leaks. Other control messages (such as credentials) are discarded:
+ * use `sc_recvmsg` to see them.
+ *
+ * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
+ * for a NULL `data` or `nfds` (or a NULL `fds` with `*nfds` above 0),
+ * `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX`, and the errors of
+ * `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `data` NULL or writable for
+ * `len` bytes; `nfds` NULL or a valid `size_t`; `fds` NULL or writable for
+ * `*nfds` ints; `msg_flags` NULL or writable.
+ */
+ssize_t sc_recv_fds(int fd, void *data, size_t len, int *fds, size_t *nfds, int *msg_flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `setsockopt(SOL_SOCKET, SO_PASSCRED)`: on a Unix socket, receive the
+ * sender's credentials (an `SCM_CREDENTIALS` control message holding an
+ * `sc_ucred`) with every message through `sc_recvmsg`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_passcred(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `getsockopt(SOL_SOCKET, SO_PASSCRED)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_passcred(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `getsockopt(SOL_SOCKET, SO_PEERCRED)`: the credentials of the process at
+ * the other end of connected Unix socket `fd`, as they were when it
+ * connected (or called `socketpair`), into `*out`. Read-only: the kernel
+ * has no setter.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `out`, or `-errno`. On a socket that
+ * is not a connected Unix socket the kernel answers pid 0 with uid and gid
+ * -1 rather than an error. `*out` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `out` NULL or writable.
+ */
+int sc_peer_credentials(int fd, struct sc_ucred *out);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `sendmmsg(2)` with `flags | MSG_NOSIGNAL`: sends the first `vlen`
+ * messages of `msgs` in order, in one call; each is a `struct msghdr` as
+ * `sc_sendmsg` takes it, and each one sent gets its byte count in
+ * `msg_len`. At most `SC_IOV_MAX` (1024) messages go per call, as the
+ * kernel caps a batch.
+ *
+ * A batch stops at the first message that fails: the return is the count
+ * before it, and that message's error is lost (the next call, starting
+ * there, reports it). Only an error on the first message is returned.
+ *
+ * Returns how many messages were sent, or `-EFAULT` for a NULL `msgs`,
+ * `-EINVAL` for unknown `flags` bits, and the errors of `sc_sendmsg`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `msgs` NULL or writable for
+ * `vlen` headers, each of which satisfies `sc_sendmsg`'s requirement.
+ */
+int sc_sendmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `recvmmsg(2)` with `flags | MSG_CMSG_CLOEXEC`: fills up to `vlen` (at
+ * most `SC_IOV_MAX`) messages of `msgs` in one call, each as `sc_recvmsg`
+ * fills one, with its byte count in `msg_len`; descriptors in control data
+ * follow `sc_recvmsg`'s rules (a message with `MSG_CTRUNC` has its
+ * descriptors closed already).
+ *
+ * A blocking socket waits for the whole batch unless `flags` has
+ * `SC_MSG_WAITFORONE` (return once one message arrived) or
+ * `SC_MSG_DONTWAIT`. `timeout_ms` (negative: none) is the kernel's
+ * `recvmmsg` time-out, which it checks only after each message arrives
+ * (see `recvmmsg(2)`, BUGS): it ends a batch early but never an empty
+ * wait. For a bounded wait, poll first (`sc_wait_ready`) and pass
+ * `SC_MSG_WAITFORONE`.
+ *
+ * Returns how many messages were filled, or `-EFAULT` for a NULL `msgs`,
+ * `-EINVAL` for unknown `flags` bits, `-EAGAIN` (nothing arrived,
+ * non-blocking), and the errors of `sc_recvmsg`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `msgs` NULL or writable for
+ * `vlen` headers, each of which satisfies `sc_recvmsg`'s requirement.
+ */
+int sc_recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, int timeout_ms);
+#endif
+
+/**
+ * `poll(2)`: waits until one of the `nfds` entries of `fds` is ready or
+ * `timeout_ms` passes (negative: for ever; 0: check without waiting), and
+ * sets each entry's `revents`. One call: a signal ends it with `-EINTR`.
+ * With `nfds` 0, `fds` may be NULL (a plain sleep).
+ *
+ * Returns how many entries have events (0 on time-out), or `-EFAULT` for
+ * a NULL `fds` with `nfds` above 0, `-EINVAL` for `nfds` over `INT_MAX` or
+ * the process's descriptor limit, `-EINTR`, `-ENOMEM`.
+ *
+ * # Safety
+ *
+ * `fds` must be NULL or writable for `nfds` entries.
+ */
+int sc_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
+
+/**
+ * Waits until `fd` reports one of `events` (`POLLIN`, `POLLPRI`,
+ * `POLLOUT`, `POLLRDHUP`), or an error or hang-up, with `poll(2)`; `EINTR`
+ * is retried against a fixed deadline `timeout_ms` from the call
+ * (negative: for ever).
+ *
+ * Returns the events that happened (`revents`, which may be `POLLERR`,
+ * `POLLHUP` or `POLLNVAL` alone), or `-ETIMEDOUT` when the time passes,
+ * `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
+ */
+int sc_wait_ready(int fd, short events, int timeout_ms);
+
+/**
+ * `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for
+ * ever) for a connection: `poll(2)` for `POLLIN`, then `accept4(2)` with
+ * `SOCK_CLOEXEC`. The peer's address goes to `*peer` unless `peer` is
+ * NULL; `flags` is 0 or `SC_NONBLOCK`.
+ *
+ * Make the listener non-blocking when other threads or processes accept
+ * from it too: then a connection taken by someone else between the poll
+ * and the accept sends this call back to waiting instead of blocking past
+ * the deadline.
+ *
+ * Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
+ * time, and the errors of `sc_accept`. `*peer` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `peer` NULL or writable.
+ */
+int sc_accept_timeout(int fd, struct sc_addr *peer, int flags, int timeout_ms);
+
+/**
+ * One read of up to `len` bytes from `fd` into `buf`, waiting at most
+ * `timeout_ms` milliseconds (negative: for ever) for data: `poll(2)` for
+ * `POLLIN`, then `recv(2)` with `MSG_DONTWAIT`, which cannot block even on
+ * a blocking socket.
+ *
+ * Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
+ * nothing arrived in time, and the errors of `sc_read`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes.
+ */
+ssize_t sc_read_timeout(int fd, void *buf, size_t len, int timeout_ms);
+
+/**
+ * One write of up to `len` bytes of `buf` on `fd`, waiting at most
+ * `timeout_ms` milliseconds (negative: for ever) for room: `poll(2)` for
+ * `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
+ * fewer than `len` bytes when the send buffer had less room.
+ *
+ * Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
+ * the errors of `sc_write`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or readable for
+ * `len` bytes.
+ */
+ssize_t sc_write_timeout(int fd, const void *buf, size_t len, int timeout_ms);
+
+/**
+ * `getsockopt(2)`: copies the value of option `name` at `level`
+ * (`SOL_SOCKET`, `IPPROTO_TCP`, …) into `value`, which holds `*len` bytes;
+ * on return `*len` is the length the kernel wrote.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `value` or `len`, `-ENOPROTOOPT` (no
+ * such option at that level), `-EINVAL` (a length the option rejects),
+ * `-EBADF`, `-ENOTSOCK`. `*len` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `len` NULL or a valid
+ * `socklen_t`; `value` NULL or writable for `*len` bytes.
+ */
+int sc_getsockopt(int fd, int level, int name, void *value, socklen_t *len);
+
+/**
+ * `setsockopt(2)`: sets option `name` at `level` from the `len` bytes at
+ * `value`.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `value`, `-ENOPROTOOPT` (no such
+ * option at that level), `-EINVAL` (a value or length the option rejects),
+ * `-EPERM` (a privileged option), `-EBADF`, `-ENOTSOCK`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `value` NULL or readable for
+ * `len` bytes.
+ */
+int sc_setsockopt(int fd, int level, int name, const void *value, socklen_t len);
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_REUSEADDR)`: allow binding an address that
+ * still has connections in TIME_WAIT.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_reuseaddr(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_REUSEADDR)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_reuseaddr(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_ERROR)`: takes the pending error of `fd` and
+ * clears it, such as the outcome of a non-blocking `sc_connect`.
+ *
+ * Returns 0 when no error was pending, the pending error as a positive
+ * number (`ECONNREFUSED`, as `SO_ERROR` gives it) when one was, or
+ * `-errno` when the call itself fails (`-EBADF`, `-ENOTSOCK`).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_take_error(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_DOMAIN)`: the socket's domain.
+ *
+ * Returns `AF_INET`, `AF_INET6`, `AF_UNIX`, … or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_socket_domain(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_TYPE)`: the socket's type.
+ *
+ * Returns `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_SEQPACKET`, … or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_socket_type(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_ACCEPTCONN)`: whether `fd` is listening.
+ *
+ * Returns 1 (listening), 0 (not) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_is_listening(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_REUSEPORT)`: let several sockets of the same
+ * user bind the same address and port; the kernel spreads connections or
+ * datagrams over them.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_reuseport(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_REUSEPORT)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_reuseport(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_KEEPALIVE)`: probe an idle connection so that
+ * a vanished peer is noticed; the timing is `sc_set_keepalive_idle`,
+ * `sc_set_keepalive_interval` and `sc_set_keepalive_count`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_keepalive(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_KEEPALIVE)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_keepalive(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_LINGER)`, as `struct linger`: with `on` 0
+ * (the default) `close` returns at once while the kernel sends what is
+ * queued, and `seconds` is ignored; with `on` non-zero `close` waits up to
+ * `seconds` for the data to go, and `seconds` 0 resets the connection on
+ * close (the peer sees `-ECONNRESET`).
+ *
+ * Returns 0, or `-EINVAL` for a negative `seconds` with `on`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_linger(int fd, int on, int seconds);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_LINGER)`: `*on` becomes 1 or 0 and
+ * `*seconds` the linger time, as `struct linger` holds them.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `on` or `seconds`, or `-errno`. Both
+ * are unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `on` and `seconds` NULL or
+ * writable.
+ */
+int sc_get_linger(int fd, int *on, int *seconds);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_RCVBUF)`: the receive buffer size to aim
+ * for. The kernel doubles it (for its bookkeeping), caps it at
+ * `net.core.rmem_max` and raises it to its minimum: `sc_get_rcvbuf` reads
+ * the result.
+ *
+ * Returns 0, or `-EINVAL` for a negative `bytes`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_rcvbuf(int fd, int bytes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_RCVBUF)`: the receive buffer size in effect.
+ *
+ * Returns the size in bytes, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_rcvbuf(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_SNDBUF)`: as `sc_set_rcvbuf`, for sending
+ * (capped at `net.core.wmem_max`).
+ *
+ * Returns 0, or `-EINVAL` for a negative `bytes`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_sndbuf(int fd, int bytes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_SNDBUF)`: the send buffer size in effect.
+ *
+ * Returns the size in bytes, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_sndbuf(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_RCVTIMEO)`: a blocking receive or accept on
+ * `fd` gives up with `-EAGAIN` after `timeout_ms` milliseconds; 0 waits
+ * for ever (the default). The kernel keeps it in clock ticks, so it reads
+ * back rounded up to a tick.
+ *
+ * Returns 0, or `-EINVAL` for a negative `timeout_ms`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_rcvtimeo(int fd, int timeout_ms);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_RCVTIMEO)`.
+ *
+ * Returns the time-out in milliseconds (0 for none), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_rcvtimeo(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_SNDTIMEO)`: a blocking send on `fd` gives up
+ * after `timeout_ms` milliseconds, with the count sent so far or
+ * `-EAGAIN`; 0 waits for ever (the default).
+ *
+ * Returns 0, or `-EINVAL` for a negative `timeout_ms`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_sndtimeo(int fd, int timeout_ms);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_SNDTIMEO)`.
+ *
+ * Returns the time-out in milliseconds (0 for none), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_sndtimeo(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_BROADCAST)`: allow datagrams to broadcast
+ * addresses (otherwise `-EACCES`).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_broadcast(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_BROADCAST)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_broadcast(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: `fd` uses only the network
+ * interface called `name` (such as `"lo"`); the empty name `""` undoes it.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `name`, `-EINVAL` for a name of
+ * `SC_IFNAMSIZ` bytes or more, `-ENODEV` (no such interface), `-EPERM`
+ * (without `CAP_NET_RAW`, unless the socket is unbound on Linux 5.7 or
+ * newer), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `name` NULL or
+ * NUL-terminated.
+ */
+int sc_set_bindtodevice(int fd, const char *name);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: the name of the interface
+ * `fd` is bound to, NUL-terminated, into `buf`; `SC_IFNAMSIZ` bytes always
+ * suffice.
+ *
+ * Returns the name's length without the NUL (0, with `buf` holding `""`,
+ * when the socket is bound to no interface), or `-EFAULT` for a NULL
+ * `buf`, `-EINVAL` for `len` over `SSIZE_MAX`, `-ENOSPC` when the name
+ * and its NUL do not fit `len` bytes, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes.
+ */
+int sc_get_bindtodevice(int fd, char *buf, size_t len);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
+ * instead of waiting to coalesce them (Nagle's algorithm off).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_nodelay(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_nodelay(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`: how many seconds a connection
+ * stays idle before the first keep-alive probe (with `sc_set_keepalive`
+ * on).
+ *
+ * Returns 0, or `-EINVAL` outside 1 to 32767, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_keepalive_idle(int fd, int secs);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
+ *
+ * Returns the idle time in seconds, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_keepalive_idle(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`: the seconds between
+ * keep-alive probes.
+ *
+ * Returns 0, or `-EINVAL` outside 1 to 32767, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_keepalive_interval(int fd, int secs);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
+ *
+ * Returns the interval in seconds, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_keepalive_interval(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_KEEPCNT)`: how many unanswered probes end
+ * the connection (`-ETIMEDOUT`).
+ *
+ * Returns 0, or `-EINVAL` outside 1 to 127, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_keepalive_count(int fd, int probes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
+ *
+ * Returns the probe count, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_keepalive_count(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`: how many milliseconds sent
+ * data may stay unacknowledged before the connection is dropped with
+ * `-ETIMEDOUT`; 0 restores the system default.
+ *
+ * Returns 0, or `-EINVAL` for a negative `timeout_ms`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_user_timeout(int fd, int timeout_ms);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`.
+ *
+ * Returns the time-out in milliseconds (0 for the system default), or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_user_timeout(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_TTL)`: the time-to-live of outgoing IPv4
+ * unicast packets.
+ *
+ * Returns 0, or `-EINVAL` outside 1 to 255, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_ttl(int fd, int ttl);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_TTL)`: the value in effect (the system's
+ * default, usually 64, until set).
+ *
+ * Returns the TTL, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_ttl(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the hop limit of outgoing
+ * IPv6 unicast packets.
+ *
+ * Returns 0, or `-EINVAL` for a negative `hops` or one above 255, or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_unicast_hops(int fd, int hops);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the value in effect.
+ *
+ * Returns the hop limit, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_unicast_hops(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_TOS)`: the type-of-service byte (DSCP and ECN
+ * bits) of outgoing IPv4 packets.
+ *
+ * Returns 0, or `-EINVAL` outside 0 to 255, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_tos(int fd, int tos);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_TOS)`.
+ *
+ * Returns the TOS byte, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_tos(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_TCLASS)`: the traffic class byte of
+ * outgoing IPv6 packets.
+ *
+ * Returns 0, or `-EINVAL` outside 0 to 255, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_tclass(int fd, int tclass);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_TCLASS)`.
+ *
+ * Returns the traffic class byte, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_tclass(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`: an IPv6 socket bound to `::`
+ * takes only IPv6 traffic (on) or IPv4-mapped traffic too (off, Linux's
+ * default). Set it before `sc_bind`.
+ *
+ * Returns 0, or `-EINVAL` after `sc_bind`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_v6only(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_v6only(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)` (with an `ip_mreqn`) or
+ * `setsockopt(IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP)`, by the family of
+ * `*group`: joins that multicast group on interface `ifindex`. The group
+ * is an `sc_addr` such as one `sc_addr_parse` makes of `"239.1.2.3:0"` or
+ * `"[ff02::1:2]:0"`; its port is ignored.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group`, `-EAFNOSUPPORT` for a group
+ * that is neither IPv4 nor IPv6, `-EINVAL` (not a multicast address),
+ * `-EADDRINUSE` (already a member there), `-ENODEV` (no such interface, or
+ * no route for the group with `ifindex` 0), `-ENOBUFS` (too many
+ * memberships), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group` NULL or an
+ * initialised `sc_addr`.
+ */
+int sc_join_multicast(int fd, const struct sc_addr *group, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_DROP_MEMBERSHIP)` or
+ * `setsockopt(IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP)`, by the family of
+ * `*group`: leaves a group joined with `sc_join_multicast`.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group`, `-EAFNOSUPPORT` for a group
+ * that is neither IPv4 nor IPv6, `-EADDRNOTAVAIL` (not a member),
+ * `-ENODEV`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group` NULL or an
+ * initialised `sc_addr`.
+ */
+int sc_leave_multicast(int fd, const struct sc_addr *group, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`: whether this host's own
+ * members of a group receive what `fd` sends to it (on by default).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_loop_v4(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_loop_v4(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`: the time-to-live of outgoing
+ * multicast packets (1 by default: this link only).
+ *
+ * Returns 0, or `-EINVAL` for a negative `ttl` or one above 255, or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_ttl_v4(int fd, int ttl);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`.
+ *
+ * Returns the TTL, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_ttl_v4(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_MULTICAST_IF)` with an `ip_mreqn`: send
+ * multicast out of interface `ifindex` (0: by routing). The kernel's
+ * getter answers with an address rather than an index, so there is no
+ * typed getter: use `sc_getsockopt` for it.
+ *
+ * Returns 0, or `-EADDRNOTAVAIL` (no such interface), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_if_v4(int fd, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`: as
+ * `sc_set_multicast_loop_v4`, for IPv6.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_loop_v6(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_loop_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`: the hop limit of
+ * outgoing multicast packets (1 by default).
+ *
+ * Returns 0, or `-EINVAL` for a negative `hops` or one above 255, or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_hops_v6(int fd, int hops);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`.
+ *
+ * Returns the hop limit, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_hops_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`: send multicast out of
+ * interface `ifindex` (0: by routing).
+ *
+ * Returns 0, or `-ENODEV` (no such interface), `-EINVAL` (the socket is
+ * bound to another device), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_if_v6(int fd, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`.
+ *
+ * Returns the interface index set (0 for none), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_if_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `if_nametoindex(3)`: the index of the network interface called `name`
+ * (such as `"lo"`), for the multicast calls and IPv6 scope ids.
+ *
+ * Returns the index (1 or more), or `-EFAULT` for a NULL `name`,
+ * `-ENODEV` (no such interface), `-EINVAL` (an empty name, or one of
+ * `SC_IFNAMSIZ` bytes or more).
+ *
+ * # Safety
+ *
+ * `name` must be NULL or NUL-terminated.
+ */
+int sc_interface_index(const char *name);
+#endif
+
 /**
  * The message for an error number, in glibc's wording (`"Connection
  * refused"`), like `strerror(3)` but thread-safe and locale-free. `err` may
@@ -605,6 +1852,17 @@ const char *sc_strerror(int err);
  * and for a number Linux does not define.
  */
 const char *sc_errname(int err);
+
+/**
+ * The version of the library a program runs with, as text such as
+ * `"0.1.0"`: the version in Cargo.toml, the same text as the header's
+ * `SOCKCORE_VERSION` for the headers of that release. A program compiled
+ * against one release's header and loading another release's shared
+ * library sees the two differ.
+ *
+ * Returns a static NUL-terminated string, never NULL.
+ */
+const char *sc_version(void);
 
 #ifdef __cplusplus
 }  // extern "C"

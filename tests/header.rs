@@ -1,5 +1,6 @@
 //! include/sockcore.h: the committed header is what cbindgen generates from
-//! ffi/ now, and it compiles cleanly as C99 and as C++.
+//! ffi/ now, it compiles cleanly as C99 and as C++, and every function and
+//! `SC_` constant in it carries a comment.
 
 use std::env;
 use std::ffi::OsString;
@@ -64,4 +65,56 @@ fn header_compiles_as_cxx() {
         env::var_os("CXX").unwrap_or_else(|| "c++".into()),
         &["-x", "c++", "-std=c++11"],
     );
+}
+
+/// The name of the `sc_` function a header line starts to declare.
+fn declared_function(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '/', '#', '*']) {
+        return None;
+    }
+    let name = line[..line.find('(')?].rsplit([' ', '*']).next()?;
+    name.starts_with("sc_").then_some(name)
+}
+
+/// The name of the `SC_` constant a header line defines.
+fn defined_constant(line: &str) -> Option<&str> {
+    let name = line.strip_prefix("#define ")?.split([' ', '(']).next()?;
+    name.starts_with("SC_").then_some(name)
+}
+
+#[test]
+fn every_function_and_constant_in_the_header_is_documented() {
+    let header = fs::read_to_string(Path::new(ROOT).join("include/sockcore.h"))
+        .expect("include/sockcore.h exists");
+    let lines: Vec<&str> = header.lines().collect();
+    let mut functions = 0;
+    for (at, line) in lines.iter().enumerate() {
+        let function = declared_function(line);
+        let Some(name) = function.or_else(|| defined_constant(line)) else {
+            continue;
+        };
+        functions += usize::from(function.is_some());
+        // The doc comment ends on the line above and has text in it.
+        let comment: Vec<&str> = lines[..at]
+            .iter()
+            .rev()
+            .take_while(|above| above.starts_with(" *") || above.starts_with("/**"))
+            .copied()
+            .collect();
+        assert!(
+            comment.first() == Some(&" */") && comment.last() == Some(&"/**"),
+            "{name} (line {}) has no doc comment directly above it",
+            at + 1
+        );
+        assert!(
+            comment
+                .iter()
+                .any(|text| text.trim_start_matches([' ', '*']).len() > 10),
+            "{name} (line {}) has an empty doc comment",
+            at + 1
+        );
+    }
+    // The seed flow alone has 17 functions; a parser that finds none would
+    // check nothing.
+    assert!(functions >= 17, "only {functions} functions found");
 }

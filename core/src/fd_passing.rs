@@ -56,6 +56,27 @@ impl SocketFd {
     ///
     /// Errors: those of [`recv_msg`](Self::recv_msg).
     pub fn recv_fds(&self, data: &mut [u8], fds: &mut [Option<OwnedFd>]) -> Result<RecvFds> {
+        self.recv_fds_into(data, fds, Some)
+    }
+
+    /// [`recv_fds`](Self::recv_fds) into plain descriptor numbers: each
+    /// of the first [`RecvFds::fds`] entries of `fds` is then the caller's
+    /// to close. For code that hands descriptors on as integers, such as
+    /// the C ABI, which would otherwise hold them in a second array.
+    ///
+    /// Errors: those of [`recv_msg`](Self::recv_msg).
+    pub fn recv_raw_fds(&self, data: &mut [u8], fds: &mut [RawFd]) -> Result<RecvFds> {
+        self.recv_fds_into(data, fds, OwnedFd::into_raw_fd)
+    }
+
+    /// The receive both of the above make, storing each descriptor kept as
+    /// `store` turns it into an entry of `fds`.
+    fn recv_fds_into<T>(
+        &self,
+        data: &mut [u8],
+        fds: &mut [T],
+        store: impl Fn(OwnedFd) -> T,
+    ) -> Result<RecvFds> {
         let wanted = fds.len().min(SCM_MAX_FD);
         let mut space = CmsgBuffer::<RECV_SPACE>::new();
         let room = cmsg_space_for_fds(wanted).saturating_add(cmsg_space_for_creds());
@@ -69,7 +90,7 @@ impl SocketFd {
             flags |= MsgFlags::CTRUNC;
         } else {
             for (slot, fd) in fds.iter_mut().zip(msg.control.take_fds()) {
-                *slot = Some(fd);
+                *slot = store(fd);
                 stored += 1;
             }
         }

@@ -3,17 +3,18 @@
 //! the crate is built for, so a 32-bit ARM or musl build fails to compile
 //! rather than pass a wrong size to the kernel.
 //!
-//! `IoSlice`/`IoSliceMut` (vs `struct iovec`) and `PollFd` (vs `struct
-//! pollfd`) are checked next to their definitions; std's `IoSlice` casts in
-//! `std_interop`. Every new `#[repr(C)]` or `#[repr(transparent)]` type that
-//! mirrors a C type (message headers, control-message buffers) gets its
-//! lines here.
+//! Some types carry their checks next to their definitions: `IoSlice` and
+//! `IoSliceMut` (`struct iovec`), `PollFd` (`struct pollfd`), `Credentials`
+//! (`struct ucred`), `MmsgHdr` and `MmsgHdrMut` (`struct mmsghdr`), std's
+//! `IoSlice` in `std_interop`, and `SocketAddr`'s field order in `addr`. The
+//! rest are here; a new `#[repr(C)]` or `#[repr(transparent)]` type that
+//! mirrors a C type gets its lines in one place or the other.
 
 use core::mem::{align_of, offset_of, size_of};
 
 use crate::{
-    BorrowedSocket, Domain, Errno, RawFd, Shutdown, Socket, SocketAddr, SocketFd, Type,
-    UNIX_PATH_MAX,
+    BorrowedSocket, CmsgBuffer, Domain, Errno, OwnedFd, RawFd, Shutdown, Socket, SocketAddr,
+    SocketFd, Type, UNIX_PATH_MAX,
 };
 
 /// Whether `T` has exactly the size and alignment of `C`.
@@ -22,11 +23,13 @@ const fn same_layout<T, C>() -> bool {
 }
 
 // Descriptors are C `int`s: `BorrowedSocket`'s `Deref` casts `&RawFd` to
-// `&SocketFd`, and the C ABI hands all three out as `int`.
+// `&SocketFd`, `SCM_RIGHTS` carries `int`s, and the C ABI hands all of these
+// out as `int`.
 const _: () = assert!(same_layout::<RawFd, libc::c_int>());
 const _: () = assert!(same_layout::<SocketFd, libc::c_int>());
 const _: () = assert!(same_layout::<Socket, libc::c_int>());
 const _: () = assert!(same_layout::<BorrowedSocket<'_>, libc::c_int>());
+const _: () = assert!(same_layout::<OwnedFd, libc::c_int>());
 
 // Numbers C passes as `int`: errno values, `AF_*`, `SOCK_*`, `SHUT_*`.
 const _: () = assert!(same_layout::<Errno, libc::c_int>());
@@ -59,3 +62,10 @@ const _: () = assert!(align_of::<libc::sockaddr_storage>() >= align_of::<libc::s
 const _: () = assert!(offset_of!(libc::sockaddr_un, sun_path) == size_of::<libc::sa_family_t>());
 const _: () =
     assert!(size_of::<libc::sockaddr_un>() == size_of::<libc::sa_family_t>() + UNIX_PATH_MAX);
+
+// Control-message space is aligned for C's CMSG_FIRSTHDR/CMSG_NXTHDR, which
+// read a `struct cmsghdr` and step in `size_t` units (musl's 64-bit
+// `cmsghdr` is aligned to 4 only), and adds no bytes of its own.
+const _: () = assert!(align_of::<CmsgBuffer<1>>() >= align_of::<libc::cmsghdr>());
+const _: () = assert!(align_of::<CmsgBuffer<1>>() >= align_of::<libc::size_t>());
+const _: () = assert!(size_of::<CmsgBuffer<64>>() == 64);

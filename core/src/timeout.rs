@@ -1,43 +1,29 @@
 //! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
 //! readiness, then one non-blocking attempt, until a deadline.
 
-use crate::{
-    poll, sys, Errno, MsgFlags, PollFlags, Result, SockFlags, Socket, SocketAddr, SocketFd,
-};
-
-/// A deadline `timeout_ms` from now on the monotonic clock; `None` for a
-/// negative time-out (wait for ever).
-fn deadline(timeout_ms: i32) -> Option<i64> {
-    (timeout_ms >= 0).then(|| sys::monotonic_ms().saturating_add(i64::from(timeout_ms)))
-}
-
-/// What is left until `deadline`, as a `poll` time-out (`-1`: none).
-fn remaining(deadline: Option<i64>) -> i32 {
-    match deadline {
-        None => -1,
-        Some(at) => {
-            let left = at.saturating_sub(sys::monotonic_ms()).max(0);
-            i32::try_from(left).unwrap_or(i32::MAX)
-        }
-    }
-}
+use crate::poll::{self, Deadline};
+use crate::{Errno, MsgFlags, PollFlags, Result, SockFlags, Socket, SocketAddr, SocketFd};
 
 impl SocketFd {
     /// Repeats `attempt` after waiting for `events` until it stops saying
     /// `EAGAIN` or the deadline passes (`ETIMEDOUT`). Each round waits or
     /// makes progress toward the deadline, so the loop ends; `EINTR` from
     /// the attempt is retried too, since the deadline bounds it.
+    ///
+    /// Only the attempt is inlined into each caller; the clock and the
+    /// wait are one shared copy (see [`Deadline`]).
+    #[inline]
     fn until_ready<T>(
         &self,
         events: PollFlags,
         timeout_ms: i32,
         mut attempt: impl FnMut() -> Result<T>,
     ) -> Result<T> {
-        let deadline = deadline(timeout_ms);
+        let deadline = Deadline::after(timeout_ms);
         loop {
-            poll::wait_ready(self.as_raw_fd(), events, remaining(deadline))?;
+            poll::wait_until(self.as_raw_fd(), events, deadline)?;
             match attempt() {
-                Err(Errno::EAGAIN | Errno::EINTR) if remaining(deadline) == 0 => {
+                Err(Errno::EAGAIN | Errno::EINTR) if deadline.remaining() == 0 => {
                     return Err(Errno::ETIMEDOUT)
                 }
                 Err(Errno::EAGAIN | Errno::EINTR) => continue,

@@ -274,3 +274,36 @@ fn recv_fds_with_too_few_slots_closes_all_and_says_ctrunc() {
     assert!(got.flags.contains(MsgFlags::CTRUNC));
     assert!(slots.iter().all(Option::is_none));
 }
+
+#[test]
+fn recv_raw_fds_hands_over_plain_numbers() {
+    let (a, b) = stream_pair();
+    let (read_end, write_end) = pipe();
+    assert_eq!(a.send_fds(b"r", &[read_end.as_raw_fd(); 2]), Ok(1));
+    drop(read_end);
+
+    // An unused slot keeps what it held.
+    let mut byte = [0u8; 1];
+    let mut slots: [RawFd; 3] = [-7; 3];
+    let got = b.recv_raw_fds(&mut byte, &mut slots).expect("recv_raw_fds");
+    assert_eq!((got.len, got.fds, got.flags), (1, 2, MsgFlags::empty()));
+    assert_eq!(slots[2], -7);
+    write_fd(write_end.as_raw_fd(), b"ab");
+    for fd in &slots[..2] {
+        // SAFETY: recv_raw_fds made each stored descriptor ours to close.
+        let owned = unsafe { OwnedFd::from_raw_fd(*fd) };
+        assert_eq!(owned.is_cloexec(), Ok(true));
+        let mut buf = [0u8; 1];
+        assert_eq!(read_fd(owned.as_raw_fd(), &mut buf), 1);
+        assert_eq!(owned.close(), Ok(()));
+    }
+
+    // Too few slots: none kept, none touched.
+    let (read_end, _write_end) = pipe();
+    assert_eq!(a.send_fds(b"3", &[read_end.as_raw_fd(); 3]), Ok(1));
+    let mut slots: [RawFd; 2] = [-7; 2];
+    let got = b.recv_raw_fds(&mut byte, &mut slots).expect("recv_raw_fds");
+    assert_eq!(got.fds, 0);
+    assert!(got.flags.contains(MsgFlags::CTRUNC));
+    assert_eq!(slots, [-7; 2]);
+}

@@ -20,6 +20,8 @@ mod alloc_count;
 mod c_programs;
 #[path = "compare/child.rs"]
 mod child;
+#[path = "compare/counts.rs"]
+mod counts;
 #[path = "compare/driver.rs"]
 mod driver;
 #[path = "compare/implementation.rs"]

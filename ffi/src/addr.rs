@@ -2,14 +2,13 @@
 //! parse, format and convert it.
 
 use core::ffi::{c_char, c_int};
-use core::fmt::Write;
 use core::mem::{align_of, size_of};
 
 use libc::{size_t, sockaddr, sockaddr_storage, socklen_t};
 use sockcore::{Errno, SocketAddr};
 
 use crate::args::{self, int_return};
-use crate::text_buf::TextBuf;
+use crate::text_buf::write_c_text;
 
 /// A socket address of any family (IPv4, IPv6, Unix path, abstract or
 /// unnamed), held by value in caller memory: declare one on the stack, fill
@@ -56,7 +55,7 @@ const _: () = assert!(
 #[no_mangle]
 pub unsafe extern "C" fn sc_addr_parse(out: *mut sc_addr, text: *const c_char) -> c_int {
     // SAFETY: the caller's promises about out and text.
-    unsafe { args::fill_addr(out, || args::text(text).and_then(SocketAddr::parse)) }
+    unsafe { args::fill_addr(out, || args::parse_addr(text)) }
 }
 
 /// Formats `*addr` into `buf` as NUL-terminated text in the grammar
@@ -83,13 +82,9 @@ pub unsafe extern "C" fn sc_addr_format(
     // SAFETY: the caller's promise about buf.
     let buf = unsafe { args::buf_mut(buf.cast(), len) };
     int_return(addr.and_then(|addr| {
-        let mut text = TextBuf::new(buf?).ok_or(Errno::ENOSPC)?;
-        if write!(text, "{addr}").is_err() {
-            text.clear();
-            return Err(Errno::ENOSPC);
-        }
+        let len = write_c_text(buf?, |room| addr.format_into(room))?;
         // At most SC_ADDR_STRLEN - 1, far below INT_MAX.
-        Ok(text.len() as c_int)
+        Ok(len as c_int)
     }))
 }
 

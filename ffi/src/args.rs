@@ -99,20 +99,21 @@ pub(crate) unsafe fn buf_mut<'call>(
     Ok(unsafe { core::slice::from_raw_parts_mut(ptr.cast(), len) })
 }
 
-/// A NUL-terminated C string as UTF-8 text: `EFAULT` for NULL, `EINVAL`
-/// when it is not UTF-8 (no address in sockcore's grammar is).
+/// A NUL-terminated C string parsed as an address
+/// ([`SocketAddr::parse_bytes`]): `EFAULT` for NULL, `EINVAL` for text
+/// that is malformed or not UTF-8, `ENAMETOOLONG` for a Unix name too long.
 ///
 /// # Safety
 ///
 /// Unless NULL, `text` must point at a NUL-terminated string.
 #[inline]
-pub(crate) unsafe fn text<'call>(text: *const c_char) -> Result<&'call str, Errno> {
+pub(crate) unsafe fn parse_addr(text: *const c_char) -> Result<SocketAddr, Errno> {
     if text.is_null() {
         return Err(Errno::EFAULT);
     }
     // SAFETY: non-NULL and NUL-terminated (the caller's promise).
     let text = unsafe { CStr::from_ptr(text) };
-    text.to_str().map_err(|_| Errno::EINVAL)
+    SocketAddr::parse_bytes(text.to_bytes())
 }
 
 /// A caller's address: `EFAULT` for NULL, `EINVAL` when its length is larger

@@ -8,7 +8,7 @@ use libc::{
     MSG_MORE, MSG_NOSIGNAL, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MSG_WAITFORONE,
     SOCK_NONBLOCK,
 };
-use sockcore::{MsgFlags, SockFlags, UNIX_PATH_MAX};
+use sockcore::{MsgFlags, SockFlags, SocketAddr};
 
 /// Flag for `sc_socket`, `sc_accept` and `sc_socketpair`: the new socket
 /// starts non-blocking (`SOCK_NONBLOCK`). Close-on-exec needs no flag: it is
@@ -55,7 +55,7 @@ pub const SC_ADDR_STRLEN: usize = 438;
 pub const SC_IOV_MAX: c_int = 1024;
 
 const _: () = assert!(SC_IOV_MAX == libc::UIO_MAXIOV);
-const _: () = assert!(SC_ADDR_STRLEN == "unix:".len() + "\\xNN".len() * UNIX_PATH_MAX + 1);
+const _: () = assert!(SC_ADDR_STRLEN == SocketAddr::TEXT_MAX + 1);
 const _: () = assert!(SockFlags::all().bits() == SC_NONBLOCK);
 const _: () = assert!(
     MsgFlags::all().bits()

@@ -22,9 +22,9 @@ use crate::args::{self, int_return};
 #[no_mangle]
 pub unsafe extern "C" fn sc_listen_on(text: *const c_char, backlog: c_int) -> c_int {
     // SAFETY: the caller's promise about text.
-    let text = unsafe { args::text(text) };
+    let addr = unsafe { args::parse_addr(text) };
     int_return(
-        text.and_then(|text| Socket::listen_on(text, backlog))
+        addr.and_then(|addr| Socket::listen_on_addr(&addr, backlog))
             .map(Socket::into_raw_fd),
     )
 }
@@ -46,9 +46,9 @@ pub unsafe extern "C" fn sc_listen_on(text: *const c_char, backlog: c_int) -> c_
 #[no_mangle]
 pub unsafe extern "C" fn sc_dial(text: *const c_char, timeout_ms: c_int) -> c_int {
     // SAFETY: the caller's promise about text.
-    let text = unsafe { args::text(text) };
+    let addr = unsafe { args::parse_addr(text) };
     int_return(
-        text.and_then(|text| Socket::dial(text, timeout_ms))
+        addr.and_then(|addr| Socket::dial_addr(&addr, timeout_ms))
             .map(Socket::into_raw_fd),
     )
 }

@@ -16,6 +16,16 @@
 //!   created close-on-exec; sends never raise `SIGPIPE`.
 //! - Domains, types and `SHUT_*` values are the system's own constants.
 //!
+//! Two parts are optional, as cargo features on by default: `messages`
+//! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials)
+//! and `options` (the typed option calls). `--no-default-features` builds
+//! the base library for small systems: the seed flow, byte moving,
+//! addresses, errors, poll, the time-out calls and the raw
+//! `sc_getsockopt`/`sc_setsockopt`. The header declares everything, the
+//! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)` and
+//! `#if defined(SOCKCORE_HAVE_OPTIONS)` (cbindgen.toml's `[defines]` turns
+//! the `cfg` attributes below into those).
+//!
 //! Only the C artifacts contain this crate, so the panic handler below never
 //! meets the standard library's. It aborts: no panic may unwind into C, and
 //! none is expected, since the code avoids panicking operations.
@@ -25,6 +35,10 @@
 
 mod args;
 mod errno_text;
+// The credentials calls (messages) use only its switches.
+#[cfg(any(feature = "messages", feature = "options"))]
+#[cfg_attr(not(feature = "options"), allow(dead_code))]
+mod option_values;
 mod text_buf;
 
 // The header lists items in this order, one group per module.
@@ -40,7 +54,39 @@ pub mod transfer;
 
 pub mod flow;
 
+#[cfg(feature = "messages")]
+pub mod msg;
+
+#[cfg(feature = "messages")]
+pub mod fd_passing;
+
+#[cfg(feature = "messages")]
+pub mod credentials;
+
+#[cfg(feature = "messages")]
+pub mod mmsg;
+
+pub mod poll;
+
+pub mod timeout;
+
+pub mod options;
+
+#[cfg(feature = "options")]
+pub mod options_socket;
+
+#[cfg(feature = "options")]
+pub mod options_tcp;
+
+#[cfg(feature = "options")]
+pub mod options_ip;
+
+#[cfg(feature = "options")]
+pub mod options_multicast;
+
 pub mod errors;
+
+pub mod version;
 
 #[cfg(not(test))]
 #[panic_handler]

@@ -1,10 +1,15 @@
 //! Shared helpers for the end-to-end tests: the C side built once per test
-//! binary, and child processes with bounded waits.
+//! binary (and the base library, without optional parts), child processes
+//! with bounded waits, and the workspace version.
 
+mod base_build;
 mod c_build;
 mod process;
 mod temp_dir;
+mod workspace_version;
 
+pub use base_build::{base_lib_dir, BASE_BUILD_DEFINES};
 pub use c_build::{c_build, CBuild, Link};
 pub use process::{unique_name, Finished, Process, TIMEOUT};
 pub use temp_dir::TempDir;
+pub use workspace_version::{workspace_version, Version};

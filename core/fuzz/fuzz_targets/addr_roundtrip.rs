@@ -5,9 +5,13 @@
 //! - Any bytes handed to `SocketAddr::from_raw` either are refused or give an
 //!   address whose `kind()` and `Display` work, and whose text parses back to
 //!   it whenever the text can say everything the address holds.
+//! - IPv4 and IPv6 text is read and written exactly as `core::net` reads and
+//!   writes it (the crate has its own panic-free code for both): the same
+//!   verdict on every text, the same address, the same text back.
 #![no_main]
 
-use core::fmt::{self, Write};
+use core::fmt::{self, Display, Write};
+use core::str::FromStr;
 
 use libfuzzer_sys::fuzz_target;
 use sockcore::{AddrKind, SocketAddr};
@@ -23,12 +27,25 @@ struct StackText {
 }
 
 impl StackText {
-    fn of(addr: &SocketAddr) -> StackText {
+    fn of(addr: &impl Display) -> StackText {
         let mut text = StackText {
             buf: [0; TEXT_MAX],
             len: 0,
         };
         write!(text, "{addr}").expect("an address formats within TEXT_MAX bytes");
+        text
+    }
+
+    /// The text `format_into` writes, which must be `Display`'s.
+    fn formatted(addr: &SocketAddr) -> StackText {
+        let mut text = StackText {
+            buf: [0; TEXT_MAX],
+            len: 0,
+        };
+        text.len = addr
+            .format_into(&mut text.buf)
+            .expect("an address formats within TEXT_MAX bytes");
+        assert_eq!(text.as_str(), StackText::of(addr).as_str());
         text
     }
 
@@ -55,12 +72,41 @@ fn raw_bytes(addr: &SocketAddr) -> &[u8] {
     unsafe { core::slice::from_raw_parts(addr.as_ptr().cast::<u8>(), addr.len() as usize) }
 }
 
+/// What `core::net` makes of `text`, read as the crate dispatches it: `[`
+/// starts IPv6, other text (but for `unix:`) is IPv4.
+fn core_net_parse(text: &str) -> Option<core::net::SocketAddr> {
+    if text.starts_with('[') {
+        core::net::SocketAddrV6::from_str(text).ok().map(Into::into)
+    } else {
+        core::net::SocketAddrV4::from_str(text).ok().map(Into::into)
+    }
+}
+
+/// The crate and `core::net` agree on `text`: both refuse it, or both read
+/// the same address and write it back as the same text.
+fn same_as_core_net(text: &str) {
+    if text.starts_with("unix:") {
+        return;
+    }
+    let ours = SocketAddr::parse(text).ok();
+    let theirs = core_net_parse(text);
+    assert_eq!(ours, theirs.map(SocketAddr::from), "text {text:?}");
+    if let (Some(ours), Some(theirs)) = (ours, theirs) {
+        assert_eq!(
+            StackText::formatted(&ours).as_str(),
+            StackText::of(&theirs).as_str(),
+            "text {text:?}"
+        );
+    }
+}
+
 /// Text → address → text → address: both addresses and both texts agree.
 fn text_round_trip(text: &str) {
+    same_as_core_net(text);
     let Ok(first) = SocketAddr::parse(text) else {
         return;
     };
-    let first_text = StackText::of(&first);
+    let first_text = StackText::formatted(&first);
     let second = SocketAddr::parse(first_text.as_str()).unwrap_or_else(|e| {
         panic!(
             "{:?} formatted from {text:?} does not parse: {e}",
@@ -69,7 +115,7 @@ fn text_round_trip(text: &str) {
     });
     assert_eq!(first, second, "text {text:?}");
     assert_eq!(raw_bytes(&first), raw_bytes(&second), "text {text:?}");
-    let second_text = StackText::of(&second);
+    let second_text = StackText::formatted(&second);
     assert_eq!(first_text.as_str(), second_text.as_str(), "text {text:?}");
 }
 
@@ -81,8 +127,12 @@ fn raw_round_trip(data: &[u8]) {
         return;
     };
     let kind = addr.kind();
-    let text = StackText::of(&addr);
+    let text = StackText::formatted(&addr);
     let parsed = SocketAddr::parse(text.as_str());
+    // Any IP address from raw bytes is written as core::net writes it.
+    if let Ok(ip) = core::net::SocketAddr::try_from(addr) {
+        assert_eq!(text.as_str(), StackText::of(&ip).as_str());
+    }
     match kind {
         // Display has no place for the flow label, so only the rest returns.
         AddrKind::V6(v6) if v6.flowinfo() != 0 => {

@@ -2,11 +2,15 @@
 //!
 //! An address is a `sockaddr_storage` plus its length, so it can hold any
 //! family the kernel hands back without allocating. It is built from parts,
-//! parsed from text (see [`SocketAddr::parse`]), formatted with `Display`, and
-//! converted to and from the raw `struct sockaddr *` + length that C uses.
+//! parsed from text (see [`SocketAddr::parse`]), formatted into a byte
+//! buffer ([`SocketAddr::format_into`]) or with `Display`, and converted to
+//! and from the raw `struct sockaddr *` + length that C uses.
 
 mod format;
+mod ip_format;
+mod ip_parse;
 mod parse;
+mod text_writer;
 
 use core::mem::{size_of, MaybeUninit};
 
@@ -280,8 +284,11 @@ impl SocketAddr {
                 ))
             }
             libc::AF_UNIX => {
-                let stored = len.saturating_sub(SUN_PATH_OFFSET).min(UNIX_PATH_MAX);
-                let bytes = &self.sun_path()[..stored];
+                let stored = len.saturating_sub(SUN_PATH_OFFSET);
+                // A longer length (the kernel's, counting a NUL past a full
+                // sun_path) still means the whole of sun_path.
+                let path = self.sun_path();
+                let bytes = path.get(..stored).unwrap_or(path);
                 match bytes.split_first() {
                     None => AddrKind::UnixUnnamed,
                     Some((0, name)) => AddrKind::UnixAbstract(name),
@@ -380,5 +387,7 @@ impl TryFrom<SocketAddr> for core::net::SocketAddr {
     }
 }
 
+#[cfg(test)]
+mod ip_tests;
 #[cfg(test)]
 mod tests;

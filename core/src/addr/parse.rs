@@ -7,24 +7,40 @@
 //! - `unix:@name` — an abstract name;
 //! - `unix:` — the unnamed Unix address.
 //!
+//! The IPv4 and IPv6 forms are exactly those `core::net`'s `FromStr` takes
+//! (see `ip_parse`), read without it so that no panic path comes along.
+//!
 //! In Unix names, `\xNN` (two hex digits) stands for any byte, so names with
 //! NULs, control bytes or invalid UTF-8 round-trip through `Display`.
 //! Anything else, spaces around the text included, is `EINVAL`.
 
 use core::str::FromStr;
 
+use super::ip_parse::{parse_socket_v4, parse_socket_v6};
 use super::{SocketAddr, UNIX_PATH_MAX};
 use crate::{Errno, Result};
 
 /// The prefix that marks a Unix socket address.
-const UNIX_PREFIX: &str = "unix:";
+const UNIX_PREFIX: &[u8] = b"unix:";
 
 impl SocketAddr {
     /// Parses an address from text (see the grammar in this module's docs).
     ///
     /// Errors: `EINVAL` for malformed text; `ENAMETOOLONG` for a Unix name
     /// that does not fit `sun_path`.
+    #[inline]
     pub fn parse(text: &str) -> Result<SocketAddr> {
+        SocketAddr::parse_bytes(text.as_bytes())
+    }
+
+    /// Parses an address from text given as bytes, such as a C string
+    /// without its NUL: the grammar of [`parse`](Self::parse), and `EINVAL`
+    /// for bytes that are not UTF-8. Only a Unix name can hold bytes outside
+    /// ASCII, so only a Unix name is checked for UTF-8, which spares C
+    /// callers a check of the whole text.
+    ///
+    /// Errors: as [`parse`](Self::parse).
+    pub fn parse_bytes(text: &[u8]) -> Result<SocketAddr> {
         // Checked here because a Unix name would otherwise keep a trailing
         // space as part of the path; an escape (`\x20`) still spells one.
         if text.trim_ascii() != text {
@@ -33,14 +49,15 @@ impl SocketAddr {
         if let Some(rest) = text.strip_prefix(UNIX_PREFIX) {
             return parse_unix(rest);
         }
-        if text.starts_with('[') {
-            return core::net::SocketAddrV6::from_str(text)
+        // The IP forms are ASCII: any other byte fails to parse.
+        if text.starts_with(b"[") {
+            return parse_socket_v6(text)
                 .map(SocketAddr::from)
-                .map_err(|_| Errno::EINVAL);
+                .ok_or(Errno::EINVAL);
         }
-        core::net::SocketAddrV4::from_str(text)
+        parse_socket_v4(text)
             .map(SocketAddr::from)
-            .map_err(|_| Errno::EINVAL)
+            .ok_or(Errno::EINVAL)
     }
 }
 
@@ -52,17 +69,56 @@ impl FromStr for SocketAddr {
     }
 }
 
-fn parse_unix(rest: &str) -> Result<SocketAddr> {
+fn parse_unix(rest: &[u8]) -> Result<SocketAddr> {
+    if !is_utf8(rest) {
+        return Err(Errno::EINVAL);
+    }
     let mut name = [0u8; UNIX_PATH_MAX];
     if rest.is_empty() {
         return Ok(SocketAddr::unix_unnamed());
     }
-    if let Some(abstract_name) = rest.strip_prefix('@') {
-        let len = unescape(abstract_name.as_bytes(), &mut name)?;
+    if let Some(abstract_name) = rest.strip_prefix(b"@") {
+        let len = unescape(abstract_name, &mut name)?;
         return SocketAddr::unix_abstract(name.get(..len).ok_or(Errno::EINVAL)?);
     }
-    let len = unescape(rest.as_bytes(), &mut name)?;
+    let len = unescape(rest, &mut name)?;
     SocketAddr::unix_path(name.get(..len).ok_or(Errno::EINVAL)?)
+}
+
+/// Whether `bytes` is UTF-8, as `core::str::from_utf8` decides. A byte at
+/// a time: a quarter of the size of `from_utf8`, which is built for long
+/// texts, and a Unix name is at most a few hundred bytes.
+fn is_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    while let Some((&lead, tail)) = rest.split_first() {
+        // How many continuation bytes follow, and the smallest code point
+        // that needs them (anything less is an overlong encoding).
+        let (count, least) = match lead {
+            0x00..=0x7f => {
+                rest = tail;
+                continue;
+            }
+            0xc2..=0xdf => (1, 0x80),
+            0xe0..=0xef => (2, 0x800),
+            0xf0..=0xf4 => (3, 0x1_0000),
+            _ => return false,
+        };
+        let Some((continuation, after)) = tail.split_at_checked(count) else {
+            return false;
+        };
+        let mut code_point = u32::from(lead & (0x3f >> count));
+        for &byte in continuation {
+            if byte & 0xc0 != 0x80 {
+                return false;
+            }
+            code_point = code_point << 6 | u32::from(byte & 0x3f);
+        }
+        if code_point < least || code_point > 0x10_ffff || (0xd800..=0xdfff).contains(&code_point) {
+            return false;
+        }
+        rest = after;
+    }
+    true
 }
 
 /// Decodes `\xNN` escapes from `text` into `out`; returns the length.
@@ -96,5 +152,48 @@ fn hex_digit(digit: u8) -> Result<u8> {
         b'a'..=b'f' => Ok(digit - b'a' + 10),
         b'A'..=b'F' => Ok(digit - b'A' + 10),
         _ => Err(Errno::EINVAL),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_utf8;
+
+    /// Every sequence of one or two bytes, and of three and four bytes
+    /// around each boundary of the encoding, judged as `from_utf8` judges.
+    #[test]
+    fn utf8_check_agrees_with_core() {
+        let mut checked = 0u32;
+        let mut check = |bytes: &[u8]| {
+            assert_eq!(
+                is_utf8(bytes),
+                core::str::from_utf8(bytes).is_ok(),
+                "{bytes:02x?}"
+            );
+            checked += 1;
+        };
+        for a in 0..=u8::MAX {
+            check(&[a]);
+            for b in 0..=u8::MAX {
+                check(&[a, b]);
+                check(&[b'x', a, b]);
+            }
+        }
+        // Continuation bytes at the edges of their ranges, and outside.
+        let edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff];
+        for lead in 0xc0..=u8::MAX {
+            for b in edges {
+                for c in edges {
+                    check(&[lead, b, c]);
+                    for d in edges {
+                        check(&[lead, b, c, d]);
+                    }
+                }
+            }
+        }
+        assert!(checked > 65_536 * 2);
+        // Text a name really holds.
+        assert!(is_utf8("/tmp/sockcore-é-€-😀".as_bytes()));
+        assert!(!is_utf8(b"/tmp/\xff"));
     }
 }

@@ -10,10 +10,14 @@
 #include <sys/socket.h>
 #include <time.h>
 
-uint64_t now_nanos(void) {
+static uint64_t clock_nanos(clockid_t clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t now_nanos(void) {
+    return clock_nanos(CLOCK_MONOTONIC);
 }
 
 typedef uint64_t (*counter_fn)(void);
@@ -67,9 +71,11 @@ void run_pair(void *(*peer)(void *), void *peer_arg, void (*body)(void *), void 
         pthread_barrier_wait(&s.barrier);
     }
     uint64_t before = count ? count() : 0;
+    uint64_t cpu = clock_nanos(CLOCK_PROCESS_CPUTIME_ID);
     t->start = now_nanos();
     body(body_arg);
     t->end = now_nanos();
+    t->cpu_nanos = clock_nanos(CLOCK_PROCESS_CPUTIME_ID) - cpu;
     t->allocs = count ? (int64_t)(count() - before) : -1;
     if (peer) {
         if (pthread_join(thread, NULL) != 0)
@@ -78,8 +84,14 @@ void run_pair(void *(*peer)(void *), void *peer_arg, void (*body)(void *), void 
     }
 }
 
+struct report timed_report(const struct timing *t, uint64_t end, uint64_t ops, uint64_t bytes,
+                           uint64_t lost) {
+    return (struct report){.ops = ops, .bytes = bytes, .lost = lost, .nanos = end - t->start,
+                           .cpu_nanos = t->cpu_nanos, .allocs = t->allocs};
+}
+
 void print_report(const struct report *r) {
-    printf("ops=%llu bytes=%llu lost=%llu nanos=%llu allocs=%lld\n", (unsigned long long)r->ops,
-           (unsigned long long)r->bytes, (unsigned long long)r->lost,
-           (unsigned long long)r->nanos, (long long)r->allocs);
+    printf("ops=%llu bytes=%llu lost=%llu nanos=%llu cpu_nanos=%llu allocs=%lld\n",
+           (unsigned long long)r->ops, (unsigned long long)r->bytes, (unsigned long long)r->lost,
+           (unsigned long long)r->nanos, (unsigned long long)r->cpu_nanos, (long long)r->allocs);
 }

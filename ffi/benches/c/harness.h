@@ -13,8 +13,9 @@ struct report {
     uint64_t ops;     /* operations completed (round trips, 64 KiB chunks, cycles, datagrams) */
     uint64_t bytes;   /* payload bytes received, both ends together */
     uint64_t lost;    /* datagrams sent but never received */
-    uint64_t nanos;   /* time the measured loop took */
-    int64_t allocs;   /* heap allocations during the loop; -1 without the counter */
+    uint64_t nanos;     /* time the measured loop took */
+    uint64_t cpu_nanos; /* CPU time both threads used meanwhile */
+    int64_t allocs;     /* heap allocations during the loop; -1 without the counter */
 };
 
 /* Nanoseconds on CLOCK_MONOTONIC. */
@@ -29,12 +30,13 @@ _Noreturn void fail(const char *what, long long ret);
 void set_timeouts(int fd, int millis);
 void set_nodelay(int fd);
 
-/* When the measured loop ran, and the heap allocations made meanwhile by
- * either thread (-1 when the LD_PRELOAD counter, alloc_counter.c, is not
- * loaded). */
+/* When the measured loop ran, the CPU time and the heap allocations both
+ * threads used meanwhile (-1 allocations when the LD_PRELOAD counter,
+ * alloc_counter.c, is not loaded). */
 struct timing {
     uint64_t start;
     uint64_t end;
+    uint64_t cpu_nanos;
     int64_t allocs;
 };
 
@@ -43,6 +45,11 @@ struct timing {
  * `peer` runs `body` alone. */
 void run_pair(void *(*peer)(void *), void *peer_arg, void (*body)(void *), void *body_arg,
               struct timing *t);
+
+/* The report of a run timed by `t` that ended at `end` (t->end, unless the
+ * workload knows better). */
+struct report timed_report(const struct timing *t, uint64_t end, uint64_t ops, uint64_t bytes,
+                           uint64_t lost);
 
 void print_report(const struct report *r);
 

@@ -152,8 +152,6 @@ static inline const struct sockaddr *op_sockaddr(const bench_addr *addr, socklen
     return (const struct sockaddr *)&addr->storage;
 }
 
-#define OPS_HAVE_MMSG 1
-
 static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return ret_int(sendmmsg(fd, msgs, count, MSG_NOSIGNAL));
 }

@@ -96,10 +96,6 @@ static inline const struct sockaddr *op_sockaddr(const bench_addr *addr, socklen
     return sc_addr_sockaddr(addr);
 }
 
-/* The driver defines BENCH_SC_MMSG when sockcore.h declares the batch calls. */
-#ifdef BENCH_SC_MMSG
-#define OPS_HAVE_MMSG 1
-
 static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return sc_sendmmsg(fd, msgs, count, 0);
 }
@@ -107,6 +103,5 @@ static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
 static inline int op_recvmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return sc_recvmmsg(fd, msgs, count, 0, -1);
 }
-#endif
 
 #endif

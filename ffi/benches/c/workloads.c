@@ -50,6 +50,11 @@ static void check_len(const char *what, long long ret, long long want) {
         fail(what, ret);
 }
 
+static void close_both(int a, int b) {
+    check_zero("close", op_close(a));
+    check_zero("close", op_close(b));
+}
+
 /* A connected TCP pair over 127.0.0.1, both ends with TCP_NODELAY. */
 static void tcp_pair(int *client, int *server) {
     bench_addr addr;
@@ -102,10 +107,8 @@ static void pingpong(int client, int server, uint64_t count, struct report *r) {
     struct pingpong server_end = {server, count}, client_end = {client, count};
     struct timing t;
     run_pair(echo, &server_end, ping, &client_end, &t);
-    *r = (struct report){.ops = count, .bytes = 2 * MESSAGE * count,
-                         .nanos = t.end - t.start, .allocs = t.allocs};
-    check_zero("close", op_close(client));
-    check_zero("close", op_close(server));
+    *r = timed_report(&t, t.end, count, 2 * MESSAGE * count, 0);
+    close_both(client, server);
 }
 
 struct bulk {
@@ -153,10 +156,8 @@ static void bulk(uint64_t chunks, int vectored, struct report *r) {
     struct bulk receive_end = {.fd = receiver};
     struct timing t;
     run_pair(bulk_send, &send_end, bulk_receive, &receive_end, &t);
-    *r = (struct report){.ops = chunks, .bytes = receive_end.received,
-                         .nanos = t.end - t.start, .allocs = t.allocs};
-    check_zero("close", op_close(sender));
-    check_zero("close", op_close(receiver));
+    *r = timed_report(&t, t.end, chunks, receive_end.received, 0);
+    close_both(sender, receiver);
 }
 
 struct churn {
@@ -171,8 +172,7 @@ static void churn_cycles(void *arg) {
         int client = check_fd("socket", op_socket(AF_INET, SOCK_STREAM));
         check_zero("connect", op_connect(client, &c->addr));
         int server = check_fd("accept", op_accept(c->listener));
-        check_zero("close", op_close(client));
-        check_zero("close", op_close(server));
+        close_both(client, server);
     }
 }
 
@@ -182,7 +182,7 @@ static void churn(uint64_t count, struct report *r) {
     set_timeouts(c.listener, STALL_MS);
     struct timing t;
     run_pair(NULL, NULL, churn_cycles, &c, &t);
-    *r = (struct report){.ops = count, .nanos = t.end - t.start, .allocs = t.allocs};
+    *r = timed_report(&t, t.end, count, 0, 0);
     check_zero("close", op_close(c.listener));
 }
 
@@ -221,7 +221,6 @@ static void receive_each(void *arg) {
     }
 }
 
-#ifdef OPS_HAVE_MMSG
 static void *send_batches(void *arg) {
     struct udp_send *s = arg;
     unsigned char message[MESSAGE] = {1};
@@ -263,7 +262,6 @@ static void receive_batches(void *arg) {
         r->received += (uint64_t)n;
     }
 }
-#endif
 
 /* A UDP run: `send` pushes `count` datagrams from a second thread while
  * `receive` takes what arrives on this one. */
@@ -279,11 +277,9 @@ static void udp(uint64_t count, void *(*send)(void *), void (*receive)(void *), 
     /* After a loss the receiver waited DRAIN_MS for nothing: the run ended
      * when the sender finished. */
     uint64_t end = receiver.received == count ? t.end : s.end;
-    *r = (struct report){.ops = receiver.received, .bytes = MESSAGE * receiver.received,
-                         .lost = count - receiver.received, .nanos = end - t.start,
-                         .allocs = t.allocs};
-    check_zero("close", op_close(s.fd));
-    check_zero("close", op_close(receiver.fd));
+    *r = timed_report(&t, end, receiver.received, MESSAGE * receiver.received,
+                      count - receiver.received);
+    close_both(s.fd, receiver.fd);
 }
 
 int main(int argc, char **argv) {
@@ -309,10 +305,8 @@ int main(int argc, char **argv) {
         churn(count, &r);
     } else if (strcmp(workload, "udp-sendto") == 0) {
         udp(count, send_each, receive_each, &r);
-#ifdef OPS_HAVE_MMSG
     } else if (strcmp(workload, "udp-mmsg") == 0 && count % BATCH == 0) {
         udp(count, send_batches, receive_batches, &r);
-#endif
     } else {
         fprintf(stderr, "%s: unknown workload or count: %s %s\n", IMPL_NAME, workload, argv[2]);
         return 2;

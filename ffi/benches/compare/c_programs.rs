@@ -20,9 +20,6 @@ pub struct Programs {
     pub stripped_so_bytes: u64,
     /// The C compiler's version line.
     pub cc_version: String,
-    /// Whether `sockcore.h` declares `sc_sendmmsg` and `sc_recvmmsg` (the
-    /// C ABI's batched UDP row needs them).
-    pub sockcore_c_has_mmsg: bool,
     /// Where all this lives, and where scratch files go.
     pub out_dir: PathBuf,
 }
@@ -46,15 +43,19 @@ pub fn build() -> Result<Programs, String> {
 
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     run(Command::new(cargo)
-        .args(["build", "--release", "--quiet", "-p", "sockcore-ffi", "--manifest-path"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "sockcore-ffi",
+            "--manifest-path",
+        ])
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target))?;
 
     let include = root.join("include");
-    let header = fs::read_to_string(include.join("sockcore.h"))
-        .map_err(|e| format!("include/sockcore.h: {e}"))?;
-    let sockcore_c_has_mmsg = header.contains("sc_sendmmsg(") && header.contains("sc_recvmmsg(");
     let workloads = [sources.join("workloads.c"), sources.join("harness.c")];
     let libc = out.join("bench-libc");
     run(Command::new("cc")
@@ -69,7 +70,6 @@ pub fn build() -> Result<Programs, String> {
         .args(["-O2", "-pthread"])
         .args(C_WARNINGS)
         .arg("-DBENCH_OPS=\"ops_sockcore.h\"")
-        .args(sockcore_c_has_mmsg.then_some("-DBENCH_SC_MMSG"))
         .arg("-I")
         .arg(&include)
         .args(&workloads)
@@ -104,16 +104,13 @@ pub fn build() -> Result<Programs, String> {
         alloc_counter,
         stripped_so_bytes,
         cc_version,
-        sockcore_c_has_mmsg,
         out_dir: out,
     })
 }
 
 /// Runs a build step; its output goes to the terminal.
 fn run(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|e| format!("{command:?}: {e}"))?;
+    let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
     if !status.success() {
         return Err(format!("{command:?}: {status}"));
     }

@@ -40,12 +40,17 @@ pub fn main(args: &[String]) -> ExitCode {
 
 fn run(implementation: &str, workload: Workload, count: u64) -> io::Result<crate::report::Report> {
     if count % workload.granule() != 0 {
-        return Err(io::Error::other(format!("count must be a multiple of {}", workload.granule())));
+        return Err(io::Error::other(format!(
+            "count must be a multiple of {}",
+            workload.granule()
+        )));
     }
     match (implementation, workload) {
         (SOCKCORE, Workload::UdpMmsg) => rust_workloads::run_batches(count),
         (SOCKCORE, _) => rust_workloads::run::<Sockcore>(workload, count),
         (STD, _) => rust_workloads::run::<Std>(workload, count),
-        _ => Err(io::Error::other(format!("unknown implementation {implementation}"))),
+        _ => Err(io::Error::other(format!(
+            "unknown implementation {implementation}"
+        ))),
     }
 }

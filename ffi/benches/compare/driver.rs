@@ -5,9 +5,10 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::c_programs::{self, output};
+use crate::counts;
 use crate::implementation::Implementation;
 use crate::measure::{self, Case, Settings};
-use crate::table::{self, Results, Syscalls};
+use crate::table::{self, Counted, Counts, Results};
 use crate::workload::Workload;
 
 /// Runs the whole benchmark and prints its results.
@@ -21,12 +22,30 @@ pub fn run(settings: Settings) -> Result<(), String> {
         eprintln!("compare: {}", case.label());
         measured.push(measure::measure(case, &programs, settings)?);
     }
-    eprintln!("compare: counting system calls with strace");
-    let mut syscalls = Syscalls::new();
+    eprintln!(
+        "compare: counting system calls (strace) and, in the full mode, instructions (callgrind)"
+    );
+    let mut counts = Counts::new();
     for workload in Workload::ALL {
-        for implementation in Implementation::ALL.into_iter().filter(|i| i.has(workload, &programs)) {
-            let per_op = measure::syscalls_per_op(workload, implementation, &programs)?;
-            syscalls.insert((workload.name(), implementation.label()), per_op);
+        for implementation in Implementation::ALL.into_iter().filter(|i| i.has(workload)) {
+            let syscalls = counts::syscalls_per_op(workload, implementation, &programs, settings)?;
+            let instructions = if settings.quick {
+                None
+            } else {
+                Some(counts::instructions_per_op(
+                    workload,
+                    implementation,
+                    &programs,
+                    settings,
+                )?)
+            };
+            counts.insert(
+                (workload.name(), implementation.label()),
+                Counted {
+                    syscalls,
+                    instructions,
+                },
+            );
         }
     }
     let load_after = load_average();
@@ -39,17 +58,22 @@ pub fn run(settings: Settings) -> Result<(), String> {
     println!("sockcore vs hand-written C, {mode}; {}", date());
     println!();
     println!("- machine: {}", machine());
-    println!("- C: {} -O2; sockcore: release profile (LTO, codegen-units 1, panic abort)", programs.cc_version);
+    println!(
+        "- C: {} -O2; sockcore: release profile (LTO, codegen-units 1, panic abort)",
+        programs.cc_version
+    );
     println!("- load average (1, 5, 15 min) before: {load_before}; after: {load_after}");
     println!(
-        "- {} round(s) per case, implementations rotated each round; \"vs C\" is the median over rounds of (rate / C's rate in the same round)",
+        "- {} round(s) per case, implementations rotated each round, each run a process of its own",
         settings.rounds()
     );
+    println!("- vs C: the median over rounds of (rate / C's rate in the same round), and their range; best runs: the fastest run over C's fastest (other load only ever slows a run); by CPU time: as the median, with operations per second of the process's CPU time");
+    println!("- syscalls/op: strace -f -c; user instructions/op: valgrind --tool=callgrind (full mode); both from a run of 2n operations minus a run of n, over n");
     println!();
     table::print(&Results {
         settings,
         measured: &measured,
-        syscalls: &syscalls,
+        counts: &counts,
         stripped_so_bytes: programs.stripped_so_bytes,
     });
     println!();
@@ -59,7 +83,12 @@ pub fn run(settings: Settings) -> Result<(), String> {
 
 fn load_average() -> String {
     fs::read_to_string("/proc/loadavg")
-        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .unwrap_or_else(|_| "?".into())
 }
 

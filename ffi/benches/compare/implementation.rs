@@ -40,19 +40,14 @@ impl Implementation {
         }
     }
 
-    /// Whether this implementation has the calls `workload` needs: std has
-    /// no `sendmmsg`/`recvmmsg`, and the C ABI only once its header
-    /// declares them.
-    pub fn has(self, workload: Workload, programs: &Programs) -> bool {
-        match (self, workload) {
-            (Implementation::Std, Workload::UdpMmsg) => false,
-            (Implementation::SockcoreC, Workload::UdpMmsg) => programs.sockcore_c_has_mmsg,
-            _ => true,
-        }
+    /// Whether this implementation has the calls `workload` needs (std has
+    /// no `sendmmsg`/`recvmmsg`).
+    pub fn has(self, workload: Workload) -> bool {
+        !(self == Implementation::Std && workload == Workload::UdpMmsg)
     }
 
     /// The process that measures `workload` `count` times.
-    pub fn launch(self, programs: &Programs, workload: Workload, count: u64) -> Launch<'static> {
+    pub fn launch(self, programs: &Programs, workload: Workload, count: u64) -> Launch {
         let mut argv: Vec<OsString> = match self {
             Implementation::Libc => vec![programs.libc.clone().into()],
             Implementation::SockcoreC => vec![programs.sockcore_c.clone().into()],
@@ -81,7 +76,7 @@ impl Implementation {
             env,
             pinned: false,
             netns: workload == Workload::Churn,
-            strace: None,
+            counter: None,
         }
     }
 }

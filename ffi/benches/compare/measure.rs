@@ -1,10 +1,7 @@
 //! Measuring: the rows of the table (workload and how it is launched), how
 //! many operations a run does, rounds that alternate the implementations,
-//! the checks every report must pass, and system calls per operation from
-//! strace.
+//! and the checks every report must pass.
 
-use std::collections::BTreeMap;
-use std::fs;
 use std::time::Duration;
 
 use crate::c_programs::Programs;
@@ -69,16 +66,16 @@ pub struct Settings {
 }
 
 /// Seconds one full-mode run aims to take (bulk moves a fixed 2 GiB).
-const TARGET_SECS: f64 = 0.3;
+const TARGET_SECS: f64 = 0.2;
 /// Rounds in the full mode; each runs every implementation once.
-const FULL_ROUNDS: usize = 7;
+const FULL_ROUNDS: usize = 9;
 /// 2 GiB in 64 KiB chunks.
 const BULK_FULL_CHUNKS: u64 = 32 * 1024;
 /// Past about 131k TIME_WAIT sockets the kernel stops keeping them and
 /// churn speeds up; a run stays well below.
 const CHURN_MAX: u64 = 100_000;
 /// A run taking longer than this has hung.
-const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Settings {
     /// Rounds per case.
@@ -102,11 +99,12 @@ impl Settings {
 }
 
 /// One implementation's reports for a case, one per round, and its rate
-/// over the reference's in each round.
+/// over the reference's in each round: by the clock, and by CPU time.
 pub struct Row {
     pub implementation: Implementation,
     pub reports: Vec<Report>,
     pub ratios: Vec<f64>,
+    pub cpu_ratios: Vec<f64>,
 }
 
 /// A measured case.
@@ -126,6 +124,15 @@ pub fn rate(workload: Workload, report: &Report) -> f64 {
     }
 }
 
+/// [`rate`] per second of CPU time, which other load on the machine
+/// disturbs far less than the clock.
+pub fn cpu_rate(workload: Workload, report: &Report) -> f64 {
+    match workload {
+        Workload::BulkWrite | Workload::BulkWritev => report.bytes_per_cpu_sec(),
+        _ => report.ops_per_cpu_sec(),
+    }
+}
+
 /// Measures `case` with every implementation that has its calls, in rounds
 /// that rotate the order, so that no implementation always runs first.
 pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Measured, String> {
@@ -135,8 +142,10 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
     } else {
         calibrate(case, programs, settings)?
     };
-    let implementations: Vec<Implementation> =
-        Implementation::ALL.into_iter().filter(|i| i.has(workload, programs)).collect();
+    let implementations: Vec<Implementation> = Implementation::ALL
+        .into_iter()
+        .filter(|i| i.has(workload))
+        .collect();
     let mut reports: Vec<Vec<Report>> = vec![Vec::new(); implementations.len()];
     for round in 0..settings.rounds() {
         for k in 0..implementations.len() {
@@ -150,15 +159,18 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
         .into_iter()
         .zip(reports)
         .map(|(implementation, reports)| {
-            let ratios = reports
-                .iter()
-                .zip(&reference)
-                .map(|(r, c)| rate(workload, r) / rate(workload, c))
-                .collect();
+            let ratios_by = |rate: fn(Workload, &Report) -> f64| {
+                reports
+                    .iter()
+                    .zip(&reference)
+                    .map(|(r, c)| rate(workload, r) / rate(workload, c))
+                    .collect()
+            };
             Row {
                 implementation,
+                ratios: ratios_by(rate),
+                cpu_ratios: ratios_by(cpu_rate),
                 reports,
-                ratios,
             }
         })
         .collect();
@@ -207,7 +219,10 @@ fn check(workload: Workload, count: u64, report: &Report) -> Result<(), String> 
     let (want_ops, want_bytes) = if workload.is_lossy() {
         let sent = report.ops + report.lost;
         if sent != count {
-            return Err(format!("{} received + {} lost != {count} sent", report.ops, report.lost));
+            return Err(format!(
+                "{} received + {} lost != {count} sent",
+                report.ops, report.lost
+            ));
         }
         (report.ops, workload.expected_bytes(report.ops))
     } else {
@@ -223,66 +238,4 @@ fn check(workload: Workload, count: u64, report: &Report) -> Result<(), String> 
         return Err("no allocation count (is the LD_PRELOAD counter loaded?)".into());
     }
     Ok(())
-}
-
-/// The count for the strace runs: small, since every call is traced.
-pub fn strace_count(workload: Workload) -> u64 {
-    match workload {
-        Workload::PingpongTcp | Workload::PingpongUnix => 1_000,
-        Workload::BulkWrite | Workload::BulkWritev => 256,
-        Workload::Churn => 500,
-        Workload::UdpSendto | Workload::UdpMmsg => 2_048,
-    }
-}
-
-/// System calls per operation, by name: strace counts a run of `n` and one
-/// of `2n`, and the difference divided by `n` leaves out start-up and
-/// set-up, which are the same in both.
-pub fn syscalls_per_op(
-    workload: Workload,
-    implementation: Implementation,
-    programs: &Programs,
-) -> Result<BTreeMap<String, f64>, String> {
-    let n = strace_count(workload);
-    let file = programs.out_dir.join(format!("strace-{}.txt", std::process::id()));
-    let mut counts = Vec::new();
-    for count in [n, 2 * n] {
-        let mut launch = implementation.launch(programs, workload, count);
-        launch.strace = Some(&file);
-        process::run(&launch, RUN_TIMEOUT)?;
-        let text = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        counts.push(parse_strace_summary(&text));
-    }
-    let _ = fs::remove_file(&file);
-    let (small, large) = (&counts[0], &counts[1]);
-    let mut per_op = BTreeMap::new();
-    for (name, &calls) in large {
-        let extra = calls as f64 - small.get(name).copied().unwrap_or(0) as f64;
-        let value = extra / n as f64;
-        // Calls made a fixed number of times (start-up, set-up) cancel out;
-        // what is left below this is scheduling noise (a futex wake).
-        if value.abs() >= 0.005 {
-            per_op.insert(name.clone(), value);
-        }
-    }
-    Ok(per_op)
-}
-
-/// Calls by system call name from `strace -c` output.
-fn parse_strace_summary(text: &str) -> BTreeMap<String, u64> {
-    let mut calls = BTreeMap::new();
-    for line in text.lines() {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        // % time, seconds, usecs/call, calls, [errors,] syscall
-        let (Some(name), Some(count)) = (fields.last(), fields.get(3)) else {
-            continue;
-        };
-        if *name == "total" || fields.len() < 5 {
-            continue;
-        }
-        if let Ok(count) = count.parse::<u64>() {
-            calls.insert((*name).to_owned(), count);
-        }
-    }
-    calls
 }

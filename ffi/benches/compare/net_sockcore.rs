@@ -100,16 +100,15 @@ impl Net for Sockcore {
 
     fn tcp_listener(timeout: Duration) -> io::Result<(Socket, SocketAddr)> {
         let listener = Socket::listen_on_addr(&loopback(), 128).map_err(os_error)?;
-        listener
-            .set_read_timeout(Some(timeout))
-            .map_err(os_error)?;
+        listener.set_read_timeout(Some(timeout)).map_err(os_error)?;
         let addr = listener.local_addr().map_err(os_error)?;
         Ok((listener, addr))
     }
 
     #[inline]
     fn connect(to: &SocketAddr) -> io::Result<Socket> {
-        let socket = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).map_err(os_error)?;
+        let socket =
+            Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).map_err(os_error)?;
         socket.connect(to).map_err(os_error)?;
         Ok(socket)
     }
@@ -128,7 +127,8 @@ impl Net for Sockcore {
     }
 
     fn udp_bound() -> io::Result<(Socket, SocketAddr)> {
-        let socket = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).map_err(os_error)?;
+        let socket =
+            Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).map_err(os_error)?;
         socket.bind(&loopback()).map_err(os_error)?;
         let addr = socket.local_addr().map_err(os_error)?;
         Ok((socket, addr))

@@ -1,16 +1,16 @@
 //! Running one measurement process: how it is launched (pinned to CPU 0,
-//! in a fresh network namespace, under strace), with a deadline, and
-//! collecting what it printed.
+//! in a fresh network namespace, under strace or callgrind), with a
+//! deadline, and collecting what it printed.
 
 use std::ffi::OsString;
 use std::io::Read;
-use std::os::fd::AsRawFd;
-use std::path::Path;
+use std::os::fd::{AsRawFd, RawFd};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How to launch a measurement.
-pub struct Launch<'a> {
+pub struct Launch {
     /// The program and its arguments.
     pub argv: Vec<OsString>,
     /// Extra environment (the allocation counter's `LD_PRELOAD`).
@@ -20,25 +20,50 @@ pub struct Launch<'a> {
     /// Run in a new network namespace with only `lo`, up (`unshare -n`):
     /// no TIME_WAIT sockets left by earlier runs.
     pub netns: bool,
-    /// Count system calls (`strace -f -c`) into this file.
-    pub strace: Option<&'a Path>,
+    /// Count something about the run into a file.
+    pub counter: Option<Counter>,
+}
+
+/// A tool that counts what a run does, writing its summary to a file.
+pub enum Counter {
+    /// System calls, by name: `strace -f -c`.
+    Syscalls(PathBuf),
+    /// Instructions executed in user space: valgrind's callgrind.
+    Instructions(PathBuf),
 }
 
 /// Runs `launch`; returns its standard output, or an error with its
 /// standard error when it fails or outlives `timeout` (it is then killed).
-pub fn run(launch: &Launch<'_>, timeout: Duration) -> Result<String, String> {
+pub fn run(launch: &Launch, timeout: Duration) -> Result<String, String> {
     let mut argv: Vec<OsString> = Vec::new();
     if launch.netns {
         argv.extend(
-            ["unshare", "-n", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"].map(OsString::from),
+            [
+                "unshare",
+                "-n",
+                "sh",
+                "-c",
+                "ip link set lo up && exec \"$@\"",
+                "sh",
+            ]
+            .map(OsString::from),
         );
     }
     if launch.pinned {
         argv.extend(["taskset", "-c", "0"].map(OsString::from));
     }
-    if let Some(file) = launch.strace {
-        argv.extend(["strace", "-f", "-c", "-o"].map(OsString::from));
-        argv.push(file.into());
+    match &launch.counter {
+        Some(Counter::Syscalls(file)) => {
+            argv.extend(["strace", "-f", "-c", "-o"].map(OsString::from));
+            argv.push(file.into());
+        }
+        Some(Counter::Instructions(file)) => {
+            let mut out = OsString::from("--callgrind-out-file=");
+            out.push(file);
+            argv.extend(["valgrind", "--quiet", "--tool=callgrind"].map(OsString::from));
+            argv.push(out);
+        }
+        None => {}
     }
     argv.extend(launch.argv.iter().cloned());
     let (program, args) = argv.split_first().ok_or("empty command")?;
@@ -72,27 +97,60 @@ pub fn run(launch: &Launch<'_>, timeout: Duration) -> Result<String, String> {
     Ok(stdout)
 }
 
+/// One of the child's output pipes and what came through it.
+struct Pipe<'a> {
+    reader: &'a mut dyn Read,
+    fd: RawFd,
+    text: Vec<u8>,
+    open: bool,
+}
+
+impl<'a> Pipe<'a> {
+    fn new(reader: &'a mut (impl Read + AsRawFd)) -> Pipe<'a> {
+        let fd = reader.as_raw_fd();
+        Pipe {
+            reader,
+            fd,
+            text: Vec::new(),
+            open: true,
+        }
+    }
+
+    /// Reads what is there; end of file closes the pipe.
+    fn drain(&mut self) -> Result<(), String> {
+        let mut chunk = [0u8; 4096];
+        let n = self.reader.read(&mut chunk).map_err(|e| e.to_string())?;
+        self.text.extend_from_slice(&chunk[..n]);
+        self.open = n > 0;
+        Ok(())
+    }
+
+    fn into_string(self) -> String {
+        String::from_utf8_lossy(&self.text).into_owned()
+    }
+}
+
 /// Reads the child's standard output and error until both close, waiting
 /// with poll(2) so that the deadline holds.
 fn collect(child: &mut std::process::Child, timeout: Duration) -> Result<(String, String), String> {
     let deadline = Instant::now() + timeout;
     let mut stdout = child.stdout.take().ok_or("no stdout pipe")?;
     let mut stderr = child.stderr.take().ok_or("no stderr pipe")?;
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let (mut out_open, mut err_open) = (true, true);
-    let mut chunk = [0u8; 4096];
-    while out_open || err_open {
+    let mut pipes = [Pipe::new(&mut stdout), Pipe::new(&mut stderr)];
+    while pipes.iter().any(|p| p.open) {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Err(format!("still running after {timeout:?}"));
         }
-        let mut fds = [
-            libc::pollfd { fd: if out_open { stdout.as_raw_fd() } else { -1 }, events: libc::POLLIN, revents: 0 },
-            libc::pollfd { fd: if err_open { stderr.as_raw_fd() } else { -1 }, events: libc::POLLIN, revents: 0 },
-        ];
+        // A negative descriptor makes poll skip a closed pipe.
+        let mut fds = pipes.each_ref().map(|p| libc::pollfd {
+            fd: if p.open { p.fd } else { -1 },
+            events: libc::POLLIN,
+            revents: 0,
+        });
         let millis = i32::try_from(left.as_millis()).unwrap_or(i32::MAX).max(1);
-        // SAFETY: fds is a live array of two pollfds, and its length is given.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, millis) };
+        // SAFETY: fds is a live array of pollfds, and its length is given.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, millis) };
         if ready < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
@@ -100,19 +158,12 @@ fn collect(child: &mut std::process::Child, timeout: Duration) -> Result<(String
             }
             return Err(format!("poll: {e}"));
         }
-        if fds[0].revents != 0 {
-            let n = stdout.read(&mut chunk).map_err(|e| format!("stdout: {e}"))?;
-            out.extend_from_slice(&chunk[..n]);
-            out_open = n > 0;
-        }
-        if fds[1].revents != 0 {
-            let n = stderr.read(&mut chunk).map_err(|e| format!("stderr: {e}"))?;
-            err.extend_from_slice(&chunk[..n]);
-            err_open = n > 0;
+        for (pipe, fd) in pipes.iter_mut().zip(&fds) {
+            if fd.revents != 0 {
+                pipe.drain()?;
+            }
         }
     }
-    Ok((
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    ))
+    let [out, err] = pipes;
+    Ok((out.into_string(), err.into_string()))
 }

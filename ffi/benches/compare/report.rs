@@ -17,6 +17,8 @@ pub struct Report {
     pub lost: u64,
     /// How long the measured loop took.
     pub nanos: u64,
+    /// CPU time the process (both ends) used meanwhile.
+    pub cpu_nanos: u64,
     /// Heap allocations during the loop; `None` when nothing counted them.
     pub allocs: Option<u64>,
 }
@@ -32,8 +34,19 @@ impl Report {
         self.bytes as f64 / self.secs()
     }
 
+    /// Operations per second of CPU time: what the rate would be if
+    /// nothing else ran on the machine, and the ends never waited.
+    pub fn ops_per_cpu_sec(&self) -> f64 {
+        self.ops as f64 / secs(self.cpu_nanos)
+    }
+
+    /// Payload bytes per second of CPU time.
+    pub fn bytes_per_cpu_sec(&self) -> f64 {
+        self.bytes as f64 / secs(self.cpu_nanos)
+    }
+
     fn secs(&self) -> f64 {
-        Duration::from_nanos(self.nanos.max(1)).as_secs_f64()
+        secs(self.nanos)
     }
 
     /// Parses the line [`Display`](fmt::Display) writes; `None` for anything
@@ -51,12 +64,14 @@ impl Report {
         let bytes = u64::try_from(next("bytes")?).ok()?;
         let lost = u64::try_from(next("lost")?).ok()?;
         let nanos = u64::try_from(next("nanos")?).ok()?;
+        let cpu_nanos = u64::try_from(next("cpu_nanos")?).ok()?;
         let allocs = u64::try_from(next("allocs")?).ok();
         Some(Report {
             ops,
             bytes,
             lost,
             nanos,
+            cpu_nanos,
             allocs,
         })
     }
@@ -67,8 +82,13 @@ impl fmt::Display for Report {
         let allocs = self.allocs.map_or(-1, |count| count as i64);
         write!(
             f,
-            "ops={} bytes={} lost={} nanos={} allocs={allocs}",
-            self.ops, self.bytes, self.lost, self.nanos
+            "ops={} bytes={} lost={} nanos={} cpu_nanos={} allocs={allocs}",
+            self.ops, self.bytes, self.lost, self.nanos, self.cpu_nanos
         )
     }
+}
+
+/// Nanoseconds as seconds, never zero (a rate's divisor).
+fn secs(nanos: u64) -> f64 {
+    Duration::from_nanos(nanos.max(1)).as_secs_f64()
 }

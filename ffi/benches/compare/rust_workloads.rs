@@ -39,7 +39,11 @@ pub fn run<N: Net>(workload: Workload, count: u64) -> io::Result<Report> {
 
 /// The batched UDP workload, which only sockcore's Rust API has.
 pub fn run_batches(count: u64) -> io::Result<Report> {
-    udp::<Sockcore>(count, net_sockcore::send_batches, net_sockcore::receive_batches)
+    udp::<Sockcore>(
+        count,
+        net_sockcore::send_batches,
+        net_sockcore::receive_batches,
+    )
 }
 
 /// A connected TCP pair over 127.0.0.1, both ends with `TCP_NODELAY`.
@@ -83,8 +87,9 @@ fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
     let outgoing = vec![1u8; CHUNK];
     let mut incoming = vec![0u8; CHUNK];
     let send = || -> io::Result<()> {
-        let slices: [_; SLICES] =
-            std::array::from_fn(|i| <N::Tcp as Stream>::slice(&outgoing[i * CHUNK / SLICES..][..CHUNK / SLICES]));
+        let slices: [_; SLICES] = std::array::from_fn(|i| {
+            <N::Tcp as Stream>::slice(&outgoing[i * CHUNK / SLICES..][..CHUNK / SLICES])
+        });
         for _ in 0..chunks {
             let sent = if vectored {
                 sender.write_vectored(&slices)?
@@ -176,7 +181,12 @@ fn udp<N: Net>(
     if received < count {
         timing.end = sender_end;
     }
-    Ok(report(&timing, received, received * MESSAGE as u64, count - received))
+    Ok(report(
+        &timing,
+        received,
+        received * MESSAGE as u64,
+        count - received,
+    ))
 }
 
 fn report(timing: &Timing, ops: u64, bytes: u64, lost: u64) -> Report {
@@ -186,6 +196,7 @@ fn report(timing: &Timing, ops: u64, bytes: u64, lost: u64) -> Report {
         bytes,
         lost,
         nanos: u64::try_from(nanos).unwrap_or(u64::MAX),
+        cpu_nanos: u64::try_from(timing.cpu.as_nanos()).unwrap_or(u64::MAX),
         allocs: Some(timing.allocs),
     }
 }

@@ -8,14 +8,22 @@ use crate::implementation::Implementation;
 use crate::measure::{rate, Measured, Row, Settings};
 use crate::workload::Workload;
 
-/// System calls per operation by name, for each workload and implementation.
-pub type Syscalls = BTreeMap<(&'static str, &'static str), BTreeMap<String, f64>>;
+/// What was counted for one workload and implementation.
+pub struct Counted {
+    /// System calls per operation, by name.
+    pub syscalls: BTreeMap<String, f64>,
+    /// User-space instructions per operation (full mode only).
+    pub instructions: Option<f64>,
+}
+
+/// The counts, by workload name and implementation label.
+pub type Counts = BTreeMap<(&'static str, &'static str), Counted>;
 
 /// Everything the table shows.
 pub struct Results<'a> {
     pub settings: Settings,
     pub measured: &'a [Measured],
-    pub syscalls: &'a Syscalls,
+    pub counts: &'a Counts,
     pub stripped_so_bytes: u64,
 }
 
@@ -41,6 +49,10 @@ fn min_max(values: &[f64]) -> (f64, f64) {
     (min, max)
 }
 
+fn rates_of(workload: Workload, row: &Row) -> Vec<f64> {
+    row.reports.iter().map(|r| rate(workload, r)).collect()
+}
+
 fn format_rate(workload: Workload, per_sec: f64) -> String {
     let what = match workload {
         Workload::BulkWrite | Workload::BulkWritev => return format!("{:.2} GB/s", per_sec / 1e9),
@@ -55,16 +67,21 @@ fn format_rate(workload: Workload, per_sec: f64) -> String {
     }
 }
 
-fn total(per_op: Option<&BTreeMap<String, f64>>) -> Option<f64> {
-    per_op.map(|calls| calls.values().sum())
-}
-
-fn syscalls_of<'s>(
-    syscalls: &'s Syscalls,
+fn counted(
+    counts: &Counts,
     workload: Workload,
     implementation: Implementation,
-) -> Option<&'s BTreeMap<String, f64>> {
-    syscalls.get(&(workload.name(), implementation.label()))
+) -> Option<&Counted> {
+    counts.get(&(workload.name(), implementation.label()))
+}
+
+/// System calls per operation, all names together.
+fn total_syscalls(
+    counts: &Counts,
+    workload: Workload,
+    implementation: Implementation,
+) -> Option<f64> {
+    counted(counts, workload, implementation).map(|c| c.syscalls.values().sum())
 }
 
 fn allocs_per_op(row: &Row) -> Option<f64> {
@@ -84,22 +101,31 @@ fn lost_percent(row: &Row) -> f64 {
 
 /// Prints the table and what follows it.
 pub fn print(results: &Results<'_>) {
-    println!("| workload | implementation | median rate | vs C: median (range) | syscalls/op | allocs/op | lost |");
-    println!("|---|---|---:|---:|---:|---:|---:|");
+    println!("| workload | implementation | median rate | vs C: median (range) | vs C, best runs | vs C by CPU time | syscalls/op | user instructions/op | allocs/op | lost |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for measured in results.measured {
         let workload = measured.case.workload;
+        let best_of = |row: &Row| min_max(&rates_of(workload, row)).1;
+        let reference_best = measured.rows.first().map_or(f64::NAN, best_of);
         for row in &measured.rows {
-            let rates: Vec<f64> = row.reports.iter().map(|r| rate(workload, r)).collect();
+            let rates = rates_of(workload, row);
             let (low, high) = min_max(&row.ratios);
-            let ratio = if row.implementation == Implementation::Libc {
-                "1 (reference)".to_owned()
+            let (ratio, best, cpu_ratio) = if row.implementation == Implementation::Libc {
+                ("1 (reference)".to_owned(), "1".to_owned(), "1".to_owned())
             } else {
-                format!("{:.3} ({low:.2}–{high:.2})", median(&row.ratios))
+                (
+                    format!("{:.3} ({low:.2}–{high:.2})", median(&row.ratios)),
+                    format!("{:.3}", best_of(row) / reference_best),
+                    format!("{:.3}", median(&row.cpu_ratios)),
+                )
             };
-            let calls = total(syscalls_of(results.syscalls, workload, row.implementation))
+            let calls = total_syscalls(results.counts, workload, row.implementation)
                 .map_or("–".to_owned(), |t| format!("{t:.3}"));
+            let instructions = counted(results.counts, workload, row.implementation)
+                .and_then(|c| c.instructions)
+                .map_or("–".to_owned(), |i| format!("{i:.0}"));
             let allocs = match allocs_per_op(row) {
-                Some(a) if a == 0.0 => "0".to_owned(),
+                Some(0.0) => "0".to_owned(),
                 Some(a) => format!("{a:.4}"),
                 None => "?".to_owned(),
             };
@@ -109,7 +135,7 @@ pub fn print(results: &Results<'_>) {
                 String::new()
             };
             println!(
-                "| {} | {} | {} | {ratio} | {calls} | {allocs} | {lost} |",
+                "| {} | {} | {} | {ratio} | {best} | {cpu_ratio} | {calls} | {instructions} | {allocs} | {lost} |",
                 measured.case.label(),
                 row.implementation.label(),
                 format_rate(workload, median(&rates)),
@@ -117,9 +143,9 @@ pub fn print(results: &Results<'_>) {
         }
     }
     println!();
-    println!("Counts per run: {}.", counts(results.measured));
+    println!("Counts per run: {}.", counts_per_run(results.measured));
     println!();
-    print_syscall_mix(results.syscalls);
+    print_syscall_mix(results.counts);
     println!();
     println!(
         "libsockcore.so, stripped: {} bytes ({:.1} KiB; budget {} KiB).",
@@ -131,7 +157,7 @@ pub fn print(results: &Results<'_>) {
     print_targets(results);
 }
 
-fn counts(measured: &[Measured]) -> String {
+fn counts_per_run(measured: &[Measured]) -> String {
     measured
         .iter()
         .map(|m| format!("{} {} {}s", m.case.label(), m.count, m.case.workload.unit()))
@@ -139,21 +165,28 @@ fn counts(measured: &[Measured]) -> String {
         .join("; ")
 }
 
-fn print_syscall_mix(syscalls: &Syscalls) {
-    println!("System calls per operation, by name (strace -f -c; a run of 2n minus a run of n, over n):");
+fn print_syscall_mix(counts: &Counts) {
+    println!("System calls per operation, by name:");
     println!();
     for workload in Workload::ALL {
         let mix: Vec<String> = Implementation::ALL
             .into_iter()
             .filter_map(|i| {
-                let calls = syscalls_of(syscalls, workload, i)?;
-                let names: Vec<String> =
-                    calls.iter().map(|(name, n)| format!("{name} {n:.3}")).collect();
+                let calls = &counted(counts, workload, i)?.syscalls;
+                let names: Vec<String> = calls
+                    .iter()
+                    .map(|(name, n)| format!("{name} {n:.3}"))
+                    .collect();
                 Some(format!("{}: {}", i.label(), names.join(", ")))
             })
             .collect();
         if !mix.is_empty() {
-            println!("- {} (per {}): {}", workload.name(), workload.unit(), mix.join("; "));
+            println!(
+                "- {} (per {}): {}",
+                workload.name(),
+                workload.unit(),
+                mix.join("; ")
+            );
         }
     }
 }
@@ -175,21 +208,33 @@ fn print_targets(results: &Results<'_>) {
     let mut slow = Vec::new();
     let mut allocating = Vec::new();
     for measured in results.measured {
-        for row in measured.rows.iter().filter(|r| sockcore.contains(&r.implementation)) {
+        for row in measured
+            .rows
+            .iter()
+            .filter(|r| sockcore.contains(&r.implementation))
+        {
             let ratio = median(&row.ratios);
             if ratio < RATIO_TARGET {
-                slow.push(format!("{} / {}: {ratio:.3}", measured.case.label(), row.implementation.label()));
+                slow.push(format!(
+                    "{} / {}: {ratio:.3}",
+                    measured.case.label(),
+                    row.implementation.label()
+                ));
             }
             if allocs_per_op(row) != Some(0.0) {
-                allocating.push(format!("{} / {}", measured.case.label(), row.implementation.label()));
+                allocating.push(format!(
+                    "{} / {}",
+                    measured.case.label(),
+                    row.implementation.label()
+                ));
             }
         }
     }
     let mut extra_calls = Vec::new();
     for workload in Workload::ALL {
-        let reference = total(syscalls_of(results.syscalls, workload, Implementation::Libc));
+        let reference = total_syscalls(results.counts, workload, Implementation::Libc);
         for i in sockcore {
-            let Some(calls) = total(syscalls_of(results.syscalls, workload, i)) else {
+            let Some(calls) = total_syscalls(results.counts, workload, i) else {
                 continue;
             };
             // Bulk reads return whatever has arrived, so their count
@@ -199,14 +244,23 @@ fn print_targets(results: &Results<'_>) {
                 _ => 0.01,
             };
             if reference.map_or(true, |c| calls > c + tolerance) {
-                extra_calls.push(format!("{} / {}: {calls:.3} vs {:.3}", workload.name(), i.label(), reference.unwrap_or(f64::NAN)));
+                extra_calls.push(format!(
+                    "{} / {}: {calls:.3} vs {:.3}",
+                    workload.name(),
+                    i.label(),
+                    reference.unwrap_or(f64::NAN)
+                ));
             }
         }
     }
     let mut unbatched = Vec::new();
-    for i in [Implementation::Libc, Implementation::SockcoreRust, Implementation::SockcoreC] {
-        let each = total(syscalls_of(results.syscalls, Workload::UdpSendto, i));
-        let batched = total(syscalls_of(results.syscalls, Workload::UdpMmsg, i));
+    for i in [
+        Implementation::Libc,
+        Implementation::SockcoreRust,
+        Implementation::SockcoreC,
+    ] {
+        let each = total_syscalls(results.counts, Workload::UdpSendto, i);
+        let batched = total_syscalls(results.counts, Workload::UdpMmsg, i);
         match (each, batched) {
             (Some(each), Some(batched)) if batched <= each / 32.0 + 0.01 => {}
             _ => unbatched.push(i.label().to_owned()),
@@ -214,11 +268,33 @@ fn print_targets(results: &Results<'_>) {
     }
     println!("Targets (issue 6):");
     println!();
-    let list = |items: &[String]| if items.is_empty() { String::new() } else { format!(": {}", items.join("; ")) };
-    println!("- every sockcore row >= {RATIO_TARGET}x C: {}{}", verdict(slow.is_empty()), list(&slow));
-    println!("- batched UDP <= 1/32 of the calls of one per datagram: {}{}", verdict(unbatched.is_empty()), list(&unbatched));
-    println!("- syscalls per op equal to C: {}{}", verdict(extra_calls.is_empty()), list(&extra_calls));
-    println!("- zero heap allocations per op: {}{}", verdict(allocating.is_empty()), list(&allocating));
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", items.join("; "))
+        }
+    };
+    println!(
+        "- every sockcore row >= {RATIO_TARGET}x C: {}{}",
+        verdict(slow.is_empty()),
+        list(&slow)
+    );
+    println!(
+        "- batched UDP <= 1/32 of the calls of one per datagram: {}{}",
+        verdict(unbatched.is_empty()),
+        list(&unbatched)
+    );
+    println!(
+        "- syscalls per op equal to C: {}{}",
+        verdict(extra_calls.is_empty()),
+        list(&extra_calls)
+    );
+    println!(
+        "- zero heap allocations per op: {}{}",
+        verdict(allocating.is_empty()),
+        list(&allocating)
+    );
     println!(
         "- libsockcore.so stripped <= {} KiB: {}",
         SO_BUDGET / 1024,

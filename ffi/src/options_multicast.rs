@@ -1,0 +1,270 @@
+//! Multicast: group membership, loopback, hop limit and outgoing interface,
+//! for IPv4 (`IPPROTO_IP`) and IPv6 (`IPPROTO_IPV6`), and
+//! `sc_interface_index` to name an interface. Each option call may also
+//! return the errors listed for `sc_getsockopt`.
+//!
+//! Interfaces are given by index; 0 lets the kernel choose by its routing
+//! table.
+
+use core::ffi::{c_char, c_int, c_uint, CStr};
+
+use sockcore::{AddrKind, Errno, SocketFd};
+
+use crate::addr::sc_addr;
+use crate::args::{self, unit_return};
+use crate::option_values::{count, count_return, switch, switch_return};
+
+/// Which membership call to make.
+#[derive(Clone, Copy)]
+enum Membership {
+    Join,
+    Leave,
+}
+
+/// Joins or leaves the group in `group` (its port, flow info and scope id
+/// are ignored), by the group's family.
+fn change_membership(
+    socket: &SocketFd,
+    group: &sockcore::SocketAddr,
+    ifindex: c_uint,
+    change: Membership,
+) -> Result<(), Errno> {
+    match (group.kind(), change) {
+        (AddrKind::V4(group), Membership::Join) => socket.join_multicast_v4(*group.ip(), ifindex),
+        (AddrKind::V4(group), Membership::Leave) => socket.leave_multicast_v4(*group.ip(), ifindex),
+        (AddrKind::V6(group), Membership::Join) => socket.join_multicast_v6(*group.ip(), ifindex),
+        (AddrKind::V6(group), Membership::Leave) => socket.leave_multicast_v6(*group.ip(), ifindex),
+        _ => Err(Errno::EAFNOSUPPORT),
+    }
+}
+
+/// `setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)` (with an `ip_mreqn`) or
+/// `setsockopt(IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP)`, by the family of
+/// `*group`: joins that multicast group on interface `ifindex`. The group
+/// is an `sc_addr` such as one `sc_addr_parse` makes of `"239.1.2.3:0"` or
+/// `"[ff02::1:2]:0"`; its port is ignored.
+///
+/// Returns 0, or `-EFAULT` for a NULL `group`, `-EAFNOSUPPORT` for a group
+/// that is neither IPv4 nor IPv6, `-EINVAL` (not a multicast address),
+/// `-EADDRINUSE` (already a member there), `-ENODEV` (no such interface, or
+/// no route for the group with `ifindex` 0), `-ENOBUFS` (too many
+/// memberships), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `group` NULL or an
+/// initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_join_multicast(
+    fd: c_int,
+    group: *const sc_addr,
+    ifindex: c_uint,
+) -> c_int {
+    // SAFETY: the caller's promises about fd and group.
+    unit_return(unsafe {
+        args::addr(group).and_then(|group| {
+            change_membership(&args::socket(fd), group, ifindex, Membership::Join)
+        })
+    })
+}
+
+/// `setsockopt(IPPROTO_IP, IP_DROP_MEMBERSHIP)` or
+/// `setsockopt(IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP)`, by the family of
+/// `*group`: leaves a group joined with `sc_join_multicast`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `group`, `-EAFNOSUPPORT` for a group
+/// that is neither IPv4 nor IPv6, `-EADDRNOTAVAIL` (not a member),
+/// `-ENODEV`, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `group` NULL or an
+/// initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_leave_multicast(
+    fd: c_int,
+    group: *const sc_addr,
+    ifindex: c_uint,
+) -> c_int {
+    // SAFETY: the caller's promises about fd and group.
+    unit_return(unsafe {
+        args::addr(group).and_then(|group| {
+            change_membership(&args::socket(fd), group, ifindex, Membership::Leave)
+        })
+    })
+}
+
+/// `setsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`: whether this host's own
+/// members of a group receive what `fd` sends to it (on by default).
+///
+/// Returns 0 or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_loop_v4(fd: c_int, on: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_multicast_loop_v4(switch(on)))
+}
+
+/// `getsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`.
+///
+/// Returns 1 (on), 0 (off) or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_multicast_loop_v4(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    switch_return(unsafe { args::socket(fd) }.multicast_loop_v4())
+}
+
+/// `setsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`: the time-to-live of outgoing
+/// multicast packets (1 by default: this link only).
+///
+/// Returns 0, or `-EINVAL` for a negative `ttl` or one above 255, or
+/// `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_ttl_v4(fd: c_int, ttl: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(count(ttl).and_then(|ttl| unsafe { args::socket(fd) }.set_multicast_ttl_v4(ttl)))
+}
+
+/// `getsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`.
+///
+/// Returns the TTL, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_multicast_ttl_v4(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    count_return(unsafe { args::socket(fd) }.multicast_ttl_v4())
+}
+
+/// `setsockopt(IPPROTO_IP, IP_MULTICAST_IF)` with an `ip_mreqn`: send
+/// multicast out of interface `ifindex` (0: by routing). The kernel's
+/// getter answers with an address rather than an index, so there is no
+/// typed getter: use `sc_getsockopt` for it.
+///
+/// Returns 0, or `-EADDRNOTAVAIL` (no such interface), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_if_v4(fd: c_int, ifindex: c_uint) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_multicast_if_v4(ifindex))
+}
+
+/// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`: as
+/// `sc_set_multicast_loop_v4`, for IPv6.
+///
+/// Returns 0 or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_loop_v6(fd: c_int, on: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_multicast_loop_v6(switch(on)))
+}
+
+/// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`.
+///
+/// Returns 1 (on), 0 (off) or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_multicast_loop_v6(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    switch_return(unsafe { args::socket(fd) }.multicast_loop_v6())
+}
+
+/// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`: the hop limit of
+/// outgoing multicast packets (1 by default).
+///
+/// Returns 0, or `-EINVAL` for a negative `hops` or one above 255, or
+/// `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_hops_v6(fd: c_int, hops: c_int) -> c_int {
+    let hops = count(hops);
+    // SAFETY: the caller's promise about fd.
+    unit_return(hops.and_then(|hops| unsafe { args::socket(fd) }.set_multicast_hops_v6(hops)))
+}
+
+/// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`.
+///
+/// Returns the hop limit, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_multicast_hops_v6(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    count_return(unsafe { args::socket(fd) }.multicast_hops_v6())
+}
+
+/// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`: send multicast out of
+/// interface `ifindex` (0: by routing).
+///
+/// Returns 0, or `-ENODEV` (no such interface), `-EINVAL` (the socket is
+/// bound to another device), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_multicast_if_v6(ifindex))
+}
+
+/// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`.
+///
+/// Returns the interface index set (0 for none), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_multicast_if_v6(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    count_return(unsafe { args::socket(fd) }.multicast_if_v6())
+}
+
+/// `if_nametoindex(3)`: the index of the network interface called `name`
+/// (such as `"lo"`), for the multicast calls and IPv6 scope ids.
+///
+/// Returns the index (1 or more), or `-EFAULT` for a NULL `name`,
+/// `-ENODEV` (no such interface), `-EINVAL` (an empty name, or one of
+/// `SC_IFNAMSIZ` bytes or more).
+///
+/// # Safety
+///
+/// `name` must be NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn sc_interface_index(name: *const c_char) -> c_int {
+    if name.is_null() {
+        return -libc::EFAULT;
+    }
+    // SAFETY: non-NULL and NUL-terminated (the caller's promise).
+    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
+    count_return(sockcore::interface_index(name))
+}
