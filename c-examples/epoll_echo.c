@@ -20,6 +20,8 @@
  * still queued: the server reports it and stops watching the listener, so
  * as not to spin on it, until a client leaves (or a second passes, in case
  * descriptors were freed elsewhere); the waiting client is accepted then.
+ * (The other common answer, a spare descriptor closed to accept the client
+ * and drop it at once, would turn away a client this server can serve.)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -189,10 +191,10 @@ int main(int argc, char **argv)
     while (limit < 0 || totals.served < limit) {
         /* Watch the listener while there are clients to come and a
          * descriptor to give them. */
-        int listen = (limit < 0 || totals.accepted < limit) && !out_of_fds;
-        if (listen != accepting) {
-            watch(epoll, EPOLL_CTL_MOD, listener, listen ? EPOLLIN : 0, NULL);
-            accepting = listen;
+        int accept_more = (limit < 0 || totals.accepted < limit) && !out_of_fds;
+        if (accept_more != accepting) {
+            watch(epoll, EPOLL_CTL_MOD, listener, accept_more ? EPOLLIN : 0, NULL);
+            accepting = accept_more;
         }
         ready = epoll_wait(epoll, events, EVENTS, out_of_fds ? 1000 : -1);
         if (ready < 0) {
@@ -217,8 +219,8 @@ int main(int argc, char **argv)
     if (close(epoll) < 0)
         fail(WHO, "close", -errno);
     check(WHO, "sc_close", sc_close(listener));
-    printf(WHO ": served %ld clients, echoed %llu bytes, %ld failed; echoes waited for EPOLLOUT "
-               "%ld times\n",
+    printf(WHO ": served %ld clients, echoed %llu bytes, %ld failed; "
+               "echoes waited for EPOLLOUT %ld times\n",
            totals.served, totals.echoed, totals.failed, totals.waits);
     return totals.failed ? 1 : 0;
 }

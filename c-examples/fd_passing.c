@@ -158,7 +158,7 @@ static int parent(int channel, pid_t pid, const char *text)
 int main(int argc, char **argv)
 {
     const char *text = argc > 1 ? argv[1] : "hello from a file the child cannot name";
-    int channel[2];
+    int channel[2], status;
     pid_t pid;
 
     if (argc > 2 || strlen(text) >= MAX_TEXT) {
@@ -173,8 +173,12 @@ int main(int argc, char **argv)
         fail("parent", "fork", -errno);
     if (pid == 0) {
         check("child", "sc_close", sc_close(channel[0]));
-        exit(child(channel[1]));
+        status = child(channel[1]);
+        check("child", "sc_close", sc_close(channel[1]));
+        exit(status);
     }
     check("parent", "sc_close", sc_close(channel[1]));
-    return parent(channel[0], pid, text);
+    status = parent(channel[0], pid, text);
+    check("parent", "sc_close", sc_close(channel[0]));
+    return status;
 }

@@ -15,6 +15,8 @@
  * still queued: the server reports it and stops watching the listener, so
  * as not to spin on it, until a client leaves (or a second passes, in case
  * descriptors were freed elsewhere); the waiting client is accepted then.
+ * (The other common answer, a spare descriptor closed to accept the client
+ * and drop it at once, would turn away a client this server can serve.)
  */
 #define _POSIX_C_SOURCE 200809L
 

@@ -18,7 +18,8 @@ fn run_table(link: Link) {
         })
         .unwrap_or_else(|| panic!("no summary line in {finished}"));
     assert_eq!(failed, "0", "{finished}");
-    assert!(passed >= 40, "only {passed} cases ran:\n{finished}");
+    assert!(passed >= 200, "only {passed} cases ran:\n{finished}");
+    println!("bad input through libsockcore ({link}): {passed} cases tried, {passed} held");
 }
 
 #[test]

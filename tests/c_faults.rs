@@ -10,6 +10,7 @@
 //! connect clients until its accept fails, and check that it says so with
 //! sc_strerror's text and serves again once clients leave.
 
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -53,7 +54,9 @@ const NOFILE: u32 = 16;
 
 /// `program args` under `sh`, with `RLIMIT_NOFILE` at [`NOFILE`] and
 /// standard error joined to standard output, so that the EMFILE report
-/// comes in order with the lines about accepted clients.
+/// comes in order with the lines about accepted clients. The server starts
+/// with standard input, output and error only: descriptors this test
+/// process inherited would take slots under the limit.
 fn limited(program: &Path, args: &[&str]) -> Command {
     let mut command = Command::new("sh");
     command
@@ -61,6 +64,18 @@ fn limited(program: &Path, args: &[&str]) -> Command {
         .arg(format!("ulimit -n {NOFILE} && exec \"$0\" \"$@\" 2>&1"))
         .arg(program)
         .args(args);
+    // SAFETY: close_range is async-signal-safe, and marking descriptors
+    // close-on-exec in the child touches nothing of the parent's.
+    unsafe {
+        command.pre_exec(|| {
+            libc::close_range(
+                3,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
+            );
+            Ok(())
+        });
+    }
     command
 }
 

@@ -160,7 +160,9 @@ fn receive_some(
             }
             Ok(n) => {
                 figures.reads += 1;
-                let want = client.stream(pool).get(client.received..client.received + n);
+                let want = client
+                    .stream(pool)
+                    .get(client.received..client.received + n);
                 assert!(
                     want == Some(&buf[..n]),
                     "client {index}: the echo differs within bytes {}..{}",

@@ -1,86 +1,99 @@
-//! The C examples and the bad-input table under valgrind memcheck: no
-//! invalid access, no uninitialised read, no leak. valgrind exits with 99 on
-//! any error, so the programs' own statuses stay distinguishable.
+//! Every C example and C test program under valgrind memcheck: no invalid
+//! access, no uninitialised read, no leak, and no descriptor left open at
+//! exit (`--track-fds=yes`) but standard input, output and error. The list
+//! of programs is tests/c_programs/mod.rs, shared with tests/sanitizers.rs.
+//!
+//! valgrind exits with 99 on an error, so the programs' own statuses stay
+//! distinguishable; its descriptor report does not change the status, so
+//! any output from it at all (`--quiet` leaves only findings) fails a run.
+//! Forked children run under memcheck too, each with its own report.
+
+mod c_programs;
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
-use sockcore_e2e::{c_build, unique_name, CBuild, Finished, Link, Process};
+use c_programs::{Built, Tool, TABLES};
+use sockcore_e2e::Finished;
 
-fn build() -> &'static CBuild {
-    c_build(env!("CARGO_TARGET_TMPDIR"))
-}
+/// The examples' own flags (c-examples/Makefile).
+const CFLAGS: [&str; 2] = ["-O2", "-g"];
 
-fn memcheck(program: &Path) -> Command {
-    let mut command = Command::new("valgrind");
-    command
-        .args(["--quiet", "--error-exitcode=99", "--leak-check=full"])
-        .arg(program);
-    command
-}
+struct Memcheck;
 
-fn assert_clean(finished: &Finished) {
-    assert_eq!(finished.status.code(), Some(0), "{finished}");
-    assert!(
-        !finished.stderr.contains("=="),
-        "valgrind reported something: {finished}"
-    );
-}
+impl Tool for Memcheck {
+    fn wrap(&self, program: &Path) -> Command {
+        let mut command = Command::new("valgrind");
+        command
+            .args([
+                "--quiet",
+                "--error-exitcode=99",
+                "--leak-check=full",
+                "--track-fds=yes",
+            ])
+            .arg(program);
+        command
+    }
 
-/// Stands for the address the server printed, in a client's arguments.
-const ADDRESS: &str = "<address>";
-
-/// A server and then a client, both under valgrind: program and arguments.
-fn pair(link: Link, server: &[&str], client: &[&str]) {
-    let (server_program, server_args) = server.split_first().expect("a server program");
-    let mut server =
-        Process::spawn(memcheck(&build().example(link, server_program)).args(server_args));
-    let bound = server.wait_for_line("listening on ");
-    let (client_program, client_args) = client.split_first().expect("a client program");
-    let client_args = client_args
-        .iter()
-        .map(|&arg| if arg == ADDRESS { bound.as_str() } else { arg });
-    assert_clean(
-        &Process::spawn(memcheck(&build().example(link, client_program)).args(client_args))
-            .finish(),
-    );
-    assert_clean(&server.finish());
-}
-
-#[test]
-fn tcp_examples_under_valgrind() {
-    for (link, address) in [(Link::Shared, "127.0.0.1:0"), (Link::Static, "[::1]:0")] {
-        pair(
-            link,
-            &["tcp_server", address, "1"],
-            &["tcp_client", ADDRESS, "under valgrind"],
+    fn assert_clean(&self, finished: &Finished) {
+        assert_eq!(finished.status.code(), Some(0), "{finished}");
+        assert!(
+            !finished.stderr.contains("=="),
+            "valgrind reported something: {finished}"
         );
     }
 }
 
-#[test]
-fn udp_examples_under_valgrind() {
-    pair(
-        Link::Shared,
-        &["udp_echo", "server", "127.0.0.1:0", "1"],
-        &["udp_echo", "client", ADDRESS, "a datagram under valgrind"],
-    );
+fn built() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| Built::new("memcheck", &CFLAGS))
 }
 
 #[test]
-fn unix_examples_under_valgrind() {
-    let address = format!("unix:@{}", unique_name("valgrind"));
-    pair(
-        Link::Shared,
-        &["unix_echo", "server", &address, "1"],
-        &["unix_echo", "client", ADDRESS, "vectored under valgrind"],
-    );
+fn tcp_examples_under_valgrind() {
+    c_programs::tcp_examples(&Memcheck, built());
 }
 
 #[test]
-fn bad_input_table_under_valgrind() {
-    let program = build().test_program(Link::Static, "bad_input");
-    let finished = Process::spawn(&mut memcheck(&program)).finish();
-    assert_clean(&finished);
-    assert!(finished.stdout.ends_with(" passed, 0 failed"), "{finished}");
+fn udp_echo_under_valgrind() {
+    c_programs::udp_echo(&Memcheck, built());
+}
+
+#[test]
+fn unix_echo_under_valgrind() {
+    c_programs::unix_echo(&Memcheck, built());
+}
+
+#[test]
+fn epoll_echo_under_valgrind() {
+    c_programs::epoll_echo(&Memcheck, built());
+}
+
+#[test]
+fn fd_passing_under_valgrind() {
+    c_programs::fd_passing(&Memcheck, built());
+}
+
+#[test]
+fn udp_batch_under_valgrind() {
+    c_programs::udp_batch(&Memcheck, built());
+}
+
+#[test]
+fn peer_credentials_under_valgrind() {
+    c_programs::peer_credentials(&Memcheck, built());
+}
+
+#[test]
+fn case_tables_under_valgrind() {
+    for name in TABLES {
+        let passed = c_programs::table(&Memcheck, built(), name);
+        println!("{name} under memcheck: {passed} cases tried, {passed} held, no finding");
+    }
+}
+
+#[test]
+fn cxx_and_version_programs_under_valgrind() {
+    c_programs::cxx_and_version(&Memcheck, built());
 }

@@ -106,6 +106,26 @@ impl SocketFd {
         Ok((len, from))
     }
 
+    /// `recvfrom(2)` storing the sender straight into `from`, for callers
+    /// that keep an address in place (the C ABI's `sc_recvfrom`): no copy of
+    /// the address. On error `from` is left as it was.
+    #[inline]
+    pub fn recv_from_into(
+        &self,
+        buf: &mut [u8],
+        flags: MsgFlags,
+        from: &mut SocketAddr,
+    ) -> Result<usize> {
+        let saved_len = from.len();
+        let received = sys::recvfrom(self.as_raw_fd(), as_uninit(buf), flags, from);
+        if received.is_err() {
+            // The kernel writes the address only on success; the length was
+            // widened for the call and is put back.
+            from.set_len(saved_len);
+        }
+        received
+    }
+
     /// `recvfrom(2)` into uninitialised memory.
     #[inline]
     pub fn recv_from_uninit<'b>(

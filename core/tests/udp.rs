@@ -95,3 +95,29 @@ fn connected_udp_peek_then_read() {
     );
     assert_eq!(&again[..5], b"hello");
 }
+
+#[test]
+fn recv_from_into_fills_in_place_and_keeps_the_address_on_error() {
+    let (receiver, _) = bound("127.0.0.1:0");
+    let (sender, sender_addr) = bound("127.0.0.1:0");
+    let mut from = SocketAddr::parse("[::1]:9").unwrap();
+    let mut buf = [0u8; 8];
+
+    // Nothing queued: EAGAIN, and the address is untouched.
+    let err = receiver
+        .recv_from_into(&mut buf, MsgFlags::DONTWAIT, &mut from)
+        .unwrap_err();
+    assert_eq!(err, sockcore::Errno::EAGAIN);
+    assert_eq!(from, SocketAddr::parse("[::1]:9").unwrap());
+
+    let to = receiver.local_addr().unwrap();
+    assert_eq!(
+        sender.send_to(b"in place", MsgFlags::empty(), &to).unwrap(),
+        8
+    );
+    let n = receiver
+        .recv_from_into(&mut buf, MsgFlags::empty(), &mut from)
+        .unwrap();
+    assert_eq!(&buf[..n], b"in place");
+    assert_eq!(from, sender_addr);
+}

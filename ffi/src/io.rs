@@ -7,7 +7,7 @@
 use core::ffi::{c_int, c_void};
 
 use libc::{iovec, size_t, ssize_t};
-use sockcore::{Errno, IoSlice, IoSliceMut};
+use sockcore::{Errno, IoSlice, IoSliceMut, SocketAddr};
 
 use crate::addr::sc_addr;
 use crate::args::{self, size_return};
@@ -160,10 +160,11 @@ pub unsafe extern "C" fn sc_recvfrom(
         if from.is_null() {
             return socket.recv(buf, flags);
         }
-        let (count, sender) = socket.recv_from(buf, flags)?;
-        // SAFETY: from is non-NULL and writable (the caller's promise).
-        unsafe { args::store_addr(from, sender) };
-        Ok(count)
+        // SAFETY: from is non-NULL and writable (the caller's promise), and
+        // sc_addr has SocketAddr's layout (asserted in addr.rs) with every
+        // bit pattern valid; the kernel fills it in place.
+        let sender = unsafe { &mut *from.cast::<SocketAddr>() };
+        socket.recv_from_into(buf, flags, sender)
     });
     size_return(received)
 }
@@ -175,6 +176,34 @@ fn iov_count(iovcnt: c_int) -> Result<usize, Errno> {
         Ok(count) if iovcnt <= SC_IOV_MAX => Ok(count),
         _ => Err(Errno::EINVAL),
     }
+}
+
+/// The C `iovec` array at `iov`, checked as every other buffer is: `EFAULT`
+/// for a NULL array or a NULL buffer of non-zero length in it, `EINVAL` for
+/// a count outside `0..=SC_IOV_MAX` or a total over `SSIZE_MAX` (the kernel
+/// would block in `readv` before it found a NULL buffer).
+///
+/// # Safety
+///
+/// Unless NULL, `iov` must be readable for `iovcnt` entries for `'call`.
+unsafe fn iov_array<'call>(iov: *const iovec, iovcnt: c_int) -> Result<&'call [iovec], Errno> {
+    if iov.is_null() {
+        return Err(Errno::EFAULT);
+    }
+    let count = iov_count(iovcnt)?;
+    // SAFETY: non-NULL and readable for count entries (the caller's promise).
+    let array = unsafe { core::slice::from_raw_parts(iov, count) };
+    let mut total: size_t = 0;
+    for entry in array {
+        if entry.iov_base.is_null() && entry.iov_len != 0 {
+            return Err(Errno::EFAULT);
+        }
+        total = total.checked_add(entry.iov_len).ok_or(Errno::EINVAL)?;
+    }
+    if total > ssize_t::MAX as size_t {
+        return Err(Errno::EINVAL);
+    }
+    Ok(array)
 }
 
 /// `readv(2)`: scatters what arrives on `fd` over the `iovcnt` buffers of
@@ -190,15 +219,16 @@ fn iov_count(iovcnt: c_int) -> Result<usize, Errno> {
 /// `iovcnt` entries, each describing writable memory.
 #[no_mangle]
 pub unsafe extern "C" fn sc_readv(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
-    if iov.is_null() {
-        return -(libc::EFAULT as ssize_t);
-    }
-    let read = iov_count(iovcnt).and_then(|count| {
-        // SAFETY: IoSliceMut has iovec's layout (asserted in the core); the
-        // array is readable for count entries (the caller's promise); readv
-        // never writes the array itself, only the memory it describes.
+    // SAFETY: the caller's promise about iov.
+    let read = unsafe { iov_array(iov, iovcnt) }.and_then(|array| {
+        // SAFETY: IoSliceMut has iovec's layout (asserted in the core); each
+        // entry describes writable memory (the caller's promise, and no NULL
+        // buffer was found); readv never writes the array itself.
         let bufs = unsafe {
-            core::slice::from_raw_parts_mut(iov.cast_mut().cast::<IoSliceMut<'_>>(), count)
+            core::slice::from_raw_parts_mut(
+                array.as_ptr().cast_mut().cast::<IoSliceMut<'_>>(),
+                array.len(),
+            )
         };
         // SAFETY: the caller's promise about fd.
         unsafe { args::socket(fd) }.read_vectored(bufs)
@@ -220,13 +250,14 @@ pub unsafe extern "C" fn sc_readv(fd: c_int, iov: *const iovec, iovcnt: c_int) -
 /// `iovcnt` entries, each describing readable memory.
 #[no_mangle]
 pub unsafe extern "C" fn sc_writev(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
-    if iov.is_null() {
-        return -(libc::EFAULT as ssize_t);
-    }
-    let written = iov_count(iovcnt).and_then(|count| {
-        // SAFETY: IoSlice has iovec's layout (asserted in the core), and the
-        // array is readable for count entries (the caller's promise).
-        let bufs = unsafe { core::slice::from_raw_parts(iov.cast::<IoSlice<'_>>(), count) };
+    // SAFETY: the caller's promise about iov.
+    let written = unsafe { iov_array(iov, iovcnt) }.and_then(|array| {
+        // SAFETY: IoSlice has iovec's layout (asserted in the core), and each
+        // entry describes readable memory (the caller's promise, and no NULL
+        // buffer was found).
+        let bufs = unsafe {
+            core::slice::from_raw_parts(array.as_ptr().cast::<IoSlice<'_>>(), array.len())
+        };
         // SAFETY: the caller's promise about fd.
         unsafe { args::socket(fd) }.write_vectored(bufs)
     });

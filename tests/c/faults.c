@@ -12,10 +12,12 @@
  * installed without SA_RESTART) on sc_accept, sc_read, sc_write,
  * sc_connect and sc_dial, and a checksummed transfer both ways through
  * sc_write_all and sc_read_exact with both processes in a storm; partial
- * writes with a tiny SO_SNDBUF; a peer that resets mid-stream; half-close;
- * refused connections; connect time-outs against a full backlog; 1,000
- * failures of each kind with /proc/self/fd counted around them; and
- * close-on-exec, checked by exec'ing this program in its --open-fds mode.
+ * writes with a tiny SO_SNDBUF; a peer that resets mid-stream (SO_LINGER
+ * 0); half-close; refused connections; connect time-outs against a full
+ * backlog; 1,000 failures of each kind with /proc/self/fd counted around
+ * them (descriptor passing that cannot deliver them all included); and
+ * close-on-exec of everything the library creates or receives, checked by
+ * exec'ing this program in its --open-fds mode.
  *
  * The storms use a process-wide timer, so every process here has one
  * thread: the one in the call the signals must interrupt. Two-sided cases
@@ -251,27 +253,12 @@ static int wait_count(volatile sig_atomic_t *counter, long at_least)
 
 /* ---- sockets ---- */
 
-static int set_int(int fd, int level, int name, int value)
-{
-    return setsockopt(fd, level, name, &value, sizeof value) < 0 ? -errno : 0;
-}
-
-static int get_int(int fd, int level, int name)
-{
-    int value = -1;
-    socklen_t len = sizeof value;
-
-    return getsockopt(fd, level, name, &value, &len) < 0 ? -errno : value;
-}
-
 /* Send and receive time-outs: a stalled blocking call fails with -EAGAIN
  * instead of hanging the run. */
 static void stall_guard(int fd)
 {
-    struct timeval limit = {STALL_MS / 1000, 0};
-
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    sc_set_rcvtimeo(fd, STALL_MS);
+    sc_set_sndtimeo(fd, STALL_MS);
 }
 
 /* The text of fd's local address. Returns 0 or -errno. */
@@ -297,7 +284,7 @@ static int stream_pair(const char *where, int sndbuf, int fds[2])
     if (strcmp(where, "unix") == 0) {
         ret = sc_socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
         if (ret == 0 && sndbuf != 0)
-            ret = set_int(fds[0], SOL_SOCKET, SO_SNDBUF, sndbuf);
+            ret = sc_set_sndbuf(fds[0], sndbuf);
         return ret;
     }
     listener = sc_listen_on(where, 1);
@@ -307,7 +294,7 @@ static int stream_pair(const char *where, int sndbuf, int fds[2])
     fd = ret < 0 ? ret : sc_socket(sc_addr_family(&addr), SOCK_STREAM, 0);
     ret = fd;
     if (fd >= 0 && sndbuf != 0)
-        ret = set_int(fd, SOL_SOCKET, SO_SNDBUF, sndbuf);
+        ret = sc_set_sndbuf(fd, sndbuf);
     if (ret >= 0)
         ret = sc_connect(fd, &addr);
     conn = ret < 0 ? ret : sc_accept(listener, NULL, 0);
@@ -669,7 +656,7 @@ static int eintr_both_ways(const char *where, uint64_t seed)
     ret = stream_pair(where, 64 * 1024, fds);
     REQUIRE(ret == 0, "a pair over %s: %s", where, E(ret));
     /* Small buffers, so that a first write blocks while the child waits. */
-    set_int(fds[1], SOL_SOCKET, SO_RCVBUF, 64 * 1024);
+    sc_set_rcvbuf(fds[1], 64 * 1024);
     stall_guard(fds[0]);
     stall_guard(fds[1]);
     pid = spawn(both_ways_child, fds[1]);
@@ -773,9 +760,9 @@ static int partial(const char *where, enum writer how, uint64_t seed)
     ret = stream_pair(where, 1, fds);
     REQUIRE(ret == 0, "a pair over %s: %s", where, E(ret));
     /* Smaller than 16 KiB stalls TCP over loopback behind its 64 KiB MSS. */
-    set_int(fds[1], SOL_SOCKET, SO_RCVBUF, 16 * 1024);
-    sndbuf = get_int(fds[0], SOL_SOCKET, SO_SNDBUF);
-    rcvbuf = get_int(fds[1], SOL_SOCKET, SO_RCVBUF);
+    sc_set_rcvbuf(fds[1], 16 * 1024);
+    sndbuf = sc_get_sndbuf(fds[0]);
+    rcvbuf = sc_get_rcvbuf(fds[1]);
     stall_guard(fds[0]);
     stall_guard(fds[1]);
     pid = spawn(read_side, fds[1]);
@@ -817,11 +804,9 @@ static int partial(const char *where, enum writer how, uint64_t seed)
 /* Closes fd with SO_LINGER {on, 0}: the kernel sends RST, not FIN. */
 static int reset_close(int fd)
 {
-    struct linger abort_it = {1, 0};
+    int ret = sc_set_linger(fd, 1, 0);
 
-    if (setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_it, sizeof abort_it) < 0)
-        return -errno;
-    return sc_close(fd);
+    return ret < 0 ? ret : sc_close(fd);
 }
 
 /* A writer that streams until its peer resets, then writes once more. */
@@ -1020,8 +1005,9 @@ static int timed_out(const char *where, int want)
 /* Calls call(ctx) FAILURES times, each of which must return want. With
  * spare >= 0, RLIMIT_NOFILE sits at the lowest free descriptor plus spare
  * meanwhile, so that every new descriptor fails with -EMFILE. The open
- * descriptors, and the lowest free one, are counted before and after. */
-static int no_leak(long (*call)(void *), void *ctx, long want, int spare)
+ * descriptors, and the lowest free one, are counted before and after;
+ * outcome names what each call did, for the figures. */
+static int no_leak_as(long (*call)(void *), void *ctx, long want, int spare, const char *outcome)
 {
     int before = fd_count(), low = lowest_free(), after, low_after, i;
     struct rlimit old, limit;
@@ -1032,17 +1018,23 @@ static int no_leak(long (*call)(void *), void *ctx, long want, int spare)
     limit.rlim_cur = (rlim_t)(low + spare);
     REQUIRE(spare < 0 || setrlimit(RLIMIT_NOFILE, &limit) == 0, "setrlimit: %s",
             strerror(errno));
-    for (i = 0; i < FAILURES && ret == want; i++)
-        ret = call(ctx);
+    for (i = 0; i < FAILURES; i++)
+        if ((ret = call(ctx)) != want)
+            break;
     setrlimit(RLIMIT_NOFILE, &old);
-    if (ret >= 0)
-        sc_close((int)ret);
-    REQUIRE(ret == want, "failure %d: %ld (%s), want %s", i, ret, E(ret), E(want));
+    if (ret != want && ret >= 0)
+        sc_close((int)ret); /* a descriptor made where none should be */
+    REQUIRE(ret == want, "failure %d: %ld (%s), want %s", i, ret, E(ret), outcome);
     after = fd_count();
     low_after = lowest_free();
     REQUIRE(before == after && low == low_after,
             "%d open before, %d after; lowest free %d, then %d", before, after, low, low_after);
-    return held("%d x %s, %d descriptors open before and after", FAILURES, E(want), before);
+    return held("%d x %s, %d descriptors open before and after", FAILURES, outcome, before);
+}
+
+static int no_leak(long (*call)(void *), void *ctx, long want, int spare)
+{
+    return no_leak_as(call, ctx, want, spare, E(want));
 }
 
 static long dial_text(void *text)
@@ -1217,6 +1209,108 @@ static int leak_emfile_pair(void)
     return no_leak(new_pair, NULL, -EMFILE, 1);
 }
 
+/* Descriptors passed over a Unix pair, received where they cannot all
+ * go: the calls must close every one that arrived. */
+struct passing {
+    int pair[2];   /* [0] sends, [1] receives */
+    int extra[2];  /* what is sent: two sockets of a pair */
+    size_t room;   /* descriptors the receiver takes */
+    int by_recvmsg; /* sc_recvmsg with a small control buffer, not sc_recv_fds */
+};
+
+/* One message with both descriptors, received with too little room:
+ * 0 when it arrived cut (MSG_CTRUNC) with no descriptor kept. */
+static long pass_too_many(void *ctx)
+{
+    struct passing *p = ctx;
+    char data[4];
+    int fds[2] = {-1, -1}, flags = 0;
+    size_t nfds = p->room;
+    ssize_t n = sc_send_fds(p->pair[0], "x", 1, p->extra, 2);
+
+    if (n != 1)
+        return n < 0 ? n : -EPROTO;
+    if (p->by_recvmsg) {
+        /* Room for exactly one descriptor. */
+        union {
+            struct cmsghdr align;
+            char buf[CMSG_LEN(sizeof(int))];
+        } control;
+        struct iovec iov = {data, sizeof data};
+        struct msghdr msg;
+        struct cmsghdr *cmsg;
+
+        memset(&msg, 0, sizeof msg);
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control.buf;
+        msg.msg_controllen = sizeof control.buf;
+        n = sc_recvmsg(p->pair[1], &msg, 0);
+        if (n < 0)
+            return n;
+        flags = msg.msg_flags;
+        /* What did arrive has been closed, its slot set to -1. */
+        cmsg = CMSG_FIRSTHDR(&msg);
+        if (cmsg != NULL && cmsg->cmsg_type == SCM_RIGHTS)
+            memcpy(&fds[0], CMSG_DATA(cmsg), sizeof fds[0]);
+        nfds = fds[0] == -1 ? 0 : 1;
+    } else {
+        n = sc_recv_fds(p->pair[1], data, sizeof data, p->room ? fds : NULL, &nfds, &flags);
+        if (n < 0)
+            return n;
+    }
+    if (n != 1 || nfds != 0 || (flags & SC_MSG_CTRUNC) == 0) {
+        if (nfds > 0 && fds[0] >= 0)
+            sc_close(fds[0]);
+        return -EPROTO;
+    }
+    return 0;
+}
+
+static int passing_case(size_t room, int by_recvmsg, int spare, const char *outcome)
+{
+    struct passing p;
+    int ret;
+
+    p.room = room;
+    p.by_recvmsg = by_recvmsg;
+    ret = sc_socketpair(AF_UNIX, SOCK_STREAM, 0, p.pair);
+    REQUIRE(ret == 0, "sc_socketpair: %s", E(ret));
+    ret = sc_socketpair(AF_UNIX, SOCK_STREAM, 0, p.extra);
+    REQUIRE(ret == 0, "sc_socketpair: %s", E(ret));
+    ret = no_leak_as(pass_too_many, &p, 0, spare, outcome);
+    sc_close(p.extra[0]);
+    sc_close(p.extra[1]);
+    sc_close(p.pair[0]);
+    sc_close(p.pair[1]);
+    return ret;
+}
+
+static int leak_recv_fds_short(void)
+{
+    return passing_case(1, 0, -1, "2 descriptors into room for 1: MSG_CTRUNC, none kept");
+}
+
+static int leak_recv_fds_no_room(void)
+{
+    return passing_case(0, 0, -1, "2 descriptors into no room: MSG_CTRUNC, none kept");
+}
+
+static int leak_recvmsg_short(void)
+{
+    return passing_case(0, 1, -1, "2 descriptors into control room for 1: MSG_CTRUNC, closed");
+}
+
+/* At the limit the kernel cannot install them: MSG_CTRUNC again. */
+static int leak_recv_fds_at_the_limit(void)
+{
+    /* memcheck emulates RLIMIT_NOFILE above the kernel, which installs
+     * the descriptors all the same. */
+    if (RUNNING_ON_VALGRIND)
+        return NOT_HERE;
+    return passing_case(2, 0, 0, "2 descriptors at RLIMIT_NOFILE: MSG_CTRUNC, none kept");
+}
+
 /* ===================== close-on-exec ===================== */
 
 /* The helper mode: prints "open N" for each descriptor number given that
@@ -1233,12 +1327,43 @@ static int open_fds(int count, char **numbers)
     return 0;
 }
 
+/* Sends fd over the pair and returns the copy received, by sc_recv_fds or
+ * by sc_recvmsg; -1 on failure. */
+static int receive_one(int pair[2], int fd, int by_recvmsg)
+{
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } control;
+    char data[4];
+    struct iovec iov = {data, sizeof data};
+    struct msghdr msg;
+    int received = -1, flags;
+    size_t nfds = 1;
+
+    if (sc_send_fds(pair[0], "x", 1, &fd, 1) != 1)
+        return -1;
+    if (!by_recvmsg)
+        return sc_recv_fds(pair[1], data, sizeof data, &received, &nfds, &flags) == 1 && nfds == 1
+                   ? received
+                   : -1;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.buf;
+    msg.msg_controllen = sizeof control.buf;
+    if (sc_recvmsg(pair[1], &msg, 0) != 1 || CMSG_FIRSTHDR(&msg) == NULL)
+        return -1;
+    memcpy(&received, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof received);
+    return received;
+}
+
 /* Every kind of descriptor the library makes, then an exec of this
  * program, which must find none of them; a dup without FD_CLOEXEC is the
  * control that shows the check can see an inherited one. */
 static int close_on_exec(void)
 {
-    enum { KINDS = 12 };
+    enum { KINDS = 15 };
     char text[SC_ADDR_STRLEN], unix_text[SC_ADDR_STRLEN], numbers[KINDS + 1][16];
     char *argv[KINDS + 4], out[512], want[32];
     int fds[KINDS], pair[2], pipefd[2], i, control, status;
@@ -1260,6 +1385,9 @@ static int close_on_exec(void)
     fds[9] = sc_accept(fds[5], NULL, SC_NONBLOCK);
     fds[10] = sc_listen_on(unix_text, 4);
     fds[11] = sc_dial(unix_text, 1000);
+    fds[12] = sc_accept_timeout(fds[10], NULL, 0, 1000);
+    fds[13] = receive_one(pair, fds[0], 0);
+    fds[14] = receive_one(pair, fds[0], 1);
     for (i = 0; i < KINDS; i++) {
         REQUIRE(fds[i] >= 0, "descriptor %d: %s", i, E(fds[i]));
         REQUIRE(fcntl(fds[i], F_GETFD) == FD_CLOEXEC, "descriptor %d lacks FD_CLOEXEC", i);
@@ -1296,8 +1424,9 @@ static int close_on_exec(void)
     REQUIRE(status == 0, "the exec'd child: status %d", status);
     snprintf(want, sizeof want, "open %d\n", control);
     REQUIRE(strcmp(out, want) == 0, "the child found \"%s\", want only \"%s\"", out, want);
-    return held("%d descriptors from sc_socket, sc_socketpair, sc_listen_on, sc_dial and "
-                "sc_accept: none inherited (the FD_CLOEXEC-less dup was)",
+    return held("%d descriptors from sc_socket, sc_socketpair, sc_listen_on, sc_dial, "
+                "sc_accept, sc_accept_timeout, sc_recv_fds and sc_recvmsg: none inherited (the "
+                "FD_CLOEXEC-less dup was)",
                 KINDS);
 }
 
@@ -1375,6 +1504,10 @@ static const struct {
     {"no leak: sc_dial at RLIMIT_NOFILE", leak_emfile_dial},
     {"no leak: sc_listen_on at RLIMIT_NOFILE", leak_emfile_listen},
     {"no leak: sc_socketpair with one descriptor left", leak_emfile_pair},
+    {"no leak: sc_recv_fds with room for fewer descriptors", leak_recv_fds_short},
+    {"no leak: sc_recv_fds with no room for descriptors", leak_recv_fds_no_room},
+    {"no leak: sc_recvmsg with a short control buffer", leak_recvmsg_short},
+    {"no leak: sc_recv_fds at RLIMIT_NOFILE", leak_recv_fds_at_the_limit},
     {"close-on-exec: nothing reaches an exec'd child", close_on_exec},
 };
 

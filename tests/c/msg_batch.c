@@ -273,7 +273,9 @@ int main(void)
     whole_batches("127.0.0.1:0");
     whole_batches("[::1]:0");
     batches_that_stop_part_way();
-    descriptors_in_a_batch();
+    if (!known_gap("SOCKCORE_QEMU", "descriptors in a batch",
+                   "qemu-user never sets MSG_CTRUNC and leaves the cut descriptors open"))
+        descriptors_in_a_batch();
     truncated_messages_and_bad_input();
     CASE(open_fds(), before);
     return summary();

@@ -336,8 +336,12 @@ int main(void)
     before = open_fds();
     zero_descriptors();
     one_descriptor_arrives_close_on_exec();
-    the_most_descriptors_in_one_message();
-    a_control_buffer_too_small_leaks_nothing();
+    if (!known_gap("SOCKCORE_MUSL64", "the most descriptors in one message",
+                   "64-bit musl's sendmsg copies control data into 1024 bytes: ENOMEM"))
+        the_most_descriptors_in_one_message();
+    if (!known_gap("SOCKCORE_QEMU", "control buffers too small",
+                   "qemu-user never sets MSG_CTRUNC and leaves the cut descriptors open"))
+        a_control_buffer_too_small_leaks_nothing();
     credentials_and_truncated_datagrams();
     bad_input();
     CASE(open_fds(), before);

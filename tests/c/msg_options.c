@@ -287,8 +287,13 @@ int main(void)
     tcp_level(AF_INET);
     tcp_level(AF_INET6);
     ip_level();
-    multicast();
-    device_binding();
+    if (!known_gap("SOCKCORE_QEMU", "multicast",
+                   "qemu-user does not emulate IP_MULTICAST_IF, IPV6_MULTICAST_IF or "
+                   "struct ip_mreqn (ENOPROTOOPT, ENODEV)"))
+        multicast();
+    if (!known_gap("SOCKCORE_QEMU", "device binding",
+                   "qemu-user does not emulate getsockopt(SO_BINDTODEVICE) (EINVAL)"))
+        device_binding();
     unix_credentials();
     listening_and_pending_errors();
     raw_options();

@@ -239,6 +239,13 @@ impl SocketAddr {
         )
     }
 
+    /// Restores a length saved before a call that widened it with
+    /// `as_mut_parts` and then failed.
+    #[inline]
+    pub(crate) fn set_len(&mut self, len: libc::socklen_t) {
+        self.len = len;
+    }
+
     /// The address family: `AF_INET`, `AF_INET6`, `AF_UNIX`, or `AF_UNSPEC`
     /// for the empty address.
     #[inline]

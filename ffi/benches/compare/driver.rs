@@ -68,7 +68,7 @@ pub fn run(settings: Settings) -> Result<(), String> {
         settings.rounds()
     );
     println!("- vs C: the median over rounds of (rate / C's rate in the same round), and their range; best runs: the fastest run over C's fastest (other load only ever slows a run); by CPU time: as the median, with operations per second of the process's CPU time");
-    println!("- syscalls/op: strace -f -c; user instructions/op: valgrind --tool=callgrind (full mode); both from a run of 2n operations minus a run of n, over n");
+    println!("- syscalls/op: strace -f -c; user instructions/op: valgrind --tool=callgrind (full mode); both a long run minus a short one, over the difference in operations (UDP: a receiver's calls per datagram received)");
     println!();
     table::print(&Results {
         settings,

@@ -28,7 +28,8 @@ pub struct Launch {
 pub enum Counter {
     /// System calls, by name: `strace -f -c`.
     Syscalls(PathBuf),
-    /// Instructions executed in user space: valgrind's callgrind.
+    /// Instructions executed in user space, one file per thread
+    /// (`FILE-01`, `FILE-02`, ...): valgrind's callgrind.
     Instructions(PathBuf),
 }
 
@@ -60,7 +61,15 @@ pub fn run(launch: &Launch, timeout: Duration) -> Result<String, String> {
         Some(Counter::Instructions(file)) => {
             let mut out = OsString::from("--callgrind-out-file=");
             out.push(file);
-            argv.extend(["valgrind", "--quiet", "--tool=callgrind"].map(OsString::from));
+            argv.extend(
+                [
+                    "valgrind",
+                    "--quiet",
+                    "--tool=callgrind",
+                    "--separate-threads=yes",
+                ]
+                .map(OsString::from),
+            );
             argv.push(out);
         }
         None => {}

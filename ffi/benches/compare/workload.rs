@@ -63,7 +63,7 @@ impl Workload {
     pub fn unit(self) -> &'static str {
         match self {
             Workload::PingpongTcp | Workload::PingpongUnix => "round trip",
-            Workload::BulkWrite | Workload::BulkWritev => "64 KiB",
+            Workload::BulkWrite | Workload::BulkWritev => "64 KiB chunk",
             Workload::Churn => "cycle",
             Workload::UdpSendto | Workload::UdpMmsg => "datagram",
         }

@@ -1,0 +1,309 @@
+//! Every C example and C test program, built with given compiler flags and
+//! run under a [`Tool`]: tests/sanitizers.rs runs them built with ASan and
+//! UBSan, tests/valgrind.rs under memcheck. One list, so that a program
+//! added here is checked by both.
+//!
+//! The examples run as their tests run them (a server, then its clients);
+//! the case tables must end with "N passed, 0 failed".
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sockcore_e2e::{c_build, unique_name, workspace_version, CBuild, Finished, Link, Process};
+
+/// The C test programs that print a case table (tests/c/`name`.c).
+pub const TABLES: [&str; 6] = [
+    "bad_input",
+    "faults",
+    "msg_fds",
+    "msg_batch",
+    "msg_options",
+    "msg_readiness",
+];
+
+/// How a program runs, and what a clean run looks like.
+pub trait Tool {
+    /// A command that runs `program` under the tool.
+    fn wrap(&self, program: &Path) -> Command;
+    /// Fails the test unless the tool found nothing.
+    fn assert_clean(&self, finished: &Finished);
+}
+
+/// A command for `program` under `tool`, holding no descriptor beyond
+/// standard input, output and error: those the test process inherited
+/// itself (from cargo, say) would show in memcheck's descriptor report.
+fn command(tool: &dyn Tool, program: &Path) -> Command {
+    let mut command = tool.wrap(program);
+    // SAFETY: close_range is async-signal-safe, and marking descriptors
+    // close-on-exec in the child touches nothing of the parent's.
+    unsafe {
+        command.pre_exec(|| {
+            libc::close_range(
+                3,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
+            );
+            Ok(())
+        });
+    }
+    command
+}
+
+/// The examples and test programs, built with one set of flags.
+pub struct Built {
+    examples: PathBuf,
+    programs: PathBuf,
+    cflags: Vec<String>,
+}
+
+fn base() -> &'static CBuild {
+    c_build(env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// `prefix` followed by `path`, as one argument.
+fn arg(prefix: &str, path: &Path) -> OsString {
+    let mut arg = OsString::from(prefix);
+    arg.push(path);
+    arg
+}
+
+fn run_to_success(command: &mut Command, what: &str) {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: cannot run {command:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+impl Built {
+    /// Builds the examples (through c-examples/Makefile) and every test
+    /// program with `cflags`, under `CARGO_TARGET_TMPDIR/<name>`.
+    pub fn new(name: &str, cflags: &[&str]) -> Built {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let built = Built {
+            examples: dir.join("examples"),
+            programs: dir.join("programs"),
+            cflags: cflags.iter().map(|flag| flag.to_string()).collect(),
+        };
+        fs::create_dir_all(&built.programs).expect("the tmp dir is writable");
+        run_to_success(
+            base()
+                .make_goal("all")
+                .arg(arg("BUILD=", &built.examples))
+                .arg(format!("CFLAGS={}", cflags.join(" "))),
+            &format!("building the C examples ({name})"),
+        );
+        for table in TABLES {
+            built.compile("cc", &["-std=c99"], &format!("{table}.c"), table, &[]);
+        }
+        built.compile(
+            "c++",
+            &["-std=c++11"],
+            "cxx_exchange.cpp",
+            "cxx_exchange",
+            &[],
+        );
+        let version = workspace_version(base().root());
+        built.compile(
+            "cc",
+            &["-std=c99"],
+            "version_check.c",
+            "version_check",
+            &[
+                format!("-DEXPECT_MAJOR={}", version.major),
+                format!("-DEXPECT_MINOR={}", version.minor),
+                format!("-DEXPECT_PATCH={}", version.patch),
+                format!("-DEXPECT_VERSION=\"{}\"", version.text),
+            ],
+        );
+        built
+    }
+
+    /// tests/c/`source` compiled by `compiler` (`$CC`/`$CXX` when set) with
+    /// the tests' warnings and this build's flags, linked against
+    /// libsockcore.a, as `name`.
+    fn compile(
+        &self,
+        compiler: &str,
+        standard: &[&str],
+        source: &str,
+        name: &str,
+        defines: &[String],
+    ) {
+        let variable = if compiler == "cc" { "CC" } else { "CXX" };
+        let mut cc = Command::new(env::var_os(variable).unwrap_or_else(|| compiler.into()));
+        cc.args(standard)
+            .args(["-pedantic", "-Wall", "-Wextra", "-Werror"])
+            .args(&self.cflags)
+            .args(defines)
+            .arg(arg("-I", &base().root().join("include")))
+            .arg("-o")
+            .arg(self.programs.join(name))
+            .arg(base().root().join("tests").join("c").join(source))
+            .arg(base().lib_dir().join("libsockcore.a"))
+            .arg("-Wl,--gc-sections");
+        run_to_success(&mut cc, &format!("compiling tests/c/{source}"));
+    }
+
+    fn example(&self, link: Link, name: &str) -> PathBuf {
+        self.examples.join(link.to_string()).join(name)
+    }
+
+    fn program(&self, name: &str) -> PathBuf {
+        self.programs.join(name)
+    }
+}
+
+/// Stands for the address the server printed, in a client's arguments.
+pub const ADDRESS: &str = "<address>";
+
+/// A server under the tool, then each client in turn under it, with
+/// [`ADDRESS`] replaced by the address the server printed; all clean.
+pub fn server_and_clients(
+    tool: &dyn Tool,
+    built: &Built,
+    link: Link,
+    server: &[&str],
+    clients: &[&[&str]],
+) {
+    let (name, args) = server.split_first().expect("a server program");
+    let mut server = Process::spawn(command(tool, &built.example(link, name)).args(args));
+    let bound = server.wait_for_line("listening on ");
+    for client in clients {
+        let (name, args) = client.split_first().expect("a client program");
+        let args = args
+            .iter()
+            .map(|&arg| if arg == ADDRESS { bound.as_str() } else { arg });
+        tool.assert_clean(
+            &Process::spawn(command(tool, &built.example(link, name)).args(args)).finish(),
+        );
+    }
+    tool.assert_clean(&server.finish());
+}
+
+/// The seed's TCP flow: tcp_server and tcp_client, over IPv4 (static) and
+/// IPv6 (shared).
+pub fn tcp_examples(tool: &dyn Tool, built: &Built) {
+    for (link, address) in [(Link::Static, "127.0.0.1:0"), (Link::Shared, "[::1]:0")] {
+        server_and_clients(
+            tool,
+            built,
+            link,
+            &["tcp_server", address, "1"],
+            &[&["tcp_client", ADDRESS, "checked by a tool"]],
+        );
+    }
+}
+
+/// udp_echo's server and client over IPv4 (shared).
+pub fn udp_echo(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Shared,
+        &["udp_echo", "server", "127.0.0.1:0", "1"],
+        &[&[
+            "udp_echo",
+            "client",
+            ADDRESS,
+            "a datagram checked by a tool",
+        ]],
+    );
+}
+
+/// unix_echo's server and client over an abstract name (static).
+pub fn unix_echo(tool: &dyn Tool, built: &Built) {
+    let address = format!("unix:@{}", unique_name("tool-unix-echo"));
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["unix_echo", "server", &address, "1"],
+        &[&[
+            "unix_echo",
+            "client",
+            ADDRESS,
+            "vectored, checked by a tool",
+        ]],
+    );
+}
+
+/// epoll_echo with three tcp_clients, one after another (static).
+pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
+    let client: &[&str] = &["tcp_client", ADDRESS, "echoed by epoll_echo"];
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["epoll_echo", "127.0.0.1:0", "3"],
+        &[client, client, client],
+    );
+}
+
+/// fd_passing, parent and forked child (static).
+pub fn fd_passing(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(&mut command(
+        tool,
+        &built.example(Link::Static, "fd_passing"),
+    ))
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("parent: done");
+}
+
+/// udp_batch's server and client, two batches (static).
+pub fn udp_batch(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_batch", "server", "127.0.0.1:0", "64"],
+        &[&["udp_batch", "client", ADDRESS, "2"]],
+    );
+}
+
+/// peer_credentials' server and an admitted client (shared).
+pub fn peer_credentials(tool: &dyn Tool, built: &Built) {
+    let address = format!("unix:@{}", unique_name("tool-credentials"));
+    server_and_clients(
+        tool,
+        built,
+        Link::Shared,
+        &["peer_credentials", "server", &address, "1"],
+        &[&["peer_credentials", "client", ADDRESS]],
+    );
+}
+
+/// A case table: clean, and every case passed. Returns the count.
+pub fn table(tool: &dyn Tool, built: &Built, name: &str) -> u32 {
+    let finished = Process::spawn(&mut command(tool, &built.program(name))).finish();
+    tool.assert_clean(&finished);
+    let summary = finished.stdout.lines().last().unwrap_or_default();
+    summary
+        .strip_suffix(" passed, 0 failed")
+        .and_then(|passed| passed.parse().ok())
+        .unwrap_or_else(|| panic!("{name}: not every case passed: {finished}"))
+}
+
+/// The C++ program and the version check.
+pub fn cxx_and_version(tool: &dyn Tool, built: &Built) {
+    let finished =
+        Process::spawn(command(tool, &built.program("cxx_exchange")).arg("127.0.0.1:0")).finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("bytes over 127.0.0.1:");
+    let finished = Process::spawn(&mut command(tool, &built.program("version_check"))).finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has(&format!(
+        "library {}",
+        workspace_version(base().root()).text
+    ));
+}
