@@ -2,32 +2,19 @@
 //! shared library: the seed's TCP flow over IPv4, IPv6, a Unix path and an
 //! abstract name, UDP datagrams, the Unix one-call flow, and `make demo`.
 
-use std::process::Command;
-
 use sockcore::{Domain, Shutdown, SockFlags, Socket, SocketAddr, Type};
-use sockcore_e2e::{c_build, unique_name, CBuild, Finished, Link, Process, TempDir};
+use sockcore_e2e::{c_build, unique_name, CBuild, Link, Process, TempDir};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
-}
-
-/// Starts a C server and returns it with the address it printed.
-fn start(link: Link, program: &str, args: &[&str]) -> (Process, String) {
-    let mut server = Process::spawn(Command::new(build().example(link, program)).args(args));
-    let address = server.wait_for_line("listening on ");
-    (server, address)
-}
-
-fn run(link: Link, program: &str, args: &[&str]) -> Finished {
-    Process::spawn(Command::new(build().example(link, program)).args(args)).finish()
 }
 
 /// tcp_server for one client, tcp_client with `message`: the echo arrives
 /// intact, and both print every step.
 fn tcp_flow(link: Link, address: &str) {
     let message = format!("hello over {address} through libsockcore.{link}");
-    let (server, bound) = start(link, "tcp_server", &[address, "1"]);
-    let client = run(link, "tcp_client", &[&bound, &message]);
+    let (server, bound) = build().start_example(link, "tcp_server", &[address, "1"]);
+    let client = build().run_example(link, "tcp_client", &[&bound, &message]);
     client
         .assert_success()
         .assert_stdout_has("client: sc_socket(")
@@ -73,7 +60,7 @@ fn tcp_flow_over_an_abstract_name() {
 #[test]
 fn tcp_server_serves_a_client_while_another_stays_connected() {
     for link in Link::BOTH {
-        let (server, bound) = start(link, "tcp_server", &["127.0.0.1:0", "2"]);
+        let (server, bound) = build().start_example(link, "tcp_server", &["127.0.0.1:0", "2"]);
         let addr = SocketAddr::parse(&bound).expect("the server prints a valid address");
         let first = Socket::dial_addr(&addr, 5000).expect("the first client connects");
         first.write_all(b"first").expect("the first client writes");
@@ -82,7 +69,9 @@ fn tcp_server_serves_a_client_while_another_stays_connected() {
         assert_eq!(&echo, b"first");
 
         // The first client is still connected: the server must serve this one.
-        run(link, "tcp_client", &[&bound, "second"]).assert_success();
+        build()
+            .run_example(link, "tcp_client", &[&bound, "second"])
+            .assert_success();
 
         first.shutdown(Shutdown::Write).expect("shutdown");
         assert_eq!(
@@ -102,8 +91,10 @@ fn udp_echo_over_ipv4_and_ipv6() {
     for link in Link::BOTH {
         for address in ["127.0.0.1:0", "[::1]:0"] {
             let message = format!("a datagram over {address} ({link})");
-            let (server, bound) = start(link, "udp_echo", &["server", address, "1"]);
-            run(link, "udp_echo", &["client", &bound, &message])
+            let (server, bound) =
+                build().start_example(link, "udp_echo", &["server", address, "1"]);
+            build()
+                .run_example(link, "udp_echo", &["client", &bound, &message])
                 .assert_success()
                 .assert_stdout_has(&format!(
                     "sc_recvfrom = {} bytes from {bound}: \"{message}\"",
@@ -129,12 +120,14 @@ fn unix_echo_over_a_path_and_an_abstract_name() {
         ];
         for address in &addresses {
             let message = format!("vectored over {address}, {link}");
-            let (server, bound) = start(link, "unix_echo", &["server", address, "1"]);
+            let (server, bound) =
+                build().start_example(link, "unix_echo", &["server", address, "1"]);
             assert_eq!(
                 &bound, address,
                 "the server prints the address it listens on"
             );
-            run(link, "unix_echo", &["client", address, &message])
+            build()
+                .run_example(link, "unix_echo", &["client", address, &message])
                 .assert_success()
                 .assert_stdout_has("client: sc_writev(")
                 .assert_stdout_has(&format!("echo of {} bytes: \"{message}\"", message.len()));
@@ -156,7 +149,7 @@ fn a_failed_step_exits_non_zero_with_strerrors_message() {
         .expect("bind");
     let refused = refusing.local_addr().expect("its address").to_string();
     for link in Link::BOTH {
-        let client = run(link, "tcp_client", &[&refused]);
+        let client = build().run_example(link, "tcp_client", &[&refused]);
         assert_eq!(client.status.code(), Some(1), "{client}");
         assert!(
             client
@@ -164,7 +157,7 @@ fn a_failed_step_exits_non_zero_with_strerrors_message() {
                 .contains("client: sc_connect failed: Connection refused (ECONNREFUSED)"),
             "{client}"
         );
-        let server = run(link, "tcp_server", &["127.0.0.1"]);
+        let server = build().run_example(link, "tcp_server", &["127.0.0.1"]);
         assert_eq!(server.status.code(), Some(1), "{server}");
         assert!(
             server

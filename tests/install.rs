@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};
 
-use sockcore_e2e::{c_build, workspace_version, CBuild, Process, Version};
+use sockcore_e2e::{c_build, run_to_success, workspace_version, CBuild, Process, Version};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
@@ -29,18 +29,9 @@ fn tmp(name: &str) -> PathBuf {
 /// succeeds. LD_LIBRARY_PATH, which cargo test points at its own build,
 /// is removed so that programs find libraries as they would installed.
 fn run(command: &mut Command) -> Output {
-    let output = command
-        .env_remove("LD_LIBRARY_PATH")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{command:?} failed ({}):\n{}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
+    command.env_remove("LD_LIBRARY_PATH");
+    let what = format!("{command:?}");
+    run_to_success(command, &what)
 }
 
 fn stdout(command: &mut Command) -> String {

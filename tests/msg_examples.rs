@@ -5,21 +5,10 @@
 
 use std::process::Command;
 
-use sockcore_e2e::{c_build, unique_name, CBuild, Finished, Link, Process, TempDir};
+use sockcore_e2e::{c_build, unique_name, CBuild, Link, Process, TempDir};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
-}
-
-/// Starts a C server and returns it with the address it printed.
-fn start(link: Link, program: &str, args: &[&str]) -> (Process, String) {
-    let mut server = Process::spawn(Command::new(build().example(link, program)).args(args));
-    let address = server.wait_for_line("listening on ");
-    (server, address)
-}
-
-fn run(link: Link, program: &str, args: &[&str]) -> Finished {
-    Process::spawn(Command::new(build().example(link, program)).args(args)).finish()
 }
 
 #[test]
@@ -56,8 +45,10 @@ fn fd_passing_hands_a_file_and_a_socket_to_a_child() {
 /// udp_batch server and client over `address`: `batches` batches of 32.
 fn udp_batch(link: Link, address: &str, batches: usize) {
     let datagrams = (batches * 32).to_string();
-    let (server, bound) = start(link, "udp_batch", &["server", address, &datagrams]);
-    run(link, "udp_batch", &["client", &bound, &batches.to_string()])
+    let (server, bound) =
+        build().start_example(link, "udp_batch", &["server", address, &datagrams]);
+    build()
+        .run_example(link, "udp_batch", &["client", &bound, &batches.to_string()])
         .assert_success()
         .assert_stdout_has(&format!(
             "client: sent {datagrams} datagrams in {batches} batches ("
@@ -90,9 +81,11 @@ fn peer_credentials_admits_its_own_uid() {
             format!("unix:@{}", unique_name("creds")),
         ];
         for address in &addresses {
-            let (server, bound) = start(link, "peer_credentials", &["server", address, "1"]);
+            let (server, bound) =
+                build().start_example(link, "peer_credentials", &["server", address, "1"]);
             assert_eq!(&bound, address);
-            run(link, "peer_credentials", &["client", address])
+            build()
+                .run_example(link, "peer_credentials", &["client", address])
                 .assert_success()
                 .assert_stdout_has(&format!("client: the server answered: welcome, uid {uid}"));
             server
@@ -126,7 +119,8 @@ fn peer_credentials_refuses_another_uid() {
     for link in Link::BOTH {
         let address = format!("unix:@{}", unique_name("refused"));
         if !root {
-            let client = run(link, "peer_credentials", &["client", &address, OTHER_UID]);
+            let client =
+                build().run_example(link, "peer_credentials", &["client", &address, OTHER_UID]);
             assert_eq!(client.status.code(), Some(1), "{client}");
             assert!(
                 client
@@ -136,8 +130,10 @@ fn peer_credentials_refuses_another_uid() {
             );
             continue;
         }
-        let (server, _) = start(link, "peer_credentials", &["server", &address, "2"]);
-        let refused = run(link, "peer_credentials", &["client", &address, OTHER_UID]);
+        let (server, _) =
+            build().start_example(link, "peer_credentials", &["server", &address, "2"]);
+        let refused =
+            build().run_example(link, "peer_credentials", &["client", &address, OTHER_UID]);
         assert_eq!(refused.status.code(), Some(3), "refused: {refused}");
         refused
             .assert_stdout_has(&format!("client: now uid {OTHER_UID} gid {OTHER_UID}"))
@@ -146,7 +142,9 @@ fn peer_credentials_refuses_another_uid() {
             ))
             .assert_stdout_has("client: the server refused this uid");
         // The server goes on serving after a refusal.
-        run(link, "peer_credentials", &["client", &address]).assert_success();
+        build()
+            .run_example(link, "peer_credentials", &["client", &address])
+            .assert_success();
         server
             .finish()
             .assert_success()

@@ -18,7 +18,7 @@ use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 
-use sockcore_e2e::{base_lib_dir, c_build, CBuild};
+use sockcore_e2e::{base_lib_dir, c_build, run_to_success, CBuild};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
@@ -50,15 +50,8 @@ fn tool(var: &str, default: &str) -> OsString {
 }
 
 fn stdout_of(command: &mut Command) -> String {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{command:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let what = format!("{command:?}");
+    String::from_utf8_lossy(&run_to_success(command, &what).stdout).into_owned()
 }
 
 /// The name of every symbol `file` defines or needs, demangled (`nm -C`,

@@ -39,7 +39,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use sockcore_e2e::{base_lib_dir, c_build, CBuild, Process, BASE_BUILD_DEFINES, TIMEOUT};
+use sockcore_e2e::{
+    base_lib_dir, c_build, run_to_success, CBuild, Process, BASE_BUILD_DEFINES, TIMEOUT,
+};
 
 /// The seed flow's budget: the base shared library's, and sockcore's share
 /// of a static program.
@@ -111,16 +113,8 @@ fn tool(var: &str, default: &str) -> Command {
 }
 
 fn run(command: &mut Command) -> String {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{command:?} failed ({}):\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let what = format!("{command:?}");
+    String::from_utf8_lossy(&run_to_success(command, &what).stdout).into_owned()
 }
 
 /// A stripped copy of `file`, in this test's directory for `library`.

@@ -8,22 +8,14 @@
 
 #[path = "fault_support/backlog.rs"]
 mod backlog;
+#[path = "fault_support/sigpipe.rs"]
+mod sigpipe;
 
-use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use backlog::full_listener;
+use sigpipe::default_sigpipe;
 use sockcore::{Domain, Errno, Shutdown, SockFlags, Socket, SocketAddr, Type};
-
-/// Restores the default `SIGPIPE` action (terminate), once per process.
-fn default_sigpipe() {
-    static RESTORE: Once = Once::new();
-    RESTORE.call_once(|| {
-        // SAFETY: SIG_DFL is a valid disposition for SIGPIPE.
-        let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-        assert_ne!(previous, libc::SIG_ERR, "signal(SIGPIPE)");
-    });
-}
 
 fn unique_abstract(tag: &str) -> String {
     format!("unix:@sockcore-fault-connect-{}-{tag}", std::process::id())

@@ -9,36 +9,17 @@
 
 #[path = "fault_support/pattern.rs"]
 mod pattern;
+#[path = "fault_support/sigpipe.rs"]
+mod sigpipe;
 
-use std::sync::Once;
 use std::thread;
 
 use pattern::PatternStream;
+use sigpipe::default_sigpipe;
 use sockcore::poll::wait_ready;
 use sockcore::{
     Domain, Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, TransferError, Type,
 };
-
-/// Restores the default `SIGPIPE` action (terminate), once per process,
-/// and checks it took.
-fn default_sigpipe() {
-    static RESTORE: Once = Once::new();
-    RESTORE.call_once(|| {
-        // SAFETY: SIG_DFL is a valid disposition for SIGPIPE.
-        let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-        assert_ne!(previous, libc::SIG_ERR, "signal(SIGPIPE)");
-    });
-    // SAFETY: a null new action only reads the current one into `current`.
-    let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
-    // SAFETY: as above; current is a valid, writable sigaction.
-    let ret = unsafe { libc::sigaction(libc::SIGPIPE, std::ptr::null(), &mut current) };
-    assert_eq!(ret, 0);
-    assert_eq!(
-        current.sa_sigaction,
-        libc::SIG_DFL,
-        "SIGPIPE is not SIG_DFL"
-    );
-}
 
 /// A connected TCP pair over loopback: (client, server).
 fn tcp_pair(listen: &str) -> (Socket, Socket) {

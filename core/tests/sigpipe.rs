@@ -6,25 +6,12 @@
 //! This file is its own test binary because it changes a process-wide
 //! signal disposition.
 
+#[path = "fault_support/sigpipe.rs"]
+mod sigpipe;
+
+use sigpipe::default_sigpipe;
 use sockcore::poll::wait_ready;
 use sockcore::{Domain, Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, Type};
-
-/// Sets `SIGPIPE` back to `SIG_DFL` and checks that it took.
-fn restore_default_sigpipe() {
-    // SAFETY: signal with SIG_DFL installs no handler code.
-    let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    assert_ne!(previous, libc::SIG_ERR, "signal(SIGPIPE, SIG_DFL)");
-    // SAFETY: an all-zero sigaction is a valid out-parameter.
-    let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
-    // SAFETY: a NULL new action only reads the current one into `current`.
-    let ret = unsafe { libc::sigaction(libc::SIGPIPE, std::ptr::null(), &mut current) };
-    assert_eq!(ret, 0);
-    assert_eq!(
-        current.sa_sigaction,
-        libc::SIG_DFL,
-        "SIGPIPE is back to default"
-    );
-}
 
 fn is_peer_gone(errno: Errno) -> bool {
     errno == Errno::EPIPE || errno == Errno::ECONNRESET
@@ -59,7 +46,7 @@ fn assert_every_send_fails(socket: &Socket) {
 fn default_sigpipe_really_kills_a_plain_write() {
     // The control experiment: without MSG_NOSIGNAL, this test binary's
     // SIGPIPE setting is fatal. A forked child does the plain write(2).
-    restore_default_sigpipe();
+    default_sigpipe();
     let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
     drop(b);
     // SAFETY: the child calls only write(2) and _exit(2), which are
@@ -86,7 +73,7 @@ fn default_sigpipe_really_kills_a_plain_write() {
 
 #[test]
 fn socketpair_peer_closed() {
-    restore_default_sigpipe();
+    default_sigpipe();
     let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
     b.close().expect("close the peer");
     assert_every_send_fails(&a);
@@ -94,7 +81,7 @@ fn socketpair_peer_closed() {
 
 #[test]
 fn tcp_peer_closed() {
-    restore_default_sigpipe();
+    default_sigpipe();
     for text in ["127.0.0.1:0", "[::1]:0"] {
         let listener = Socket::listen_on(text, 1).expect("listen_on");
         let addr = listener.local_addr().expect("getsockname");
@@ -121,7 +108,7 @@ fn tcp_peer_closed() {
 
 #[test]
 fn shut_down_writer_gets_epipe() {
-    restore_default_sigpipe();
+    default_sigpipe();
     let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
     a.shutdown(sockcore::Shutdown::Write)
         .expect("shutdown(SHUT_WR)");

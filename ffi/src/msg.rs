@@ -41,6 +41,11 @@ pub unsafe extern "C" fn sc_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int)
     let Some(msg) = (unsafe { msg.as_ref() }) else {
         return -(libc::EFAULT as ssize_t);
     };
+    // Checked here rather than left to the kernel: 64-bit musl's sendmsg
+    // copies the control data before the system call and would crash on it.
+    if msg.msg_control.is_null() && msg.msg_controllen != 0 {
+        return -(libc::EFAULT as ssize_t);
+    }
     let sent = args::msg_flags(flags).and_then(|flags| {
         // SAFETY: the caller's promises about fd and what msg points at.
         unsafe { args::socket(fd).send_msg_raw(msg, flags) }

@@ -7,13 +7,15 @@
 //! the case tables must end with "N passed, 0 failed".
 
 use std::env;
-use std::ffi::OsString;
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sockcore_e2e::{c_build, unique_name, workspace_version, CBuild, Finished, Link, Process};
+use sockcore_e2e::{
+    c_build, path_arg, run_to_success, unique_name, workspace_version, CBuild, Finished, Link,
+    Process,
+};
 
 /// The C test programs that print a case table (tests/c/`name`.c).
 pub const TABLES: [&str; 6] = [
@@ -64,26 +66,6 @@ fn base() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
 }
 
-/// `prefix` followed by `path`, as one argument.
-fn arg(prefix: &str, path: &Path) -> OsString {
-    let mut arg = OsString::from(prefix);
-    arg.push(path);
-    arg
-}
-
-fn run_to_success(command: &mut Command, what: &str) {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("{what}: cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{what} failed ({}):\n{}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 impl Built {
     /// Builds the examples (through c-examples/Makefile) and every test
     /// program with `cflags`, under `CARGO_TARGET_TMPDIR/<name>`.
@@ -98,7 +80,7 @@ impl Built {
         run_to_success(
             base()
                 .make_goal("all")
-                .arg(arg("BUILD=", &built.examples))
+                .arg(path_arg("BUILD=", &built.examples))
                 .arg(format!("CFLAGS={}", cflags.join(" "))),
             &format!("building the C examples ({name})"),
         );
@@ -145,7 +127,7 @@ impl Built {
             .args(["-pedantic", "-Wall", "-Wextra", "-Werror"])
             .args(&self.cflags)
             .args(defines)
-            .arg(arg("-I", &base().root().join("include")))
+            .arg(path_arg("-I", &base().root().join("include")))
             .arg("-o")
             .arg(self.programs.join(name))
             .arg(base().root().join("tests").join("c").join(source))

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use crate::command::run_to_success;
+
 /// The C compiler flags for a program built against the base library: the
 /// header then hides the functions that library lacks.
 pub const BASE_BUILD_DEFINES: [&str; 2] = ["-DSOCKCORE_NO_MESSAGES", "-DSOCKCORE_NO_OPTIONS"];
@@ -40,14 +42,6 @@ fn build(tmp: &Path) -> PathBuf {
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(&target_dir);
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "building the base libsockcore failed ({}):\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_to_success(&mut command, "building the base libsockcore");
     target_dir.join("release")
 }

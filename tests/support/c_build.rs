@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, OnceLock};
 
+use crate::command::{path_arg, run_to_success};
+
 /// Which library a C program links.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Link {
@@ -79,9 +81,9 @@ impl CBuild {
         make.arg("-C")
             .arg(self.root.join("c-examples"))
             .arg(goal)
-            .arg(arg("BUILD=", &self.out_dir))
-            .arg(arg("CARGO_TARGET_DIR=", target_dir))
-            .arg(arg("CARGO=", Path::new(&cargo)));
+            .arg(path_arg("BUILD=", &self.out_dir))
+            .arg(path_arg("CARGO_TARGET_DIR=", target_dir))
+            .arg(path_arg("CARGO=", Path::new(&cargo)));
         make
     }
 
@@ -121,7 +123,7 @@ impl CBuild {
             "-O2",
             "-g",
         ])
-        .arg(arg("-I", &self.root.join("include")))
+        .arg(path_arg("-I", &self.root.join("include")))
         .arg("-o")
         .arg(&out)
         .arg(self.root.join("tests").join("c").join(format!("{name}.c")));
@@ -130,33 +132,12 @@ impl CBuild {
                 .arg(self.lib_dir.join("libsockcore.a"))
                 .arg("-Wl,--gc-sections"),
             Link::Shared => cc
-                .arg(arg("-L", &self.lib_dir))
+                .arg(path_arg("-L", &self.lib_dir))
                 .arg("-lsockcore")
-                .arg(arg("-Wl,-rpath,", &self.lib_dir)),
+                .arg(path_arg("-Wl,-rpath,", &self.lib_dir)),
         };
         run_to_success(&mut cc, &format!("compiling tests/c/{name}.c ({link})"));
         compiled.insert(key, out.clone());
         out
     }
-}
-
-/// `prefix` followed by `path`, as one argument.
-fn arg(prefix: &str, path: &Path) -> OsString {
-    let mut arg = OsString::from(prefix);
-    arg.push(path);
-    arg
-}
-
-/// Runs a build step, failing the test with its output if it fails.
-fn run_to_success(command: &mut Command, what: &str) {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("{what}: cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{what} failed ({}):\n{}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
