@@ -17,7 +17,18 @@
 //! - **Moving bytes**: [`SocketFd::read`]/[`SocketFd::write`], send/recv with
 //!   [`MsgFlags`], datagrams, vectored calls over [`IoSlice`]/[`IoSliceMut`],
 //!   and whole transfers that report a [`TransferError`].
-//! - **Readiness**: the [`poll`] module.
+//! - **Messages**: [`SocketFd::send_msg`]/[`SocketFd::recv_msg`] with
+//!   control data built by [`CmsgBuilder`] and read through
+//!   [`ReceivedControl`] (received descriptors are [`OwnedFd`]s, closed
+//!   unless taken); [`SocketFd::send_fds`]/[`SocketFd::recv_fds`] for the
+//!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
+//!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
+//! - **Options**: a getter and a setter per option on [`SocketFd`]
+//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …), and raw access
+//!   with [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
+//! - **Readiness and time**: the [`poll`] module, and
+//!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
+//!   [`SocketFd::write_within`].
 //! - **Errors**: [`Errno`].
 //!
 //! # No `std`, no allocator
