@@ -41,22 +41,42 @@ impl SocketFd {
     /// On a non-blocking socket a full send buffer stops the loop with
     /// `EAGAIN` and the count sent so far: wait for `POLLOUT` and call again
     /// with the rest. Errors: those of [`write`](Self::write) except `EINTR`.
+    #[inline]
     pub fn write_all(&self, buf: &[u8]) -> Result<(), TransferError> {
+        // One send that takes everything is the common case: it stays
+        // inline, and only a short send or an error enters the loop.
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match self.write(buf) {
+            Ok(sent) if sent == buf.len() => Ok(()),
+            first => self.write_all_rest(buf, first),
+        }
+    }
+
+    /// The loop behind [`write_all`](Self::write_all), from the outcome of
+    /// its first send.
+    #[inline(never)]
+    fn write_all_rest(&self, buf: &[u8], first: crate::Result<usize>) -> Result<(), TransferError> {
         let mut done = 0;
-        while let Some(rest) = buf.get(done..).filter(|rest| !rest.is_empty()) {
-            match self.write(rest) {
+        let mut outcome = first;
+        loop {
+            match outcome {
                 Ok(0) => {
                     return Err(TransferError {
                         errno: Errno::EPIPE,
                         done,
                     })
                 }
-                Ok(n) => done += n,
+                Ok(sent) => done += sent,
                 Err(Errno::EINTR) => {}
                 Err(errno) => return Err(TransferError { errno, done }),
             }
+            match buf.get(done..).filter(|rest| !rest.is_empty()) {
+                Some(rest) => outcome = self.write(rest),
+                None => return Ok(()),
+            }
         }
-        Ok(())
     }
 
     /// Sends every buffer in `bufs`, in order, with as many vectored sends as
@@ -97,17 +117,40 @@ impl SocketFd {
     ///
     /// Errors: those of [`read`](Self::read) except `EINTR`; `EAGAIN` on a
     /// non-blocking socket with the count so far.
+    #[inline]
     pub fn read_exact(&self, buf: &mut [u8]) -> Result<usize, TransferError> {
+        // As in write_all: one read that fills the buffer stays inline.
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        match self.read(buf) {
+            Ok(read) if read == buf.len() => Ok(read),
+            first => self.read_exact_rest(buf, first),
+        }
+    }
+
+    /// The loop behind [`read_exact`](Self::read_exact), from the outcome of
+    /// its first read.
+    #[inline(never)]
+    fn read_exact_rest(
+        &self,
+        buf: &mut [u8],
+        first: crate::Result<usize>,
+    ) -> Result<usize, TransferError> {
         let mut done = 0;
-        while let Some(rest) = buf.get_mut(done..).filter(|rest| !rest.is_empty()) {
-            match self.read(rest) {
-                Ok(0) => break,
-                Ok(n) => done += n,
+        let mut outcome = first;
+        loop {
+            match outcome {
+                Ok(0) => return Ok(done),
+                Ok(read) => done += read,
                 Err(Errno::EINTR) => {}
                 Err(errno) => return Err(TransferError { errno, done }),
             }
+            match buf.get_mut(done..).filter(|rest| !rest.is_empty()) {
+                Some(rest) => outcome = self.read(rest),
+                None => return Ok(done),
+            }
         }
-        Ok(done)
     }
 }
 
