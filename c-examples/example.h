@@ -7,9 +7,14 @@
 #ifndef SOCKCORE_EXAMPLE_H
 #define SOCKCORE_EXAMPLE_H
 
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "sockcore.h"
 
@@ -91,6 +96,26 @@ static inline int server_or_client(int argc, char **argv, int (*server)(const ch
         return client(argv[2], argv[3]);
     fputs(usage, stderr);
     return 2;
+}
+
+/* Removes the socket file of a path address; abstract names leave none. */
+static inline void remove_socket_file(const char *who, const sc_addr *addr)
+{
+    /* sc_addr mixes with C's own types: here, a struct sockaddr_un. */
+    const struct sockaddr_un *sun = (const struct sockaddr_un *)sc_addr_sockaddr(addr);
+    size_t offset = offsetof(struct sockaddr_un, sun_path), len;
+    char path[sizeof sun->sun_path + 1];
+
+    if (sc_addr_family(addr) != AF_UNIX || (size_t)sc_addr_len(addr) <= offset ||
+        sun->sun_path[0] == '\0')
+        return;
+    len = (size_t)sc_addr_len(addr) - offset;
+    /* A path that fills sun_path has no NUL: the length says where it ends. */
+    memcpy(path, sun->sun_path, len);
+    path[len] = '\0';
+    if (unlink(path) < 0)
+        fail(who, "unlink", -errno);
+    printf("%s: unlink(%s)\n", who, path);
 }
 
 #endif /* SOCKCORE_EXAMPLE_H */

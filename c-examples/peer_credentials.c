@@ -37,23 +37,6 @@
 #define TIMEOUT_MS 5000
 #define EXIT_REFUSED 3
 
-/* Removes the socket file of a path address; abstract names leave none. */
-static void remove_socket_file(const sc_addr *addr)
-{
-    const struct sockaddr_un *sun = (const struct sockaddr_un *)sc_addr_sockaddr(addr);
-    size_t offset = offsetof(struct sockaddr_un, sun_path), len;
-    char path[sizeof sun->sun_path + 1];
-
-    if (sc_addr_family(addr) != AF_UNIX || (size_t)sc_addr_len(addr) <= offset ||
-        sun->sun_path[0] == '\0')
-        return;
-    len = (size_t)sc_addr_len(addr) - offset;
-    memcpy(path, sun->sun_path, len);
-    path[len] = '\0';
-    if (unlink(path) < 0)
-        fail("server", "unlink", -errno);
-}
-
 /* Tells one connected client whether it may stay, and says so. */
 static void admit_or_refuse(int fd)
 {
@@ -99,7 +82,7 @@ static int server(const char *address, long limit)
         served++;
     }
     check("server", "sc_close", sc_close(listener));
-    remove_socket_file(&addr);
+    remove_socket_file("server", &addr);
     printf("server: served %ld clients\n", served);
     return 0;
 }

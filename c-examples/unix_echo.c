@@ -29,26 +29,6 @@
 #define MAX_MESSAGE 65536
 #define DIAL_TIMEOUT_MS 5000
 
-/* Removes the socket file of a path address; abstract names leave none. */
-static void remove_socket_file(const sc_addr *addr)
-{
-    /* sc_addr mixes with C's own types: here, a struct sockaddr_un. */
-    const struct sockaddr_un *sun = (const struct sockaddr_un *)sc_addr_sockaddr(addr);
-    size_t offset = offsetof(struct sockaddr_un, sun_path), len;
-    char path[sizeof sun->sun_path + 1];
-
-    if (sc_addr_family(addr) != AF_UNIX || (size_t)sc_addr_len(addr) <= offset ||
-        sun->sun_path[0] == '\0')
-        return;
-    len = (size_t)sc_addr_len(addr) - offset;
-    /* A path that fills sun_path has no NUL: the length says where it ends. */
-    memcpy(path, sun->sun_path, len);
-    path[len] = '\0';
-    if (unlink(path) < 0)
-        fail("server", "unlink", -errno);
-    printf("server: unlink(%s)\n", path);
-}
-
 static void echo_until_closed(int fd)
 {
     char buf[4096];
@@ -87,7 +67,7 @@ static int server(const char *address, long limit)
     }
     check("server", "sc_close", sc_close(listener));
     printf("server: served %ld clients; sc_close(fd %d)\n", served, listener);
-    remove_socket_file(&addr);
+    remove_socket_file("server", &addr);
     return 0;
 }
 

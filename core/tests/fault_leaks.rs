@@ -8,18 +8,16 @@
 #[path = "fault_support/backlog.rs"]
 mod backlog;
 
+#[path = "fault_support/fds.rs"]
+mod fds;
+
 use std::time::Instant;
 
 use backlog::full_listener;
+use fds::open_fd_count;
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type};
 
 const RUNS: usize = 1000;
-
-fn open_fd_count() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("/proc/self/fd")
-        .count()
-}
 
 /// A temporary directory for Unix socket paths, removed on drop.
 struct TempDir(std::path::PathBuf);

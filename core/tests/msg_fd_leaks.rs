@@ -5,18 +5,16 @@
 //! One test function on purpose: tests in one binary run on parallel
 //! threads, and any other test opening a descriptor would skew the counts.
 
+#[path = "fault_support/fds.rs"]
+mod fds;
+
 use std::mem::{size_of, MaybeUninit};
 
+use fds::open_fd_count;
 use sockcore::{
     cmsg_space_for_fds, CmsgBuffer, ControlMessage, Domain, IoSliceMut, MmsgHdrMut, MsgFlags,
     OwnedFd, SockFlags, Socket, Type,
 };
-
-fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("/proc/self/fd")
-        .count()
-}
 
 /// Rounds per scenario: a leak of one descriptor per round shows as this many.
 const ROUNDS: usize = 50;
@@ -31,7 +29,7 @@ fn no_received_descriptor_leaks() {
     let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
     let (d1, d2) = Socket::pair(Domain::UNIX, Type::DGRAM, SockFlags::empty()).expect("pair");
     let passed = a.as_raw_fd();
-    let baseline = open_fds();
+    let baseline = open_fd_count();
 
     // 1. Control space for 2 of 5 descriptors: the kernel installs 2 and
     //    sets MSG_CTRUNC; recv_msg closes those 2 before returning.
@@ -47,7 +45,11 @@ fn no_received_descriptor_leaks() {
             )
             .expect("recvmsg");
         assert!(msg.flags.contains(MsgFlags::CTRUNC), "{:?}", msg.flags);
-        assert_eq!(open_fds(), baseline, "closed while the result is alive");
+        assert_eq!(
+            open_fd_count(),
+            baseline,
+            "closed while the result is alive"
+        );
         assert_eq!(msg.control.fd_count(), 0);
         let rights: Vec<usize> = msg
             .control
@@ -59,7 +61,7 @@ fn no_received_descriptor_leaks() {
             .collect();
         assert_eq!(rights, [0], "the message is still listed, emptied");
     }
-    assert_eq!(open_fds(), baseline, "truncated to 2 of 5");
+    assert_eq!(open_fd_count(), baseline, "truncated to 2 of 5");
 
     // 2. Space smaller than one header, and no space at all.
     for space_len in [0usize, 8] {
@@ -77,7 +79,11 @@ fn no_received_descriptor_leaks() {
             assert!(msg.flags.contains(MsgFlags::CTRUNC));
             assert!(msg.control.is_empty());
         }
-        assert_eq!(open_fds(), baseline, "control space of {space_len} bytes");
+        assert_eq!(
+            open_fd_count(),
+            baseline,
+            "control space of {space_len} bytes"
+        );
     }
 
     // 3. Descriptors not taken are closed on drop; taken ones stay open
@@ -95,14 +101,18 @@ fn no_received_descriptor_leaks() {
             )
             .expect("recvmsg");
         assert_eq!(msg.flags, MsgFlags::empty());
-        assert_eq!(open_fds(), baseline + kept.len() + 10);
+        assert_eq!(open_fd_count(), baseline + kept.len() + 10);
         kept.extend(msg.control.take_fds().take(3));
         drop(msg);
-        assert_eq!(open_fds(), baseline + kept.len());
+        assert_eq!(open_fd_count(), baseline + kept.len());
     }
     assert_eq!(kept.len(), 3 * ROUNDS);
     drop(kept);
-    assert_eq!(open_fds(), baseline, "untaken descriptors closed on drop");
+    assert_eq!(
+        open_fd_count(),
+        baseline,
+        "untaken descriptors closed on drop"
+    );
 
     // 4. close_fds closes at once, and dropping afterwards closes nothing
     //    twice (a double close would hit the next descriptor opened).
@@ -118,13 +128,13 @@ fn no_received_descriptor_leaks() {
             )
             .expect("recvmsg");
         msg.control.close_fds();
-        assert_eq!(open_fds(), baseline);
+        assert_eq!(open_fd_count(), baseline);
         let (sentinel, _other) =
             Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
         drop(msg);
         assert_eq!(sentinel.socket_type(), Ok(Type::STREAM), "still open");
     }
-    assert_eq!(open_fds(), baseline, "close_fds");
+    assert_eq!(open_fd_count(), baseline, "close_fds");
 
     // 5. A peek installs duplicates too; they are owned and closed like any
     //    others, and the real receive then gets its own.
@@ -145,7 +155,7 @@ fn no_received_descriptor_leaks() {
         let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
         assert_eq!(got.fds, 2);
     }
-    assert_eq!(open_fds(), baseline, "peek");
+    assert_eq!(open_fd_count(), baseline, "peek");
 
     // 6. recv_fds with fewer slots than descriptors closes them all.
     for _ in 0..ROUNDS {
@@ -156,7 +166,7 @@ fn no_received_descriptor_leaks() {
         assert_eq!(got.fds, 0);
         assert!(got.flags.contains(MsgFlags::CTRUNC));
     }
-    assert_eq!(open_fds(), baseline, "recv_fds overflow");
+    assert_eq!(open_fd_count(), baseline, "recv_fds overflow");
 
     // 7. The raw path closes the descriptors of a truncated message and
     //    marks their slots -1; C callers get the same guarantee.
@@ -184,7 +194,7 @@ fn no_received_descriptor_leaks() {
             Some(ControlMessage::Rights(fds)) => assert_eq!(fds.count(), 0, "all marked -1"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(open_fds(), baseline);
+        assert_eq!(open_fd_count(), baseline);
     }
 
     // 8. Batches: descriptors sent to a datagram socket read with
@@ -199,7 +209,7 @@ fn no_received_descriptor_leaks() {
         let mut msgs = [MmsgHdrMut::new(first), MmsgHdrMut::new(second)];
         assert_eq!(d2.recv_mmsg(&mut msgs, MsgFlags::DONTWAIT, -1), Ok(2));
         assert!(msgs.iter().all(|m| m.flags().contains(MsgFlags::CTRUNC)));
-        assert_eq!(open_fds(), baseline);
+        assert_eq!(open_fd_count(), baseline);
     }
 
     // 9. A batch on the raw path with control space: the truncated
@@ -228,7 +238,11 @@ fn no_received_descriptor_leaks() {
         assert_eq!(n, Ok(2));
         assert_eq!(hdrs[0].msg_hdr.msg_flags, 0);
         assert_ne!(hdrs[1].msg_hdr.msg_flags & libc::MSG_CTRUNC, 0);
-        assert_eq!(open_fds(), baseline + 1, "only the whole message's one");
+        assert_eq!(
+            open_fd_count(),
+            baseline + 1,
+            "only the whole message's one"
+        );
         let len = hdrs[0].msg_hdr.msg_controllen as usize;
         // SAFETY: the kernel filled `len` bytes of space_x.
         let bytes = unsafe { std::slice::from_raw_parts(space_x.as_ptr().cast::<u8>(), len) };
@@ -238,7 +252,7 @@ fn no_received_descriptor_leaks() {
         };
         // SAFETY: recv_mmsg_raw handed this descriptor to us.
         drop(unsafe { OwnedFd::from_raw_fd(fd) });
-        assert_eq!(open_fds(), baseline);
+        assert_eq!(open_fd_count(), baseline);
     }
-    assert_eq!(open_fds(), baseline, "batches");
+    assert_eq!(open_fd_count(), baseline, "batches");
 }

@@ -5,13 +5,11 @@
 //! One test function on purpose: parallel tests opening descriptors would
 //! skew the counts.
 
-use sockcore::{Domain, Errno, SockFlags, Socket, SocketAddr, Type};
+#[path = "fault_support/fds.rs"]
+mod fds;
 
-fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("/proc/self/fd")
-        .count()
-}
+use fds::open_fd_count;
+use sockcore::{Domain, Errno, SockFlags, Socket, SocketAddr, Type};
 
 const ROUNDS: usize = 50;
 
@@ -33,7 +31,7 @@ fn dial_closes_its_descriptor_on_every_failure() {
     }
     let missing = format!("unix:/nonexistent-{}/socket", std::process::id());
 
-    let baseline = open_fds();
+    let baseline = open_fd_count();
     for _ in 0..ROUNDS {
         assert_eq!(
             Socket::dial_addr(&refused, 1000).err(),
@@ -49,23 +47,23 @@ fn dial_closes_its_descriptor_on_every_failure() {
             Some(Errno::EINVAL)
         );
     }
-    assert_eq!(open_fds(), baseline, "refused, missing path, bad text");
+    assert_eq!(open_fd_count(), baseline, "refused, missing path, bad text");
     for _ in 0..5 {
         assert_eq!(
             Socket::dial_addr(&full_addr, 20).err(),
             Some(Errno::ETIMEDOUT)
         );
     }
-    assert_eq!(open_fds(), baseline, "timed out");
+    assert_eq!(open_fd_count(), baseline, "timed out");
 
     // Success: one new descriptor, blocking and close-on-exec, released on
     // drop.
     let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
-    let baseline = open_fds();
+    let baseline = open_fd_count();
     let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
-    assert_eq!(open_fds(), baseline + 1);
+    assert_eq!(open_fd_count(), baseline + 1);
     assert_eq!(client.is_nonblocking(), Ok(false));
     assert_eq!(client.is_cloexec(), Ok(true));
     drop(client);
-    assert_eq!(open_fds(), baseline);
+    assert_eq!(open_fd_count(), baseline);
 }
