@@ -68,15 +68,17 @@ impl SocketFd {
         sys::getsockopt_bytes(self.as_raw_fd(), level, name, out)
     }
 
-    /// `setsockopt(2)` with an `int` value.
+    /// `setsockopt(2)` with an `int` value, for any option whose value is
+    /// one `int` (most of them). Errors: `ENOPROTOOPT`, `EINVAL`.
     #[inline]
-    pub(crate) fn set_int_option(&self, level: i32, name: i32, value: libc::c_int) -> Result<()> {
+    pub fn set_int_option(&self, level: i32, name: i32, value: libc::c_int) -> Result<()> {
         sys::setsockopt(self.as_raw_fd(), level, name, &value)
     }
 
-    /// `getsockopt(2)` of an `int` value.
+    /// `getsockopt(2)` of an `int` value, for any option whose value is one
+    /// `int`. Errors: `ENOPROTOOPT`, `EINVAL`.
     #[inline]
-    pub(crate) fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
+    pub fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
         sys::getsockopt::<libc::c_int>(self.as_raw_fd(), level, name)
     }
 

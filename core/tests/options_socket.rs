@@ -334,3 +334,28 @@ fn raw_options_round_trip() {
         "too short for an int"
     );
 }
+
+#[test]
+fn int_options_set_and_read_back_any_int_option() {
+    for (domain, ty) in ip_sockets() {
+        let s = new(domain, ty);
+        assert_eq!(s.int_option(libc::SOL_SOCKET, libc::SO_BROADCAST), Ok(0));
+        s.set_int_option(libc::SOL_SOCKET, libc::SO_BROADCAST, 1)
+            .expect("SO_BROADCAST");
+        assert_eq!(s.int_option(libc::SOL_SOCKET, libc::SO_BROADCAST), Ok(1));
+        assert_eq!(s.broadcast(), Ok(true), "the typed call sees it");
+        assert_eq!(
+            s.int_option(libc::SOL_SOCKET, libc::SO_TYPE),
+            Ok(ty.0),
+            "{domain:?} {ty:?}"
+        );
+        assert_eq!(
+            s.int_option(libc::SOL_SOCKET, 0x7fff),
+            Err(Errno::ENOPROTOOPT)
+        );
+        assert_eq!(
+            s.set_int_option(libc::SOL_SOCKET, 0x7fff, 1),
+            Err(Errno::ENOPROTOOPT)
+        );
+    }
+}

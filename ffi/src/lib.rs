@@ -38,6 +38,8 @@ mod errno_text;
 // The credentials calls (messages) use only its switches.
 #[cfg(any(feature = "messages", feature = "options"))]
 #[cfg_attr(not(feature = "options"), allow(dead_code))]
+mod int_options;
+#[cfg(feature = "options")]
 mod option_values;
 mod text_buf;
 

@@ -33,23 +33,10 @@ pub(crate) fn count_return(result: Result<u32, Errno>) -> c_int {
     int_return(result.map(|value| c_int::try_from(value).unwrap_or(c_int::MAX)))
 }
 
-/// A size read back as an `int`, saturating as [`count_return`].
-#[inline]
-pub(crate) fn size_return(result: Result<usize, Errno>) -> c_int {
-    int_return(result.map(|value| c_int::try_from(value).unwrap_or(c_int::MAX)))
-}
-
 /// Whole seconds the caller passes as an `int`: `EINVAL` when negative.
 #[inline]
 pub(crate) fn seconds(value: c_int) -> Result<Duration, Errno> {
     count(value).map(|secs| Duration::from_secs(u64::from(secs)))
-}
-
-/// A duration read back in whole seconds (the options that hold seconds
-/// never have a fraction), saturating at `INT_MAX`.
-#[inline]
-pub(crate) fn seconds_return(result: Result<Duration, Errno>) -> c_int {
-    int_return(result.map(|d| c_int::try_from(d.as_secs()).unwrap_or(c_int::MAX)))
 }
 
 /// A time-out in milliseconds where 0 means none: `EINVAL` when negative.

@@ -17,7 +17,9 @@ use libc::{size_t, socklen_t};
 use crate::args::int_return;
 use crate::args::{self, unit_return};
 #[cfg(feature = "options")]
-use crate::option_values::{switch, switch_return};
+use crate::int_options;
+#[cfg(feature = "options")]
+use crate::option_values::switch_return;
 
 /// `getsockopt(2)`: copies the value of option `name` at `level`
 /// (`SOL_SOCKET`, `IPPROTO_TCP`, …) into `value`, which holds `*len` bytes;
@@ -93,7 +95,7 @@ pub unsafe extern "C" fn sc_setsockopt(
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_reuseaddr(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_reuse_address(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_REUSEADDR)`.
@@ -107,7 +109,7 @@ pub unsafe extern "C" fn sc_set_reuseaddr(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_reuseaddr(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.reuse_address())
+    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_ERROR)`: takes the pending error of `fd` and

@@ -5,15 +5,7 @@
 
 use core::ffi::c_int;
 
-use sockcore::Errno;
-
-use crate::args::{self, int_return, unit_return};
-use crate::option_values::{count, count_return, switch, switch_return};
-
-/// A byte-sized value (TOS, traffic class): `EINVAL` outside 0 to 255.
-fn byte(value: c_int) -> Result<u8, Errno> {
-    u8::try_from(value).map_err(|_| Errno::EINVAL)
-}
+use crate::int_options;
 
 /// `setsockopt(IPPROTO_IP, IP_TTL)`: the time-to-live of outgoing IPv4
 /// unicast packets.
@@ -26,7 +18,7 @@ fn byte(value: c_int) -> Result<u8, Errno> {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_ttl(fd: c_int, ttl: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(count(ttl).and_then(|ttl| unsafe { args::socket(fd) }.set_ttl(ttl)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_IP, libc::IP_TTL, ttl) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_TTL)`: the value in effect (the system's
@@ -40,7 +32,7 @@ pub unsafe extern "C" fn sc_set_ttl(fd: c_int, ttl: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_ttl(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.ttl())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_IP, libc::IP_TTL) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the hop limit of outgoing
@@ -55,7 +47,7 @@ pub unsafe extern "C" fn sc_get_ttl(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_unicast_hops(fd: c_int, hops: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(count(hops).and_then(|hops| unsafe { args::socket(fd) }.set_unicast_hops_v6(hops)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS, hops) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the value in effect.
@@ -68,7 +60,7 @@ pub unsafe extern "C" fn sc_set_unicast_hops(fd: c_int, hops: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_unicast_hops(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.unicast_hops_v6())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_TOS)`: the type-of-service byte (DSCP and ECN
@@ -82,7 +74,7 @@ pub unsafe extern "C" fn sc_get_unicast_hops(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_tos(fd: c_int, tos: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(byte(tos).and_then(|tos| unsafe { args::socket(fd) }.set_tos(tos)))
+    unsafe { int_options::set_byte(fd, libc::IPPROTO_IP, libc::IP_TOS, tos) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_TOS)`.
@@ -95,7 +87,7 @@ pub unsafe extern "C" fn sc_set_tos(fd: c_int, tos: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_tos(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    int_return(unsafe { args::socket(fd) }.tos().map(c_int::from))
+    unsafe { int_options::get_byte(fd, libc::IPPROTO_IP, libc::IP_TOS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_TCLASS)`: the traffic class byte of
@@ -109,7 +101,7 @@ pub unsafe extern "C" fn sc_get_tos(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_tclass(fd: c_int, tclass: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(byte(tclass).and_then(|tclass| unsafe { args::socket(fd) }.set_tclass_v6(tclass)))
+    unsafe { int_options::set_byte(fd, libc::IPPROTO_IPV6, libc::IPV6_TCLASS, tclass) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_TCLASS)`.
@@ -122,7 +114,7 @@ pub unsafe extern "C" fn sc_set_tclass(fd: c_int, tclass: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_tclass(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    int_return(unsafe { args::socket(fd) }.tclass_v6().map(c_int::from))
+    unsafe { int_options::get_byte(fd, libc::IPPROTO_IPV6, libc::IPV6_TCLASS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`: an IPv6 socket bound to `::`
@@ -137,7 +129,7 @@ pub unsafe extern "C" fn sc_get_tclass(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_v6only(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_only_v6(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, on) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`.
@@ -150,5 +142,5 @@ pub unsafe extern "C" fn sc_set_v6only(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_v6only(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.only_v6())
+    unsafe { int_options::get_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY) }
 }

@@ -12,7 +12,8 @@ use sockcore::{AddrKind, Errno, SocketFd};
 
 use crate::addr::sc_addr;
 use crate::args::{self, unit_return};
-use crate::option_values::{count, count_return, switch, switch_return};
+use crate::int_options;
+use crate::option_values::count_return;
 
 /// Which membership call to make.
 #[derive(Clone, Copy)]
@@ -105,7 +106,7 @@ pub unsafe extern "C" fn sc_leave_multicast(
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_loop_v4(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_multicast_loop_v4(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP, on) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`.
@@ -118,7 +119,7 @@ pub unsafe extern "C" fn sc_set_multicast_loop_v4(fd: c_int, on: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_loop_v4(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.multicast_loop_v4())
+    unsafe { int_options::get_switch(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`: the time-to-live of outgoing
@@ -133,7 +134,7 @@ pub unsafe extern "C" fn sc_get_multicast_loop_v4(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_ttl_v4(fd: c_int, ttl: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(count(ttl).and_then(|ttl| unsafe { args::socket(fd) }.set_multicast_ttl_v4(ttl)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_TTL, ttl) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`.
@@ -146,7 +147,7 @@ pub unsafe extern "C" fn sc_set_multicast_ttl_v4(fd: c_int, ttl: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_ttl_v4(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.multicast_ttl_v4())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_TTL) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_MULTICAST_IF)` with an `ip_mreqn`: send
@@ -176,7 +177,7 @@ pub unsafe extern "C" fn sc_set_multicast_if_v4(fd: c_int, ifindex: c_uint) -> c
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_loop_v6(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_multicast_loop_v6(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_LOOP, on) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`.
@@ -189,7 +190,7 @@ pub unsafe extern "C" fn sc_set_multicast_loop_v6(fd: c_int, on: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_loop_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.multicast_loop_v6())
+    unsafe { int_options::get_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_LOOP) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`: the hop limit of
@@ -203,9 +204,8 @@ pub unsafe extern "C" fn sc_get_multicast_loop_v6(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_hops_v6(fd: c_int, hops: c_int) -> c_int {
-    let hops = count(hops);
     // SAFETY: the caller's promise about fd.
-    unit_return(hops.and_then(|hops| unsafe { args::socket(fd) }.set_multicast_hops_v6(hops)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS, hops) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`.
@@ -218,7 +218,7 @@ pub unsafe extern "C" fn sc_set_multicast_hops_v6(fd: c_int, hops: c_int) -> c_i
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_hops_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.multicast_hops_v6())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`: send multicast out of
@@ -233,7 +233,14 @@ pub unsafe extern "C" fn sc_get_multicast_hops_v6(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_multicast_if_v6(ifindex))
+    unsafe {
+        int_options::set_count(
+            fd,
+            libc::IPPROTO_IPV6,
+            libc::IPV6_MULTICAST_IF,
+            c_int::try_from(ifindex).unwrap_or(c_int::MAX),
+        )
+    }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`.
@@ -246,7 +253,7 @@ pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_if_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.multicast_if_v6())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_IF) }
 }
 
 /// `if_nametoindex(3)`: the index of the network interface called `name`

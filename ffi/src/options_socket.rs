@@ -9,9 +9,8 @@ use libc::size_t;
 use sockcore::{Errno, IFNAMSIZ};
 
 use crate::args::{self, int_return, unit_return};
-use crate::option_values::{
-    self, count, optional_millis, optional_millis_return, size_return, switch, switch_return,
-};
+use crate::int_options;
+use crate::option_values::{self, optional_millis, optional_millis_return, switch};
 use crate::text_buf::write_c_text;
 
 /// Bytes of an interface name buffer, NUL included (`IFNAMSIZ`): enough for
@@ -32,7 +31,7 @@ const _: () = assert!(SC_IFNAMSIZ == IFNAMSIZ);
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_reuseport(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_reuse_port(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEPORT, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_REUSEPORT)`.
@@ -45,7 +44,7 @@ pub unsafe extern "C" fn sc_set_reuseport(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_reuseport(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.reuse_port())
+    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEPORT) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_KEEPALIVE)`: probe an idle connection so that
@@ -60,7 +59,7 @@ pub unsafe extern "C" fn sc_get_reuseport(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_keepalive(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_KEEPALIVE)`.
@@ -73,7 +72,7 @@ pub unsafe extern "C" fn sc_set_keepalive(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.keepalive())
+    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_LINGER)`, as `struct linger`: with `on` 0
@@ -135,9 +134,8 @@ pub unsafe extern "C" fn sc_get_linger(fd: c_int, on: *mut c_int, seconds: *mut 
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_rcvbuf(fd: c_int, bytes: c_int) -> c_int {
-    let bytes = count(bytes).map(|bytes| bytes as usize);
     // SAFETY: the caller's promise about fd.
-    unit_return(bytes.and_then(|bytes| unsafe { args::socket(fd) }.set_recv_buffer_size(bytes)))
+    unsafe { int_options::set_count(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, bytes) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_RCVBUF)`: the receive buffer size in effect.
@@ -150,7 +148,7 @@ pub unsafe extern "C" fn sc_set_rcvbuf(fd: c_int, bytes: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_rcvbuf(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    size_return(unsafe { args::socket(fd) }.recv_buffer_size())
+    unsafe { int_options::get_count(fd, libc::SOL_SOCKET, libc::SO_RCVBUF) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_SNDBUF)`: as `sc_set_rcvbuf`, for sending
@@ -163,9 +161,8 @@ pub unsafe extern "C" fn sc_get_rcvbuf(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_sndbuf(fd: c_int, bytes: c_int) -> c_int {
-    let bytes = count(bytes).map(|bytes| bytes as usize);
     // SAFETY: the caller's promise about fd.
-    unit_return(bytes.and_then(|bytes| unsafe { args::socket(fd) }.set_send_buffer_size(bytes)))
+    unsafe { int_options::set_count(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, bytes) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_SNDBUF)`: the send buffer size in effect.
@@ -178,7 +175,7 @@ pub unsafe extern "C" fn sc_set_sndbuf(fd: c_int, bytes: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_sndbuf(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    size_return(unsafe { args::socket(fd) }.send_buffer_size())
+    unsafe { int_options::get_count(fd, libc::SOL_SOCKET, libc::SO_SNDBUF) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_RCVTIMEO)`: a blocking receive or accept on
@@ -251,7 +248,7 @@ pub unsafe extern "C" fn sc_get_sndtimeo(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_broadcast(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_broadcast(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_BROADCAST, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_BROADCAST)`.
@@ -264,7 +261,7 @@ pub unsafe extern "C" fn sc_set_broadcast(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_broadcast(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.broadcast())
+    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_BROADCAST) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: `fd` uses only the network

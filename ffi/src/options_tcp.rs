@@ -4,11 +4,7 @@
 
 use core::ffi::c_int;
 
-use crate::args::{self, unit_return};
-use crate::option_values::{
-    count, count_return, optional_millis, optional_millis_return, seconds, seconds_return, switch,
-    switch_return,
-};
+use crate::int_options;
 
 /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
 /// instead of waiting to coalesce them (Nagle's algorithm off).
@@ -21,7 +17,7 @@ use crate::option_values::{
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_nodelay(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_nodelay(switch(on)))
+    unsafe { int_options::set_switch(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY, on) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
@@ -34,7 +30,7 @@ pub unsafe extern "C" fn sc_set_nodelay(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_nodelay(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    switch_return(unsafe { args::socket(fd) }.nodelay())
+    unsafe { int_options::get_switch(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`: how many seconds a connection
@@ -49,7 +45,7 @@ pub unsafe extern "C" fn sc_get_nodelay(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_idle(fd: c_int, secs: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(seconds(secs).and_then(|idle| unsafe { args::socket(fd) }.set_keepalive_idle(idle)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, secs) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
@@ -62,7 +58,7 @@ pub unsafe extern "C" fn sc_set_keepalive_idle(fd: c_int, secs: c_int) -> c_int 
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_idle(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    seconds_return(unsafe { args::socket(fd) }.keepalive_idle())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`: the seconds between
@@ -75,9 +71,8 @@ pub unsafe extern "C" fn sc_get_keepalive_idle(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_interval(fd: c_int, secs: c_int) -> c_int {
-    let interval = seconds(secs);
     // SAFETY: the caller's promise about fd.
-    unit_return(interval.and_then(|d| unsafe { args::socket(fd) }.set_keepalive_interval(d)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL, secs) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
@@ -90,7 +85,7 @@ pub unsafe extern "C" fn sc_set_keepalive_interval(fd: c_int, secs: c_int) -> c_
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_interval(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    seconds_return(unsafe { args::socket(fd) }.keepalive_interval())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPCNT)`: how many unanswered probes end
@@ -104,7 +99,7 @@ pub unsafe extern "C" fn sc_get_keepalive_interval(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_count(fd: c_int, probes: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unit_return(count(probes).and_then(|n| unsafe { args::socket(fd) }.set_keepalive_count(n)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT, probes) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
@@ -117,7 +112,7 @@ pub unsafe extern "C" fn sc_set_keepalive_count(fd: c_int, probes: c_int) -> c_i
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_count(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    count_return(unsafe { args::socket(fd) }.keepalive_count())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`: how many milliseconds sent
@@ -131,9 +126,8 @@ pub unsafe extern "C" fn sc_get_keepalive_count(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_user_timeout(fd: c_int, timeout_ms: c_int) -> c_int {
-    let timeout = optional_millis(timeout_ms);
     // SAFETY: the caller's promise about fd.
-    unit_return(timeout.and_then(|t| unsafe { args::socket(fd) }.set_user_timeout(t)))
+    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT, timeout_ms) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`.
@@ -147,5 +141,5 @@ pub unsafe extern "C" fn sc_set_user_timeout(fd: c_int, timeout_ms: c_int) -> c_
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_user_timeout(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    optional_millis_return(unsafe { args::socket(fd) }.user_timeout())
+    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT) }
 }
