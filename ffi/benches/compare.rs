@@ -6,13 +6,18 @@
 //! allocations per operation, and the stripped size of `libsockcore.so`.
 //!
 //! ```text
-//! cargo bench -p sockcore-ffi --bench compare              # full: a few minutes
+//! cargo bench -p sockcore-ffi --bench compare              # full: about 4 minutes
 //! cargo bench -p sockcore-ffi --bench compare -- --quick   # seconds; checks, never judges speed
+//! cargo bench -p sockcore-ffi --bench compare -- --rounds 127 --only churn
 //! ```
 //!
-//! Without `--bench` on its command line (as under `cargo test --benches`)
-//! it runs the quick mode too. The C sources are in `benches/c/`; the Rust
-//! implementations run as this same binary with `--child`.
+//! Each ratio against C is printed as the median over rounds with its 95%
+//! confidence interval (order statistics, stats.rs), and each sockcore row
+//! judged against 0.98 only when the interval is clear of it. `-- --help`
+//! lists the options (options.rs). Without `--bench` on its command line
+//! (as under `cargo test --benches`) it runs the quick mode too. The C
+//! sources are in `benches/c/`; the Rust implementations run as this same
+//! binary with `--child`.
 
 #[path = "compare/alloc_count.rs"]
 mod alloc_count;
@@ -34,6 +39,8 @@ mod net;
 mod net_sockcore;
 #[path = "compare/net_std.rs"]
 mod net_std;
+#[path = "compare/options.rs"]
+mod options;
 #[path = "compare/pair.rs"]
 mod pair;
 #[path = "compare/process.rs"]
@@ -42,6 +49,8 @@ mod process;
 mod report;
 #[path = "compare/rust_workloads.rs"]
 mod rust_workloads;
+#[path = "compare/stats.rs"]
+mod stats;
 #[path = "compare/table.rs"]
 mod table;
 #[path = "compare/workload.rs"]
@@ -57,9 +66,18 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("--child") {
         return child::main(&args[1..]);
     }
-    // `cargo bench` passes --bench; anything else gets the short mode.
-    let quick = args.iter().any(|a| a == "--quick") || !args.iter().any(|a| a == "--bench");
-    match driver::run(measure::Settings { quick }) {
+    let settings = match options::parse(&args) {
+        Ok(options::Command::Run(settings)) => settings,
+        Ok(options::Command::Help) => {
+            println!("{}", options::usage());
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("compare: {e}\n\n{}", options::usage());
+            return ExitCode::from(2);
+        }
+    };
+    match driver::run(settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("compare: {e}");

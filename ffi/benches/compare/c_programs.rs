@@ -32,12 +32,15 @@ pub fn build() -> Result<Programs, String> {
     let root = ffi.parent().ok_or("the ffi crate has no parent folder")?;
     let sources = ffi.join("benches").join("c");
     let exe = env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
-    // The bench binary is <target>/release/deps/compare-<hash>.
-    let release = exe
+    // The bench binary is <target>/release/deps/compare-<hash>, or
+    // <target>/debug/deps/ under `cargo test --benches`; the library is
+    // built in release either way, into <target>/release.
+    let profile = exe
         .parent()
         .and_then(Path::parent)
-        .ok_or("the bench binary is not in <target>/release/deps")?;
-    let target = release.parent().ok_or("no target folder")?;
+        .ok_or("the bench binary is not in <target>/<profile>/deps")?;
+    let target = profile.parent().ok_or("no target folder")?;
+    let release = &target.join("release");
     let out = release.join("compare-c");
     fs::create_dir_all(&out).map_err(|e| format!("creating {}: {e}", out.display()))?;
 

@@ -57,40 +57,54 @@ impl Case {
     }
 }
 
-/// How thoroughly to measure.
+/// How thoroughly to measure, and what (the command line: options.rs).
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     /// The short mode: small fixed counts, one round; checks that everything
     /// runs and agrees, measures nothing.
     pub quick: bool,
+    /// Rounds per case; each runs every implementation once.
+    pub rounds: usize,
+    /// Seconds of the reference's time a full-mode run is sized to.
+    pub secs: f64,
+    /// Only this workload's cases, rather than all.
+    pub only: Option<Workload>,
 }
 
-/// Seconds one full-mode run aims to take (bulk moves a fixed 2 GiB).
-const TARGET_SECS: f64 = 0.2;
-/// Rounds in the full mode; each runs every implementation once.
-const FULL_ROUNDS: usize = 9;
-/// 2 GiB in 64 KiB chunks.
-const BULK_FULL_CHUNKS: u64 = 32 * 1024;
 /// Each cycle leaves the client's port in TIME_WAIT, and connect(2) picks
 /// from the even half of the ephemeral range first (32768-60999: 14,116
 /// ports); past that it searches, burning CPU, until a port may be reused a
 /// second later. A run stays below, in its own fresh namespace (and so far
 /// below the 131,072 TIME_WAIT sockets past which the kernel keeps none).
 const CHURN_MAX: u64 = 10_000;
+/// Calibration runs at most this many trials, each sized from the one
+/// before; the last one's rate sizes the measured runs.
+const CALIBRATION_TRIALS: usize = 4;
+/// A trial shorter than this fraction of the target is too short to size
+/// from: start-up (TCP's window growing, caches, page faults) weighs on it.
+const TRIAL_FRACTION: f64 = 0.25;
 /// A run taking longer than this has hung.
 pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Settings {
-    /// Rounds per case.
-    pub fn rounds(&self) -> usize {
-        if self.quick {
-            1
-        } else {
-            FULL_ROUNDS
-        }
+    /// The cases to measure, in table order.
+    pub fn cases(&self) -> impl Iterator<Item = Case> + '_ {
+        Case::ALL
+            .into_iter()
+            .filter(|case| self.includes(case.workload))
     }
 
-    /// The count of the quick mode, and of the full mode's calibration run.
+    /// The workloads to measure, in table order.
+    pub fn workloads(&self) -> impl Iterator<Item = Workload> + '_ {
+        Workload::ALL.into_iter().filter(|&w| self.includes(w))
+    }
+
+    fn includes(&self, workload: Workload) -> bool {
+        self.only.map_or(true, |only| only == workload)
+    }
+
+    /// The count of the quick mode, and of the full mode's first
+    /// calibration trial.
     fn small_count(&self, workload: Workload) -> u64 {
         match workload {
             Workload::PingpongTcp | Workload::PingpongUnix => 2_000,
@@ -150,7 +164,7 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
         .filter(|i| i.has(workload))
         .collect();
     let mut reports: Vec<Vec<Report>> = vec![Vec::new(); implementations.len()];
-    for round in 0..settings.rounds() {
+    for round in 0..settings.rounds {
         for k in 0..implementations.len() {
             let index = (round + k) % implementations.len();
             let report = run_once(case, programs, implementations[index], count)?;
@@ -180,23 +194,44 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
     Ok(Measured { case, count, rows })
 }
 
-/// The count that makes the reference run take about [`TARGET_SECS`].
+/// The count that makes the reference run take about `settings.secs`.
+///
+/// Bulk transfers are sized like the rest, rather than moving a fixed
+/// 2 GiB (0.4 s a run here), so that many short rounds stay affordable
+/// (options.rs says why short ones): 0.025 s is still some 2,000 chunks of
+/// 64 KiB. Trials grow until one takes a quarter of the target, so the
+/// small first trial (16 MiB of bulk, 1,000 churn cycles) never sizes the
+/// runs alone.
 fn calibrate(case: Case, programs: &Programs, settings: Settings) -> Result<u64, String> {
     let workload = case.workload;
-    if matches!(workload, Workload::BulkWrite | Workload::BulkWritev) {
-        return Ok(BULK_FULL_CHUNKS);
-    }
-    let trial = settings.small_count(workload);
-    let report = run_once(case, programs, Implementation::Libc, trial)?;
-    let secs = report.nanos.max(1) as f64 / 1e9;
     let granule = workload.granule();
-    let scaled = (trial as f64 * TARGET_SECS / secs) as u64 / granule * granule;
-    let count = scaled.max(trial);
-    Ok(if workload == Workload::Churn {
-        count.min(CHURN_MAX)
-    } else {
-        count
-    })
+    let limit = |count: u64| {
+        if workload == Workload::Churn {
+            count.min(CHURN_MAX)
+        } else {
+            count
+        }
+    };
+    let small = settings.small_count(workload);
+    // A trial of `trial` operations: how long it took, the count it sizes
+    // the runs to, and the next trial, aimed at half the target (long
+    // enough to size from, short enough not to overshoot much).
+    let run_trial = |trial: u64| -> Result<(f64, u64, u64), String> {
+        let report = run_once(case, programs, Implementation::Libc, trial)?;
+        let secs = report.nanos.max(1) as f64 / 1e9;
+        let sized = (trial as f64 * settings.secs / secs) as u64 / granule * granule;
+        let next = limit((sized / 2 / granule * granule).max(trial));
+        Ok((secs, limit(sized.max(small)), next))
+    };
+    let mut trial = small;
+    for _ in 1..CALIBRATION_TRIALS {
+        let (secs, count, next) = run_trial(trial)?;
+        if secs >= settings.secs * TRIAL_FRACTION || next == trial {
+            return Ok(count);
+        }
+        trial = next;
+    }
+    Ok(run_trial(trial)?.1)
 }
 
 /// One process measuring `count` operations, checked.
