@@ -6,7 +6,7 @@
 //! allocations per operation, and the stripped size of `libsockcore.so`.
 //!
 //! ```text
-//! cargo bench -p sockcore-ffi --bench compare              # full: about 4 minutes
+//! cargo bench -p sockcore-ffi --bench compare              # full: about 2 minutes
 //! cargo bench -p sockcore-ffi --bench compare -- --quick   # seconds; checks, never judges speed
 //! cargo bench -p sockcore-ffi --bench compare -- --rounds 127 --only churn
 //! ```

@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
@@ -44,6 +45,17 @@ void set_nodelay(int fd) {
     int on = 1;
     if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) < 0)
         fail("setsockopt(TCP_NODELAY)", -1);
+}
+
+void set_receive_buffer(int fd, uint64_t bytes) {
+    /* The kernel doubles what it is given (socket(7): room for bookkeeping)
+     * and holds the queued datagrams' truesize to the doubled size, which
+     * SO_RCVBUF reads back; it takes at most INT_MAX / 2. */
+    uint64_t half = bytes / 2 + bytes % 2;
+    int value = half > INT_MAX / 2 ? INT_MAX / 2 : (int)half;
+    if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &value, sizeof value) < 0 &&
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &value, sizeof value) < 0)
+        fail("setsockopt(SO_RCVBUFFORCE/SO_RCVBUF)", -1);
 }
 
 struct start {

@@ -30,6 +30,12 @@ _Noreturn void fail(const char *what, long long ret);
 void set_timeouts(int fd, int millis);
 void set_nodelay(int fd);
 
+/* A receive buffer of at least `bytes` (up to the kernel's INT_MAX cap), so
+ * that a UDP receiver can queue a whole run: SO_RCVBUFFORCE, which root may
+ * set past net.core.rmem_max; without CAP_NET_ADMIN, SO_RCVBUF, which the
+ * kernel caps at rmem_max (the report's `lost` then shows the cost). */
+void set_receive_buffer(int fd, uint64_t bytes);
+
 /* When the measured loop ran, the CPU time and the heap allocations both
  * threads used meanwhile (-1 allocations when the LD_PRELOAD counter,
  * alloc_counter.c, is not loaded). */

@@ -30,8 +30,15 @@ enum {
     BATCH = 32,
     /* How long a blocked call may wait before the run fails. */
     STALL_MS = 5000,
-    /* How long a UDP receiver waits for datagrams that may have been lost. */
+    /* How long a UDP receiver waits for a datagram before it counts the
+     * rest of the run as lost: a safety net, since its receive buffer holds
+     * a whole run. */
     DRAIN_MS = 200,
+    /* Receive-buffer bytes one datagram of MESSAGE bytes takes: its skb's
+     * truesize, 832 on Linux 6.18 x86-64 (SO_MEMINFO's rmem_alloc over the
+     * datagrams queued), rounded up for other kernels' layouts. The Rust
+     * workloads use the same (workload.rs). */
+    RECEIVE_BYTES_PER_DATAGRAM = 1024,
 };
 
 static int check_fd(const char *what, int fd) {
@@ -190,7 +197,6 @@ struct udp_send {
     int fd;
     bench_addr to;
     uint64_t count;
-    uint64_t end;
 };
 
 struct udp_receive {
@@ -204,7 +210,6 @@ static void *send_each(void *arg) {
     unsigned char message[MESSAGE] = {1};
     for (uint64_t i = 0; i < s->count; i++)
         check_len("sendto", op_sendto(s->fd, message, MESSAGE, &s->to), MESSAGE);
-    s->end = now_nanos();
     return NULL;
 }
 
@@ -233,7 +238,6 @@ static void *send_batches(void *arg) {
                                                .msg_iov = &iov, .msg_iovlen = 1}};
     for (uint64_t i = 0; i < s->count / BATCH; i++)
         check_len("sendmmsg", op_sendmmsg(s->fd, msgs, BATCH), BATCH);
-    s->end = now_nanos();
     return NULL;
 }
 
@@ -264,19 +268,25 @@ static void receive_batches(void *arg) {
 }
 
 /* A UDP run: `send` pushes `count` datagrams from a second thread while
- * `receive` takes what arrives on this one. */
+ * `receive` takes what arrives on this one, into a receive buffer that can
+ * hold them all, so the sender outrunning the receiver loses nothing. The
+ * run is timed by the receiver, from the release of both ends to the last
+ * datagram received. */
 static void udp(uint64_t count, void *(*send)(void *), void (*receive)(void *), struct report *r) {
     struct udp_send s = {.count = count};
     struct udp_receive receiver = {.count = count};
     receiver.fd = check_fd("udp bind", op_udp_bound(&s.to));
     set_timeouts(receiver.fd, DRAIN_MS);
+    set_receive_buffer(receiver.fd, count * RECEIVE_BYTES_PER_DATAGRAM);
     s.fd = check_fd("udp socket", op_socket(AF_INET, SOCK_DGRAM));
     set_timeouts(s.fd, STALL_MS);
     struct timing t;
     run_pair(send, &s, receive, &receiver, &t);
-    /* After a loss the receiver waited DRAIN_MS for nothing: the run ended
-     * when the sender finished. */
-    uint64_t end = receiver.received == count ? t.end : s.end;
+    /* After a loss the receiver waited DRAIN_MS past the last datagram (a
+     * little more: the time-out rounds up to the kernel's tick), and that
+     * wait is not the library's. */
+    uint64_t drain = (uint64_t)DRAIN_MS * 1000000u;
+    uint64_t end = receiver.received == count || t.end - t.start < drain ? t.end : t.end - drain;
     *r = timed_report(&t, end, receiver.received, MESSAGE * receiver.received,
                       count - receiver.received);
     close_both(s.fd, receiver.fd);

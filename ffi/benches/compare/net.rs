@@ -5,6 +5,7 @@
 //! over an implementation compiles to that library's calls.
 
 use std::io;
+use std::os::fd::RawFd;
 use std::time::Duration;
 
 /// A connected stream socket (TCP or Unix).
@@ -41,6 +42,8 @@ pub trait Datagram: Send + Sync + Sized {
     fn recv_from(&self, buf: &mut [u8]) -> io::Result<usize>;
     /// `SO_RCVTIMEO` and `SO_SNDTIMEO`: bounds the wait for lost datagrams.
     fn set_timeouts(&self, timeout: Duration) -> io::Result<()>;
+    /// The descriptor, for [`set_receive_buffer`].
+    fn raw_fd(&self) -> RawFd;
 }
 
 /// Making sockets: the setup, outside the measured loops.
@@ -71,4 +74,35 @@ pub trait Net {
     fn udp_bound() -> io::Result<(Self::Udp, Self::Addr)>;
     /// An unbound UDP socket, to send from.
     fn udp_unbound() -> io::Result<Self::Udp>;
+}
+
+/// A receive buffer of at least `bytes` (up to the kernel's `INT_MAX` cap),
+/// so that a UDP receiver can queue a whole run: `SO_RCVBUFFORCE`, which
+/// root may set past `net.core.rmem_max`; without `CAP_NET_ADMIN`,
+/// `SO_RCVBUF`, which the kernel caps at rmem_max (the report's `lost` then
+/// shows the cost). Neither library has the first, so every implementation
+/// sets it this way, as `set_receive_buffer` in `c/harness.c` does.
+pub fn set_receive_buffer(fd: RawFd, bytes: u64) -> io::Result<()> {
+    // The kernel doubles what it is given (socket(7): room for bookkeeping)
+    // and holds the queued datagrams' truesize to the doubled size, which
+    // SO_RCVBUF reads back; it takes at most INT_MAX / 2.
+    let half = bytes.div_ceil(2).min(libc::c_int::MAX as u64 / 2) as libc::c_int;
+    let set = |option: libc::c_int| {
+        // SAFETY: half is a live c_int, and its size is the length given.
+        let ret = unsafe {
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                option,
+                (&half as *const libc::c_int).cast(),
+                size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if ret < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    };
+    set(libc::SO_RCVBUFFORCE).or_else(|_| set(libc::SO_RCVBUF))
 }

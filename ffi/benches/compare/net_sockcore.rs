@@ -2,6 +2,7 @@
 //! loops (`sendmmsg`/`recvmmsg`), which std::net has no counterpart for.
 
 use std::io;
+use std::os::fd::RawFd;
 use std::time::Duration;
 
 use sockcore::{Domain, Errno, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut, MsgFlags};
@@ -83,6 +84,10 @@ impl Datagram for Socket {
 
     fn set_timeouts(&self, timeout: Duration) -> io::Result<()> {
         <Socket as Stream>::set_timeouts(self, timeout)
+    }
+
+    fn raw_fd(&self) -> RawFd {
+        SocketFd::as_raw_fd(self)
     }
 }
 

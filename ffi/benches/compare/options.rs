@@ -6,9 +6,9 @@ use crate::stats;
 use crate::workload::Workload;
 
 /// Rounds per case in the full mode. 81 ratios put the 95% interval of
-/// their median between the 32nd and the 50th. The whole full run took
-/// 3.6 minutes on the idle 2-CPU VM of RESULTS.md (81 rounds of 2.3 s, then
-/// 23 s of strace and callgrind); other load makes it longer.
+/// their median between the 32nd and the 50th. The whole full run takes
+/// about 2 minutes on the 2-CPU VM of RESULTS.md (80 s of rounds, then 23 s
+/// of strace and callgrind); other load makes it longer.
 pub const DEFAULT_ROUNDS: usize = 81;
 /// Seconds of the reference's time a full-mode run is sized to: short runs,
 /// many rounds. Measured on that VM under the team's load, for the same
@@ -17,7 +17,9 @@ pub const DEFAULT_ROUNDS: usize = 81;
 /// 0.010-0.014 wide against 0.10-0.16). Other load comes in bursts: a short
 /// round is either clear of a burst, all four runs alike, or hit, an
 /// outlier the median ignores; long runs are each hit by a part of one, so
-/// every ratio scatters. UDP rows stay some 0.2-0.3 wide at any length.
+/// every ratio scatters. UDP rows were 0.1-0.3 wide at any length while a
+/// full receive buffer dropped 10-18% of their datagrams; with one that
+/// holds a whole run (c/workloads.c) they lose none and are 0.02-0.045 wide.
 pub const DEFAULT_SECS: f64 = 0.025;
 /// A run is killed after a minute (measure::RUN_TIMEOUT); stay far below.
 const MAX_SECS: f64 = 10.0;

@@ -8,6 +8,11 @@ pub const CHUNK: usize = 64 * 1024;
 pub const SLICES: usize = 4;
 /// Datagrams in one `sendmmsg`/`recvmmsg` batch.
 pub const BATCH: usize = 32;
+/// Receive-buffer bytes one UDP datagram of [`MESSAGE`] bytes takes: its
+/// skb's truesize, 832 on Linux 6.18 x86-64 (`SO_MEMINFO`'s rmem_alloc over
+/// the datagrams queued), rounded up for other kernels' layouts. A UDP
+/// receiver's buffer holds a whole run of them (`c/workloads.c` too).
+pub const RECEIVE_BYTES_PER_DATAGRAM: u64 = 1024;
 
 /// What one measurement does; its count is in the unit [`unit`](Self::unit)
 /// names.
