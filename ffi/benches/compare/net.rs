@@ -80,8 +80,9 @@ pub trait Net {
 /// so that a UDP receiver can queue a whole run: `SO_RCVBUFFORCE`, which
 /// root may set past `net.core.rmem_max`; without `CAP_NET_ADMIN`,
 /// `SO_RCVBUF`, which the kernel caps at rmem_max (the report's `lost` then
-/// shows the cost). Neither library has the first, so every implementation
-/// sets it this way, as `set_receive_buffer` in `c/harness.c` does.
+/// shows the cost). std has no call for either (sockcore's generic
+/// `set_int_option` would do), so every implementation sets it the same raw
+/// way, as `set_receive_buffer` in `c/harness.c` does: setup, not measured.
 pub fn set_receive_buffer(fd: RawFd, bytes: u64) -> io::Result<()> {
     // The kernel doubles what it is given (socket(7): room for bookkeeping)
     // and holds the queued datagrams' truesize to the doubled size, which
