@@ -125,8 +125,12 @@ struct bulk {
     uint64_t received;
 };
 
-static unsigned char outgoing[CHUNK];
-static unsigned char incoming[CHUNK];
+/* Page-aligned, as the Rust workloads' buffers are (rust_workloads.rs): the
+ * kernel's copies in and out run at a speed that depends on alignment, which
+ * must not differ between the implementations compared. */
+#define PAGE_ALIGNED __attribute__((aligned(4096)))
+static unsigned char outgoing[CHUNK] PAGE_ALIGNED;
+static unsigned char incoming[CHUNK] PAGE_ALIGNED;
 
 static void *bulk_send(void *arg) {
     const struct bulk *b = arg;

@@ -84,10 +84,17 @@ fn pingpong<S: Stream>(client: &S, server: &S, count: u64) -> io::Result<Report>
     Ok(report(&timing, count, 2 * MESSAGE as u64 * count, 0))
 }
 
+/// A bulk buffer, page-aligned as the C programs' are (c/workloads.c): the
+/// kernel's copies in and out run at a speed that depends on alignment,
+/// which must not differ between the implementations compared.
+#[repr(C, align(4096))]
+struct Chunk([u8; CHUNK]);
+
 fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
     let (sender, receiver) = tcp_pair::<N>()?;
-    let outgoing = vec![1u8; CHUNK];
-    let mut incoming = vec![0u8; CHUNK];
+    let outgoing = Box::new(Chunk([1u8; CHUNK]));
+    let mut incoming = Box::new(Chunk([0u8; CHUNK]));
+    let (outgoing, incoming) = (&outgoing.0, &mut incoming.0);
     let send = || -> io::Result<()> {
         let slices: [_; SLICES] = std::array::from_fn(|i| {
             <N::Tcp as Stream>::slice(&outgoing[i * CHUNK / SLICES..][..CHUNK / SLICES])
@@ -96,7 +103,7 @@ fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
             let sent = if vectored {
                 sender.write_vectored(&slices)?
             } else {
-                sender.write(&outgoing)?
+                sender.write(outgoing)?
             };
             if sent != CHUNK {
                 return Err(io::Error::other(format!("sent {sent} of {CHUNK}")));
@@ -109,7 +116,7 @@ fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
     let receive = || -> io::Result<u64> {
         let mut received = 0;
         loop {
-            match receiver.read(&mut incoming)? {
+            match receiver.read(incoming)? {
                 0 => return Ok(received),
                 n => received += n as u64,
             }
