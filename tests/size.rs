@@ -19,8 +19,8 @@
 //!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames
 //!   (6 KiB) and the ELF headers (1 KiB); 32 KiB would leave 17 KiB for the
 //!   code and errno texts that take 23 KiB. Already done to get here:
-//!   the C library is built at `opt-level = "s"` (the hot paths compile the
-//!   same), and the 42 `int`-valued option calls share one out-of-line
+//!   the C library is built at `opt-level = "s"` (the hot paths cost at most
+//!   two instructions more a call), and the 42 `int`-valued option calls share one out-of-line
 //!   `getsockopt`/`setsockopt` (ffi/src/int_options.rs). 42 KiB leaves
 //!   2.4 KiB, room for about eight more exports, before the budget needs a
 //!   new look.
