@@ -162,6 +162,12 @@ static void bulk_receive(void *arg) {
 
 static void bulk(uint64_t chunks, int vectored, struct report *r) {
     int sender, receiver;
+    /* Written before use, as the Rust workloads' buffers are: untouched,
+     * every page of a static buffer would be the kernel's one shared zero
+     * page, a 4 KiB source that stays in cache where the others copy from
+     * 64 KiB of their own (it made C's vectored bulk 2% faster pinned). */
+    memset(outgoing, 1, sizeof outgoing);
+    memset(incoming, 0, sizeof incoming);
     tcp_pair(&sender, &receiver);
     struct bulk send_end = {.fd = sender, .chunks = chunks, .vectored = vectored};
     struct bulk receive_end = {.fd = receiver};
