@@ -232,6 +232,8 @@ pub unsafe extern "C" fn sc_get_multicast_hops_v6(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c_int {
+    // An index past INT_MAX names no interface: saturated, the kernel
+    // answers ENODEV for it as for any other unknown index.
     // SAFETY: the caller's promise about fd.
     unsafe {
         int_options::set_count(
