@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdint.h>
 #include <sys/socket.h>
@@ -173,6 +174,9 @@ static void multicast(void)
     CASE(sc_get_multicast_hops_v6(v6), 3);
     CASE(sc_get_multicast_if_v6(v6), 0);
     CASE(sc_set_multicast_if_v6(v6, (unsigned int)lo), 0);
+    CASE(sc_get_multicast_if_v6(v6), lo);
+    CASE(sc_set_multicast_if_v6(v6, 999999u), -ENODEV);
+    CASE(sc_set_multicast_if_v6(v6, UINT_MAX), -ENODEV); /* past INT_MAX: saturated */
     CASE(sc_get_multicast_if_v6(v6), lo);
     CASE(sc_join_multicast(v6, &group6, (unsigned int)lo), 0);
     CASE(sc_leave_multicast(v6, &group6, (unsigned int)lo), 0);
