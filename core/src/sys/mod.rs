@@ -12,6 +12,12 @@
 mod interface;
 mod io;
 mod msg;
+#[cfg(all(
+    target_env = "musl",
+    target_pointer_width = "64",
+    target_endian = "little"
+))]
+mod musl64;
 mod poll;
 mod process;
 mod socket;

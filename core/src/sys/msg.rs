@@ -38,6 +38,16 @@ pub(crate) unsafe fn recvmsg(fd: RawFd, msg: &mut libc::msghdr, flags: i32) -> R
 /// Every header in `msgs` must satisfy [`sendmsg`]'s requirement.
 #[inline]
 pub(crate) unsafe fn sendmmsg(fd: RawFd, msgs: &mut [libc::mmsghdr], flags: i32) -> Result<usize> {
+    // 64-bit musl's sendmmsg is a loop of sendmsg calls (musl64.rs).
+    #[cfg(all(
+        target_env = "musl",
+        target_pointer_width = "64",
+        target_endian = "little"
+    ))]
+    // SAFETY: the caller's guarantee, passed on.
+    if let Some(result) = unsafe { super::musl64::sendmmsg_direct(fd, msgs, flags) } {
+        return result;
+    }
     // The kernel caps a batch at UIO_MAXIOV (1024) anyway, so a longer slice
     // loses nothing by saturating.
     let count = libc::c_uint::try_from(msgs.len()).unwrap_or(libc::c_uint::MAX);
