@@ -10,13 +10,12 @@
 //! connect clients until its accept fails, and check that it says so with
 //! sc_strerror's text and serves again once clients leave.
 
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use sockcore::{Socket, SocketAddr};
-use sockcore_e2e::{c_build, CBuild, Link, Process};
+use sockcore_e2e::{c_build, inherit_only_stdio, CBuild, Link, Process};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
@@ -64,18 +63,7 @@ fn limited(program: &Path, args: &[&str]) -> Command {
         .arg(format!("ulimit -n {NOFILE} && exec \"$0\" \"$@\" 2>&1"))
         .arg(program)
         .args(args);
-    // SAFETY: close_range is async-signal-safe, and marking descriptors
-    // close-on-exec in the child touches nothing of the parent's.
-    unsafe {
-        command.pre_exec(|| {
-            libc::close_range(
-                3,
-                libc::c_uint::MAX,
-                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
-            );
-            Ok(())
-        });
-    }
+    inherit_only_stdio(&mut command);
     command
 }
 

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};
 
-use sockcore_e2e::{c_build, run_to_success, workspace_version, CBuild, Process, Version};
+use sockcore_e2e::{
+    c_build, c_compiler, run_to_success, workspace_version, CBuild, Process, Version, C_FLAGS,
+};
 
 fn build() -> &'static CBuild {
     c_build(env!("CARGO_TARGET_TMPDIR"))
@@ -185,20 +187,13 @@ fn build_examples(dir: &str, cc_args: &[String], pkg_config_args: &[&str]) -> [P
     let flags = pkg_config(pkg_config_args);
     ["tcp_server", "tcp_client"].map(|name| {
         let program = out.join(name);
-        let mut cc = Command::new(env::var_os("CC").unwrap_or_else(|| OsString::from("cc")));
-        cc.args([
-            "-std=c99",
-            "-pedantic",
-            "-Wall",
-            "-Wextra",
-            "-Werror",
-            "-O2",
-        ])
-        .args(cc_args)
-        .arg("-o")
-        .arg(&program)
-        .arg(build().root().join("c-examples").join(format!("{name}.c")))
-        .args(&flags);
+        let mut cc = c_compiler();
+        cc.args(C_FLAGS)
+            .args(cc_args)
+            .arg("-o")
+            .arg(&program)
+            .arg(build().root().join("c-examples").join(format!("{name}.c")))
+            .args(&flags);
         run(&mut cc);
         program
     })

@@ -47,7 +47,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use sockcore_e2e::{
-    base_lib_dir, c_build, run_to_success, CBuild, Process, BASE_BUILD_DEFINES, TIMEOUT,
+    base_lib_dir, c_build, run_to_success, CBuild, Process, BASE_BUILD_DEFINES, C_FLAGS, TIMEOUT,
 };
 
 /// The seed flow's budget: the base shared library's, and sockcore's share
@@ -144,14 +144,7 @@ fn size_of(file: &Path) -> u64 {
 fn compile(source: &Path, object: &Path, defines: &[&str]) {
     let root = build().root();
     run(tool("CC", "cc")
-        .args([
-            "-std=c99",
-            "-pedantic",
-            "-Wall",
-            "-Wextra",
-            "-Werror",
-            "-O2",
-        ])
+        .args(C_FLAGS)
         .args(defines)
         .arg("-I")
         .arg(root.join("include"))

@@ -8,6 +8,10 @@
 
 #[path = "fault_support/backlog.rs"]
 mod backlog;
+#[path = "fault_support/temp_dir.rs"]
+mod temp_dir;
+use temp_dir::TempDir;
+
 #[path = "fault_support/sigpipe.rs"]
 mod sigpipe;
 
@@ -19,30 +23,6 @@ use sockcore::{Domain, Errno, Shutdown, SockFlags, Socket, SocketAddr, Type};
 
 fn unique_abstract(tag: &str) -> String {
     format!("unix:@sockcore-fault-connect-{}-{tag}", std::process::id())
-}
-
-/// A temporary directory for Unix socket paths, removed on drop.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!(
-            "sockcore-fault-connect-{}-{tag}",
-            std::process::id()
-        ));
-        std::fs::create_dir(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn addr(&self, name: &str) -> String {
-        format!("unix:{}", self.0.join(name).display())
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 const DIAL_MS: i32 = 200;
@@ -84,12 +64,12 @@ fn dial_times_out_against_a_full_backlog() {
 
 #[test]
 fn connect_to_a_socket_that_does_not_listen_is_refused() {
-    let dir = TempDir::new("refused");
+    let dir = TempDir::new("fault-connect-refused");
     let mut held = 0;
     for bind in [
         "127.0.0.1:0".to_string(),
         "[::1]:0".to_string(),
-        dir.addr("bound"),
+        dir.unix_text("bound"),
         unique_abstract("refused"),
     ] {
         // Bound but not listening: the address exists and nobody accepts.
@@ -113,7 +93,7 @@ fn connect_to_a_socket_that_does_not_listen_is_refused() {
     }
     // A path with no socket at all is ENOENT, not ECONNREFUSED.
     assert_eq!(
-        Socket::dial(&dir.addr("missing"), 1000).unwrap_err(),
+        Socket::dial(&dir.unix_text("missing"), 1000).unwrap_err(),
         Errno::ENOENT
     );
     held += 1;

@@ -11,6 +11,10 @@ mod backlog;
 #[path = "fault_support/fds.rs"]
 mod fds;
 
+#[path = "fault_support/temp_dir.rs"]
+mod temp_dir;
+use temp_dir::TempDir;
+
 use std::time::Instant;
 
 use backlog::full_listener;
@@ -18,28 +22,6 @@ use fds::open_fd_count;
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type};
 
 const RUNS: usize = 1000;
-
-/// A temporary directory for Unix socket paths, removed on drop.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        let path =
-            std::env::temp_dir().join(format!("sockcore-fault-leaks-{}", std::process::id()));
-        std::fs::create_dir(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn addr(&self, name: &str) -> String {
-        format!("unix:{}", self.0.join(name).display())
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A stream socket bound to `text` that does not listen: connecting to it
 /// is refused.
@@ -64,11 +46,11 @@ fn new_socket(domain: Domain) -> Socket {
 
 #[test]
 fn failures_leak_no_descriptor() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("fault-leaks");
     let (_refused4, refused4) = bound_not_listening("127.0.0.1:0");
     let (_refused6, refused6) = bound_not_listening("[::1]:0");
-    let (_refused_unix, refused_unix) = bound_not_listening(&dir.addr("bound"));
-    let missing_unix = SocketAddr::parse(&dir.addr("missing")).unwrap();
+    let (_refused_unix, refused_unix) = bound_not_listening(&dir.unix_text("bound"));
+    let missing_unix = SocketAddr::parse(&dir.unix_text("missing")).unwrap();
     let full_tcp = full_listener("127.0.0.1:0");
     let full_unix = full_listener(&format!(
         "unix:@sockcore-fault-leaks-{}",
@@ -76,11 +58,11 @@ fn failures_leak_no_descriptor() {
     ));
     let in_use_tcp = Socket::listen_on("127.0.0.1:0", 1).unwrap();
     let in_use_tcp = in_use_tcp.local_addr().unwrap().to_string();
-    let in_use_unix = dir.addr("in-use");
+    let in_use_unix = dir.unix_text("in-use");
     let _in_use_unix = Socket::listen_on(&in_use_unix, 1).unwrap();
-    let missing_dir = dir.addr("no-such-dir/socket");
+    let missing_dir = dir.unix_text("no-such-dir/socket");
     let v4 = SocketAddr::parse("127.0.0.1:9").unwrap();
-    let unix = SocketAddr::parse(&dir.addr("any")).unwrap();
+    let unix = SocketAddr::parse(&dir.unix_text("any")).unwrap();
     let (lonely, gone) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
     drop(gone);
 

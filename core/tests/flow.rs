@@ -3,30 +3,11 @@
 //! Listen, accept (with the peer's address), connect or dial, whole writes
 //! and reads both ways, then shutdown and end of stream.
 
-use std::path::PathBuf;
+#[path = "fault_support/temp_dir.rs"]
+mod temp_dir;
+use temp_dir::TempDir;
 
 use sockcore::{AddrKind, Domain, Errno, Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
-
-/// A directory under the system temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("sockcore-{tag}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create the temporary directory");
-        TempDir(dir)
-    }
-
-    fn unix_text(&self, name: &str) -> String {
-        format!("unix:{}", self.0.join(name).display())
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn assert_cloexec(socket: &SocketFd, what: &str) {
     assert_eq!(socket.is_cloexec(), Ok(true), "{what} is not close-on-exec");
@@ -113,7 +94,7 @@ fn unix_path_in_a_temporary_directory() {
     let local = flow_over(&text);
     assert_eq!(local.to_string(), text);
     assert!(
-        dir.0.join("server.sock").exists(),
+        dir.path().join("server.sock").exists(),
         "bind made the socket file"
     );
     // A Unix path stays taken until removed: listen_on refuses to steal it.

@@ -8,8 +8,11 @@ use std::net::{TcpListener, TcpStream, UdpSocket};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd};
 use std::os::linux::net::SocketAddrExt;
 use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener, UnixStream};
-use std::path::PathBuf;
 use std::time::Duration;
+
+#[path = "fault_support/temp_dir.rs"]
+mod temp_dir;
+use temp_dir::TempDir;
 
 use sockcore::{
     AddrKind, BorrowedSocket, Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, SocketFd,
@@ -21,24 +24,6 @@ const TIMEOUT_MS: i32 = 10_000;
 /// An abstract Unix name no other process or test uses.
 fn abstract_text(tag: &str) -> String {
     format!("unix:@sockcore-std-conv-{}-{tag}", std::process::id())
-}
-
-/// A fresh directory under the system's temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("sockcore-std-conv-{}-{tag}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 #[test]
@@ -244,8 +229,8 @@ fn std_net_socket_addrs_convert_both_ways() {
 
 #[test]
 fn std_unix_socket_addrs_convert_both_ways() {
-    let dir = TempDir::new("addr");
-    let path = dir.0.join("s.sock");
+    let dir = TempDir::new("std-conv-addr");
+    let path = dir.path().join("s.sock");
     let bound = UnixListener::bind(&path).unwrap();
     let std_path_addr = bound.local_addr().unwrap();
     let ours = SocketAddr::try_from(&std_path_addr).unwrap();

@@ -8,13 +8,12 @@
 
 use std::env;
 use std::fs;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sockcore_e2e::{
-    c_build, path_arg, run_to_success, unique_name, workspace_version, CBuild, Finished, Link,
-    Process,
+    c_build, inherit_only_stdio, path_arg, run_to_success, unique_name, workspace_version, CBuild,
+    Finished, Link, Process,
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
@@ -40,18 +39,7 @@ pub trait Tool {
 /// itself (from cargo, say) would show in memcheck's descriptor report.
 fn command(tool: &dyn Tool, program: &Path) -> Command {
     let mut command = tool.wrap(program);
-    // SAFETY: close_range is async-signal-safe, and marking descriptors
-    // close-on-exec in the child touches nothing of the parent's.
-    unsafe {
-        command.pre_exec(|| {
-            libc::close_range(
-                3,
-                libc::c_uint::MAX,
-                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
-            );
-            Ok(())
-        });
-    }
+    inherit_only_stdio(&mut command);
     command
 }
 

@@ -50,6 +50,22 @@ pub struct CBuild {
 
 static BUILD: OnceLock<CBuild> = OnceLock::new();
 
+/// The C standard and warnings every C program the tests build gets (as
+/// the examples' Makefile gives them), and `-O2`.
+pub const C_FLAGS: &[&str] = &[
+    "-std=c99",
+    "-pedantic",
+    "-Wall",
+    "-Wextra",
+    "-Werror",
+    "-O2",
+];
+
+/// The C compiler: `CC`, or `cc`.
+pub fn c_compiler() -> Command {
+    Command::new(env::var_os("CC").unwrap_or_else(|| OsString::from("cc")))
+}
+
 /// The C side, built on first use under `tmp` (the test binary's
 /// `CARGO_TARGET_TMPDIR`); later calls, from any thread, wait for and share
 /// that one build.
@@ -102,7 +118,7 @@ impl CBuild {
         &self.root
     }
 
-    /// tests/c/`name`.c compiled against `link` with the examples' flags;
+    /// tests/c/`name`.c compiled against `link` with [`C_FLAGS`];
     /// compiled once per test binary, whichever test asks first.
     pub fn test_program(&self, link: Link, name: &str) -> PathBuf {
         let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
@@ -113,20 +129,13 @@ impl CBuild {
         let out = self.out_dir.join(format!("tests-{link}")).join(name);
         std::fs::create_dir_all(out.parent().expect("a parent"))
             .expect("the build dir is writable");
-        let mut cc = Command::new(env::var_os("CC").unwrap_or_else(|| OsString::from("cc")));
-        cc.args([
-            "-std=c99",
-            "-pedantic",
-            "-Wall",
-            "-Wextra",
-            "-Werror",
-            "-O2",
-            "-g",
-        ])
-        .arg(path_arg("-I", &self.root.join("include")))
-        .arg("-o")
-        .arg(&out)
-        .arg(self.root.join("tests").join("c").join(format!("{name}.c")));
+        let mut cc = c_compiler();
+        cc.args(C_FLAGS)
+            .arg("-g")
+            .arg(path_arg("-I", &self.root.join("include")))
+            .arg("-o")
+            .arg(&out)
+            .arg(self.root.join("tests").join("c").join(format!("{name}.c")));
         match link {
             Link::Static => cc
                 .arg(self.lib_dir.join("libsockcore.a"))

@@ -2,6 +2,7 @@
 //! fails the test with everything the command printed.
 
 use std::ffi::OsString;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -26,4 +27,22 @@ pub fn run_to_success(command: &mut Command, what: &str) -> Output {
         String::from_utf8_lossy(&output.stderr)
     );
     output
+}
+
+/// Makes `command`'s child hold no descriptor beyond standard input, output
+/// and error: those this test process inherited (from cargo, say) would
+/// otherwise show in a descriptor count or in memcheck's report.
+pub fn inherit_only_stdio(command: &mut Command) -> &mut Command {
+    // SAFETY: close_range is async-signal-safe, and marking descriptors
+    // close-on-exec in the child touches nothing of the parent's.
+    unsafe {
+        command.pre_exec(|| {
+            libc::close_range(
+                3,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC as libc::c_int,
+            );
+            Ok(())
+        })
+    }
 }

@@ -13,8 +13,8 @@ mod temp_dir;
 mod workspace_version;
 
 pub use base_build::{base_lib_dir, BASE_BUILD_DEFINES};
-pub use c_build::{c_build, CBuild, Link};
-pub use command::{path_arg, run_to_success};
+pub use c_build::{c_build, c_compiler, CBuild, Link, C_FLAGS};
+pub use command::{inherit_only_stdio, path_arg, run_to_success};
 pub use process::{unique_name, Finished, Process, TIMEOUT};
 pub use temp_dir::TempDir;
 pub use workspace_version::{workspace_version, Version};
