@@ -1,4 +1,4 @@
-//! sockcore against hand-written C (issue 6): the same loopback workloads
+//! sockcore against hand-written C: the same loopback workloads
 //! through C over raw libc (the reference, `cc -O2`), sockcore's Rust API,
 //! sockcore's C ABI and Rust's std::net, each measurement in a process of
 //! its own, the implementations alternated, and one table printed with
@@ -19,41 +19,23 @@
 //! sources are in `benches/c/`; the Rust implementations run as this same
 //! binary with `--child`.
 
-#[path = "compare/alloc_count.rs"]
 mod alloc_count;
-#[path = "compare/c_programs.rs"]
 mod c_programs;
-#[path = "compare/child.rs"]
 mod child;
-#[path = "compare/counts.rs"]
 mod counts;
-#[path = "compare/driver.rs"]
 mod driver;
-#[path = "compare/implementation.rs"]
 mod implementation;
-#[path = "compare/measure.rs"]
 mod measure;
-#[path = "compare/net.rs"]
 mod net;
-#[path = "compare/net_sockcore.rs"]
 mod net_sockcore;
-#[path = "compare/net_std.rs"]
 mod net_std;
-#[path = "compare/options.rs"]
 mod options;
-#[path = "compare/pair.rs"]
 mod pair;
-#[path = "compare/process.rs"]
 mod process;
-#[path = "compare/report.rs"]
 mod report;
-#[path = "compare/rust_workloads.rs"]
 mod rust_workloads;
-#[path = "compare/stats.rs"]
 mod stats;
-#[path = "compare/table.rs"]
 mod table;
-#[path = "compare/workload.rs"]
 mod workload;
 
 use std::process::ExitCode;
