@@ -6,12 +6,20 @@
 //!
 //! A control socket with close-on-exec cleared by hand must show up in the
 //! child, proving the check can see an inherited descriptor.
+//!
+//! Its own test binary: it execs a child while a descriptor without
+//! close-on-exec is open, which any other test's child would inherit too.
+
+mod support;
 
 use std::collections::BTreeSet;
 use std::os::fd::AsRawFd;
 use std::process::Command;
 
 use sockcore::{Domain, OwnedFd, SockFlags, Socket, Type};
+
+use support::sockets::{abstract_text, stream_pair};
+use support::temp_dir::TempDir;
 
 /// The link target of one of our descriptors: `socket:[N]` or a path.
 fn target(fd: i32) -> String {
@@ -35,14 +43,9 @@ fn inherited_by_a_child() -> BTreeSet<String> {
         .collect()
 }
 
-fn unique(tag: &str) -> String {
-    format!("unix:@sockcore-fault-cloexec-{}-{tag}", std::process::id())
-}
-
 #[test]
 fn no_descriptor_the_library_makes_reaches_a_child() {
-    let dir = std::env::temp_dir().join(format!("sockcore-fault-cloexec-{}", std::process::id()));
-    std::fs::create_dir(&dir).unwrap();
+    let dir = TempDir::new("fault-cloexec");
     let mut sockets: Vec<(String, Socket)> = Vec::new();
     let mut add = |name: &str, socket: Socket| sockets.push((name.to_string(), socket));
 
@@ -76,12 +79,12 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
         add(&format!("pair {ty:?} a"), a);
         add(&format!("pair {ty:?} b"), b);
     }
-    let path = format!("unix:{}", dir.join("listener").display());
+    let path = dir.unix_text("listener");
     for listen in [
         "127.0.0.1:0".to_string(),
         "[::1]:0".to_string(),
         path,
-        unique("listener"),
+        abstract_text("fault-cloexec-listener"),
     ] {
         let listener = Socket::listen_on(&listen, 4).unwrap();
         let addr = listener.local_addr().unwrap();
@@ -99,9 +102,9 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
     // Received descriptors: a socket and a file, sent over a socketpair and
     // closed on the sending side, so only the received copies remain.
     // FD_CLOEXEC is never sent: only MSG_CMSG_CLOEXEC on receipt sets it.
-    let (sender, receiver) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
+    let (sender, receiver) = stream_pair();
     let passed_socket = Socket::new(Domain::UNIX, Type::DGRAM, SockFlags::empty()).unwrap();
-    let passed_file = std::fs::File::create(dir.join("passed")).unwrap();
+    let passed_file = std::fs::File::create(dir.path().join("passed")).unwrap();
     assert_eq!(
         sender.send_fds(b"x", &[passed_socket.as_raw_fd(), passed_file.as_raw_fd()]),
         Ok(1)
@@ -147,7 +150,7 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
         );
         held += 1;
     }
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.remove();
     println!(
         "cloexec: {} descriptors (socket, socketpair, listen_on, dial, accept, accept_only, \
          received over SCM_RIGHTS), {held} held: none in the child's /proc/self/fd; the \

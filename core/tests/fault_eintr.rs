@@ -1,40 +1,29 @@
 //! EINTR storms on every blocking call.
 //!
-//! A 1 ms timer raises SIGALRM, whose handler is installed without
-//! `SA_RESTART`, so a blocked system call really returns `EINTR`. Single
-//! calls must report it and lose nothing; the loops that promise completion
-//! must retry it; and a transfer both ways under the storm must arrive
-//! intact.
+//! A 1 ms per-thread timer raises SIGALRM on the thread in the call, whose
+//! handler is installed without `SA_RESTART`, so a blocked system call
+//! really returns `EINTR` (support/storm.rs, `TimerStorm`). Single calls
+//! must report it and lose nothing; the loops that promise completion must
+//! retry it; and a transfer both ways under the storm must arrive intact.
 //!
-//! The timers are POSIX per-thread timers (`timer_create` with
-//! `SIGEV_THREAD_ID`) rather than `setitimer(ITIMER_REAL)`: the latter sends a
-//! process-wide signal that the kernel gives to any thread not blocking it,
-//! most often the test harness's main thread, so the call under test would
-//! rarely see it. A per-thread timer hits exactly the thread in the call.
-//! This file is its own test binary because it installs a process-wide
-//! signal handler.
+//! Its own test binary: it installs a process-wide signal handler.
 
-#[path = "fault_support/backlog.rs"]
-mod backlog;
-#[path = "fault_support/pattern.rs"]
-mod pattern;
+mod support;
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Once};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use backlog::full_listener;
-use pattern::PatternStream;
 use sockcore::poll::{poll, wait_ready};
 use sockcore::{
-    Domain, Errno, IoSlice, IoSliceMut, MsgFlags, PollFd, PollFlags, SockFlags, Socket, SocketAddr,
-    Type,
+    Domain, Errno, IoSlice, IoSliceMut, MsgFlags, PollFd, PollFlags, SockFlags, Socket, Type,
 };
 
-/// The storm's period.
-const TICK_NS: libc::c_long = 1_000_000;
+use support::backlog::full_listener;
+use support::pattern::{pattern_bytes, PatternStream};
+use support::sockets::{abstract_text, accepted_pair, bound_datagram, set_buffer, stream_pair};
+use support::storm::TimerStorm;
 
 /// Signals a blocked loop must absorb before its peer lets it finish.
 const HITS_BEFORE_RELEASE: u64 = 20;
@@ -46,112 +35,10 @@ const HITS_IN_A_TIMEOUT: u64 = 10;
 /// Longest wait for a storm to land that many signals.
 const HIT_WAIT: Duration = Duration::from_secs(10);
 
-thread_local! {
-    /// The counter of the storm armed on this thread, or null.
-    static STORM_HITS: Cell<*const AtomicU64> = const { Cell::new(std::ptr::null()) };
-}
-
-extern "C" fn on_alarm(_: libc::c_int) {
-    let hits = STORM_HITS.with(Cell::get);
-    if !hits.is_null() {
-        // SAFETY: a Storm points this thread's slot at the counter it holds
-        // and clears the slot (with SIGALRM blocked) before letting it go.
-        unsafe { &*hits }.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-/// Installs the SIGALRM handler, without `SA_RESTART`, once per process.
-fn install_handler() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        // SAFETY: an all-zero sigaction is valid; the fields are set below.
-        let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
-        action.sa_sigaction = on_alarm as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        action.sa_flags = 0;
-        // SAFETY: sa_mask is a valid sigset_t; the handler is
-        // async-signal-safe (a thread-local read and an atomic add) and
-        // lives as long as the process.
-        let ret = unsafe {
-            libc::sigemptyset(&mut action.sa_mask);
-            libc::sigaction(libc::SIGALRM, &action, std::ptr::null_mut())
-        };
-        assert_eq!(ret, 0, "sigaction(SIGALRM)");
-    });
-}
-
-/// A 1 ms timer raising SIGALRM on the thread that armed it, until dropped.
-struct Storm {
-    timer: libc::timer_t,
-    hits: Arc<AtomicU64>,
-}
-
-impl Storm {
-    fn arm() -> Storm {
-        install_handler();
-        let hits = Arc::new(AtomicU64::new(0));
-        STORM_HITS.with(|slot| slot.set(Arc::as_ptr(&hits)));
-        // SAFETY: an all-zero sigevent is valid; the fields are set below.
-        let mut event: libc::sigevent = unsafe { std::mem::zeroed() };
-        event.sigev_notify = libc::SIGEV_THREAD_ID;
-        event.sigev_signo = libc::SIGALRM;
-        // SAFETY: gettid has no preconditions.
-        event.sigev_notify_thread_id = unsafe { libc::gettid() };
-        let mut timer: libc::timer_t = std::ptr::null_mut();
-        // SAFETY: event and timer are valid for the call.
-        let ret = unsafe { libc::timer_create(libc::CLOCK_MONOTONIC, &mut event, &mut timer) };
-        assert_eq!(ret, 0, "timer_create");
-        let tick = libc::timespec {
-            tv_sec: 0,
-            tv_nsec: TICK_NS,
-        };
-        let period = libc::itimerspec {
-            it_interval: tick,
-            it_value: tick,
-        };
-        // SAFETY: timer was just created; period is a valid itimerspec.
-        let ret = unsafe { libc::timer_settime(timer, 0, &period, std::ptr::null_mut()) };
-        assert_eq!(ret, 0, "timer_settime");
-        Storm { timer, hits }
-    }
-
-    /// The counter of signals handled, for another thread to watch.
-    fn counter(&self) -> Arc<AtomicU64> {
-        Arc::clone(&self.hits)
-    }
-
-    fn hits(&self) -> u64 {
-        self.hits.load(Ordering::Relaxed)
-    }
-}
-
-impl Drop for Storm {
-    /// Stops the timer and discards a signal still pending, so the thread's
-    /// next call is not interrupted by a storm that has ended.
-    fn drop(&mut self) {
-        // SAFETY: the timer is ours and deleted once; the signal set is a
-        // local; sigtimedwait with a zero timeout only takes a pending
-        // SIGALRM of this thread (blocked here, so it cannot run the handler).
-        unsafe {
-            libc::timer_delete(self.timer);
-            let mut alarm: libc::sigset_t = std::mem::zeroed();
-            libc::sigemptyset(&mut alarm);
-            libc::sigaddset(&mut alarm, libc::SIGALRM);
-            libc::pthread_sigmask(libc::SIG_BLOCK, &alarm, std::ptr::null_mut());
-            let zero = libc::timespec {
-                tv_sec: 0,
-                tv_nsec: 0,
-            };
-            while libc::sigtimedwait(&alarm, std::ptr::null_mut(), &zero) == libc::SIGALRM {}
-            STORM_HITS.with(|slot| slot.set(std::ptr::null()));
-            libc::pthread_sigmask(libc::SIG_UNBLOCK, &alarm, std::ptr::null_mut());
-        }
-    }
-}
-
 /// Runs `call` on this thread under a storm; returns its result and the
 /// signals handled meanwhile.
 fn interrupted<T>(call: impl FnOnce() -> sockcore::Result<T>) -> (sockcore::Result<T>, u64) {
-    let storm = Storm::arm();
+    let storm = TimerStorm::arm();
     let result = call();
     let hits = storm.hits();
     drop(storm);
@@ -166,28 +53,6 @@ fn wait_for_hits(hits: &AtomicU64, at_least: u64) {
         assert!(start.elapsed() < HIT_WAIT, "the storm never landed");
         thread::sleep(Duration::from_millis(1));
     }
-}
-
-fn unique_abstract(tag: &str) -> String {
-    format!("unix:@sockcore-fault-eintr-{}-{tag}", std::process::id())
-}
-
-/// A connected TCP pair over loopback (`127.0.0.1:0` or `[::1]:0`).
-fn tcp_pair(listen: &str) -> (Socket, Socket) {
-    let listener = Socket::listen_on(listen, 1).expect("listen_on");
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).expect("dial");
-    let (server, _) = listener.accept(SockFlags::empty()).expect("accept");
-    (client, server)
-}
-
-fn unix_pair() -> (Socket, Socket) {
-    Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("socketpair")
-}
-
-fn set_buffer(socket: &Socket, option: libc::c_int, bytes: libc::c_int) {
-    socket
-        .set_option_raw(libc::SOL_SOCKET, option, &bytes.to_ne_bytes())
-        .expect("setsockopt");
 }
 
 /// Bytes waiting in `socket`'s receive queue (`FIONREAD`).
@@ -271,7 +136,7 @@ fn accept_case() {
 }
 
 fn accept_only_case() {
-    let listener = Socket::listen_on(&unique_abstract("accept-only"), 4).unwrap();
+    let listener = Socket::listen_on(&abstract_text("eintr-accept-only"), 4).unwrap();
     assert_eintr(
         "accept_only",
         interrupted(|| listener.accept_only(SockFlags::empty())),
@@ -287,7 +152,7 @@ fn connect_case(listen: &str, domain: Domain) {
 }
 
 fn read_case() {
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     let mut buf = [0u8; 16];
     assert_eintr("read", interrupted(|| a.read(&mut buf)));
     b.write_all(b"after").unwrap();
@@ -296,7 +161,7 @@ fn read_case() {
 }
 
 fn recv_case() {
-    let (a, b) = unix_pair();
+    let (a, b) = stream_pair();
     let mut buf = [0u8; 16];
     assert_eintr("recv", interrupted(|| a.recv(&mut buf, MsgFlags::empty())));
     b.write_all(b"after").unwrap();
@@ -305,7 +170,7 @@ fn recv_case() {
 }
 
 fn peek_case() {
-    let (a, b) = unix_pair();
+    let (a, b) = stream_pair();
     let mut buf = [0u8; 16];
     assert_eintr("peek", interrupted(|| a.peek(&mut buf)));
     b.write_all(b"after").unwrap();
@@ -315,11 +180,8 @@ fn peek_case() {
 }
 
 fn recv_from_case(bind: &str) {
-    let addr = SocketAddr::parse(bind).unwrap();
-    let receiver = Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty()).unwrap();
-    receiver.bind(&addr).unwrap();
-    let sender = Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty()).unwrap();
-    sender.bind(&addr).unwrap();
+    let (receiver, _) = bound_datagram(bind);
+    let (sender, _) = bound_datagram(bind);
     let mut buf = [0u8; 16];
     assert_eintr(
         "recv_from",
@@ -333,7 +195,7 @@ fn recv_from_case(bind: &str) {
 }
 
 fn read_vectored_case() {
-    let (a, b) = tcp_pair("[::1]:0");
+    let (a, b) = accepted_pair("[::1]:0");
     let (mut head, mut tail) = ([0u8; 2], [0u8; 8]);
     assert_eintr(
         "read_vectored",
@@ -362,7 +224,7 @@ fn write_case(
 }
 
 fn poll_case() {
-    let (a, _b) = unix_pair();
+    let (a, _b) = stream_pair();
     let mut entry = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
     assert_eintr("poll", interrupted(|| poll(&mut entry, -1)));
     assert_eq!(entry[0].revents(), PollFlags::empty());
@@ -380,7 +242,7 @@ fn single_calls_report_eintr_and_lose_nothing() {
             connect_case("127.0.0.1:0", Domain::IPV4)
         }),
         ("connect, Unix, full backlog", || {
-            connect_case(&unique_abstract("connect"), Domain::UNIX)
+            connect_case(&abstract_text("eintr-connect"), Domain::UNIX)
         }),
         ("read, TCP", read_case),
         ("recv, Unix", recv_case),
@@ -389,13 +251,13 @@ fn single_calls_report_eintr_and_lose_nothing() {
         ("recv_from, UDP IPv6", || recv_from_case("[::1]:0")),
         ("read_vectored, TCP IPv6", read_vectored_case),
         ("write, TCP, full buffer", || {
-            write_case("write", tcp_pair("127.0.0.1:0"), |s| s.write(&CHUNK))
+            write_case("write", accepted_pair("127.0.0.1:0"), |s| s.write(&CHUNK))
         }),
         ("send, Unix, full buffer", || {
-            write_case("send", unix_pair(), |s| s.send(&CHUNK, MsgFlags::empty()))
+            write_case("send", stream_pair(), |s| s.send(&CHUNK, MsgFlags::empty()))
         }),
         ("write_vectored, Unix, full buffer", || {
-            write_case("write_vectored", unix_pair(), |s| {
+            write_case("write_vectored", stream_pair(), |s| {
                 s.write_vectored(&[IoSlice::new(&CHUNK), IoSlice::new(&CHUNK)])
             })
         }),
@@ -421,7 +283,7 @@ fn retried<T: Send + 'static>(
 ) -> (T, u64) {
     let (counter_tx, counter_rx) = mpsc::channel();
     let worker = thread::spawn(move || {
-        let storm = Storm::arm();
+        let storm = TimerStorm::arm();
         counter_tx.send(storm.counter()).unwrap();
         let result = call();
         (result, storm.hits())
@@ -436,18 +298,12 @@ fn retried<T: Send + 'static>(
 
 const LOOP_BYTES: usize = 4 << 20;
 
-fn pattern_bytes(seed: u64, len: usize) -> Vec<u8> {
-    let mut data = vec![0u8; len];
-    PatternStream::new(seed).fill(&mut data);
-    data
-}
-
 /// What the reader already holds when the storm starts: it is then blocked
 /// in the middle of its transfer, not before it.
 const HEAD: usize = 1000;
 
 fn read_exact_case() -> u64 {
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     let data = pattern_bytes(1, LOOP_BYTES);
     b.write_all(&data[..HEAD]).unwrap();
     let ((result, got), hits) = retried(
@@ -463,7 +319,7 @@ fn read_exact_case() -> u64 {
 }
 
 fn write_all_case() -> u64 {
-    let (a, b) = unix_pair();
+    let (a, b) = stream_pair();
     small_buffers(&a, &b);
     let data = pattern_bytes(2, LOOP_BYTES);
     let mut got = vec![0u8; LOOP_BYTES];
@@ -477,7 +333,7 @@ fn write_all_case() -> u64 {
 }
 
 fn write_all_vectored_case() -> u64 {
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     small_buffers(&a, &b);
     let data = pattern_bytes(3, LOOP_BYTES);
     let mut got = vec![0u8; LOOP_BYTES];
@@ -501,7 +357,7 @@ fn write_all_vectored_case() -> u64 {
 }
 
 fn wait_ready_case() -> u64 {
-    let (a, b) = unix_pair();
+    let (a, b) = stream_pair();
     let fd = a.as_raw_fd();
     let (result, hits) = retried(
         move || wait_ready(fd, PollFlags::IN, 10_000),
@@ -532,7 +388,7 @@ fn times_out_case<T: std::fmt::Debug>(
 }
 
 fn wait_ready_timeout_case() -> u64 {
-    let (a, _b) = unix_pair();
+    let (a, _b) = stream_pair();
     times_out_case(200, || wait_ready(a.as_raw_fd(), PollFlags::IN, 200))
 }
 
@@ -575,7 +431,7 @@ fn chunk_size(i: usize) -> usize {
 
 /// Sends the stream `seed` with `write_all` in 1 MiB pieces.
 fn send_write_all(socket: &Socket, seed: u64) -> (u64, u64) {
-    let storm = Storm::arm();
+    let storm = TimerStorm::arm();
     let mut stream = PatternStream::new(seed);
     let mut piece = vec![0u8; 1 << 20];
     while stream.position() < TRANSFER_BYTES as u64 {
@@ -587,7 +443,7 @@ fn send_write_all(socket: &Socket, seed: u64) -> (u64, u64) {
 
 /// Sends the stream `seed` with `write_all_vectored`, three slices a piece.
 fn send_vectored(socket: &Socket, seed: u64) -> (u64, u64) {
-    let storm = Storm::arm();
+    let storm = TimerStorm::arm();
     let mut stream = PatternStream::new(seed);
     let mut piece = vec![0u8; 1 << 20];
     let mut i = 0;
@@ -610,7 +466,7 @@ fn send_vectored(socket: &Socket, seed: u64) -> (u64, u64) {
 
 /// Receives the stream `seed` with `read_exact` in wandering sizes.
 fn receive_read_exact(socket: &Socket, seed: u64) -> (u64, u64) {
-    let storm = Storm::arm();
+    let storm = TimerStorm::arm();
     let mut stream = PatternStream::new(seed);
     let mut buf = vec![0u8; 96 << 10];
     let mut i = 0;
@@ -629,7 +485,7 @@ fn receive_read_exact(socket: &Socket, seed: u64) -> (u64, u64) {
 /// Receives the stream `seed` one `read_vectored` at a time, retrying the
 /// `EINTR`s it sees itself; returns them as the third figure.
 fn receive_read_vectored(socket: &Socket, seed: u64) -> (u64, u64, u64) {
-    let storm = Storm::arm();
+    let storm = TimerStorm::arm();
     let mut stream = PatternStream::new(seed);
     let (mut head, mut tail) = (vec![0u8; 4 << 10], vec![0u8; 60 << 10]);
     let mut eintr = 0;
@@ -654,7 +510,7 @@ fn receive_read_vectored(socket: &Socket, seed: u64) -> (u64, u64, u64) {
 
 #[test]
 fn transfer_both_ways_under_storm() {
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     let start = Instant::now();
     let (forward, backward) = thread::scope(|s| {
         let send_ab = s.spawn(|| send_write_all(&a, 10));

@@ -3,28 +3,18 @@
 //! (with the bytes its client already sent), and once a descriptor is freed
 //! accept succeeds and the connection is served.
 //!
-//! The limit is process-wide, so this binary holds a single test.
+//! Its own test binary, with one test: the limit is process-wide.
+
+mod support;
 
 use sockcore::poll::poll;
 use sockcore::{Domain, Errno, PollFd, PollFlags, SockFlags, Socket, Type};
 
+use support::fds::open_fds;
+use support::sockets::abstract_text;
+
 /// Accepts tried while no descriptor is free.
 const REFUSED_ACCEPTS: usize = 1000;
-
-fn open_fds() -> Vec<i32> {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("/proc/self/fd")
-        .map(|entry| {
-            entry
-                .unwrap()
-                .file_name()
-                .to_str()
-                .unwrap()
-                .parse()
-                .unwrap()
-        })
-        .collect()
-}
 
 /// `RLIMIT_NOFILE` lowered for as long as it lives, then restored.
 struct LoweredLimit {
@@ -132,7 +122,7 @@ fn accept_reports_emfile_keeps_the_connection_and_serves_it_later() {
         case("accept, TCP IPv6", "[::1]:0", with_peer),
         case(
             "accept_only, Unix",
-            &format!("unix:@sockcore-fault-emfile-{}", std::process::id()),
+            &abstract_text("fault-emfile"),
             without_peer,
         ),
     ];

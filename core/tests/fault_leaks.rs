@@ -2,36 +2,21 @@
 //! 1,000 times, asserting its exact error every time, and the number of
 //! entries in `/proc/self/fd` must be the same before and after.
 //!
-//! One test in this binary: parallel tests would open descriptors of their
-//! own while the count is taken.
+//! Its own test binary, with one test: parallel tests would open
+//! descriptors of their own while the count is taken.
 
-#[path = "fault_support/backlog.rs"]
-mod backlog;
-
-#[path = "fault_support/fds.rs"]
-mod fds;
-
-#[path = "fault_support/temp_dir.rs"]
-mod temp_dir;
-use temp_dir::TempDir;
+mod support;
 
 use std::time::Instant;
 
-use backlog::full_listener;
-use fds::open_fd_count;
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type};
 
-const RUNS: usize = 1000;
+use support::backlog::full_listener;
+use support::fds::open_fd_count;
+use support::sockets::{abstract_text, new_socket, not_listening, stream_pair};
+use support::temp_dir::TempDir;
 
-/// A stream socket bound to `text` that does not listen: connecting to it
-/// is refused.
-fn bound_not_listening(text: &str) -> (Socket, SocketAddr) {
-    let addr = SocketAddr::parse(text).unwrap();
-    let socket = Socket::new(Domain::for_addr(&addr), Type::STREAM, SockFlags::empty()).unwrap();
-    socket.bind(&addr).unwrap();
-    let addr = socket.local_addr().unwrap();
-    (socket, addr)
-}
+const RUNS: usize = 1000;
 
 /// One kind of failure: what it is, the error it must give, and one run.
 struct Kind<'a> {
@@ -40,22 +25,15 @@ struct Kind<'a> {
     fail: &'a dyn Fn() -> Errno,
 }
 
-fn new_socket(domain: Domain) -> Socket {
-    Socket::new(domain, Type::STREAM, SockFlags::empty()).unwrap()
-}
-
 #[test]
 fn failures_leak_no_descriptor() {
     let dir = TempDir::new("fault-leaks");
-    let (_refused4, refused4) = bound_not_listening("127.0.0.1:0");
-    let (_refused6, refused6) = bound_not_listening("[::1]:0");
-    let (_refused_unix, refused_unix) = bound_not_listening(&dir.unix_text("bound"));
+    let (_refused4, refused4) = not_listening("127.0.0.1:0");
+    let (_refused6, refused6) = not_listening("[::1]:0");
+    let (_refused_unix, refused_unix) = not_listening(&dir.unix_text("bound"));
     let missing_unix = SocketAddr::parse(&dir.unix_text("missing")).unwrap();
     let full_tcp = full_listener("127.0.0.1:0");
-    let full_unix = full_listener(&format!(
-        "unix:@sockcore-fault-leaks-{}",
-        std::process::id()
-    ));
+    let full_unix = full_listener(&abstract_text("fault-leaks"));
     let in_use_tcp = Socket::listen_on("127.0.0.1:0", 1).unwrap();
     let in_use_tcp = in_use_tcp.local_addr().unwrap().to_string();
     let in_use_unix = dir.unix_text("in-use");
@@ -63,7 +41,7 @@ fn failures_leak_no_descriptor() {
     let missing_dir = dir.unix_text("no-such-dir/socket");
     let v4 = SocketAddr::parse("127.0.0.1:9").unwrap();
     let unix = SocketAddr::parse(&dir.unix_text("any")).unwrap();
-    let (lonely, gone) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
+    let (lonely, gone) = stream_pair();
     drop(gone);
 
     let kinds = [
@@ -127,28 +105,44 @@ fn failures_leak_no_descriptor() {
         Kind {
             name: "bind, IPv4 socket to a Unix address",
             expect: Errno::EAFNOSUPPORT,
-            fail: &|| new_socket(Domain::IPV4).bind(&unix).unwrap_err(),
+            fail: &|| {
+                new_socket(Domain::IPV4, Type::STREAM)
+                    .bind(&unix)
+                    .unwrap_err()
+            },
         },
         Kind {
             name: "connect, IPv4 socket to a Unix address",
             expect: Errno::EAFNOSUPPORT,
-            fail: &|| new_socket(Domain::IPV4).connect(&unix).unwrap_err(),
+            fail: &|| {
+                new_socket(Domain::IPV4, Type::STREAM)
+                    .connect(&unix)
+                    .unwrap_err()
+            },
         },
         Kind {
             name: "connect, IPv6 socket to an IPv4 address",
             expect: Errno::EINVAL,
-            fail: &|| new_socket(Domain::IPV6).connect(&v4).unwrap_err(),
+            fail: &|| {
+                new_socket(Domain::IPV6, Type::STREAM)
+                    .connect(&v4)
+                    .unwrap_err()
+            },
         },
         Kind {
             name: "connect, Unix socket to an IPv4 address",
             expect: Errno::EINVAL,
-            fail: &|| new_socket(Domain::UNIX).connect(&v4).unwrap_err(),
+            fail: &|| {
+                new_socket(Domain::UNIX, Type::STREAM)
+                    .connect(&v4)
+                    .unwrap_err()
+            },
         },
         Kind {
             name: "accept on a socket that does not listen",
             expect: Errno::EINVAL,
             fail: &|| {
-                new_socket(Domain::IPV4)
+                new_socket(Domain::IPV4, Type::STREAM)
                     .accept(SockFlags::empty())
                     .unwrap_err()
             },

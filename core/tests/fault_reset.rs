@@ -4,30 +4,20 @@
 //!
 //! Rust programs start with `SIGPIPE` ignored, which would hide a send
 //! without `MSG_NOSIGNAL`; every test here first restores `SIG_DFL`, so
-//! such a send would kill this test binary. That is also why these tests
-//! are a binary of their own.
+//! such a send would kill this test binary.
+//!
+//! Its own test binary: the `SIGPIPE` setting is process-wide.
 
-#[path = "fault_support/pattern.rs"]
-mod pattern;
-#[path = "fault_support/sigpipe.rs"]
-mod sigpipe;
+mod support;
 
 use std::thread;
 
-use pattern::PatternStream;
-use sigpipe::default_sigpipe;
 use sockcore::poll::wait_ready;
-use sockcore::{
-    Domain, Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, TransferError, Type,
-};
+use sockcore::{Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, TransferError, Type};
 
-/// A connected TCP pair over loopback: (client, server).
-fn tcp_pair(listen: &str) -> (Socket, Socket) {
-    let listener = Socket::listen_on(listen, 1).expect("listen_on");
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).expect("dial");
-    let (server, _) = listener.accept(SockFlags::empty()).expect("accept");
-    (client, server)
-}
+use support::pattern::{pattern_bytes, PatternStream};
+use support::sigpipe::default_sigpipe;
+use support::sockets::{accepted_pair, unix_pair};
 
 /// Closes `socket` with `SO_LINGER` {on, 0}: the kernel sends RST, not FIN.
 fn reset(socket: Socket) {
@@ -49,18 +39,12 @@ fn wait_for_reset(socket: &Socket) {
 
 const SMALL: usize = 64 << 10;
 
-fn pattern_bytes(seed: u64, len: usize) -> Vec<u8> {
-    let mut data = vec![0u8; len];
-    PatternStream::new(seed).fill(&mut data);
-    data
-}
-
 #[test]
 fn reader_gets_econnreset_after_every_byte_sent_before() {
     default_sigpipe();
     let mut held = 0;
     for listen in ["127.0.0.1:0", "[::1]:0"] {
-        let (a, b) = tcp_pair(listen);
+        let (a, b) = accepted_pair(listen);
         let data = pattern_bytes(1, SMALL);
         b.write_all(&data).unwrap();
         let mut got = vec![0u8; SMALL];
@@ -106,7 +90,7 @@ fn writer_gets_econnreset_then_epipe_on_every_send_path() {
     ];
     let mut held = 0;
     for (name, send) in paths {
-        let (a, b) = tcp_pair("127.0.0.1:0");
+        let (a, b) = accepted_pair("127.0.0.1:0");
         reset(b);
         wait_for_reset(&a);
         assert_eq!(send(&a), Err(Errno::ECONNRESET), "{name}: first send");
@@ -126,7 +110,7 @@ fn write_all_mid_stream_stops_with_the_count() {
     default_sigpipe();
     const TOTAL: usize = 16 << 20;
     const READ: usize = 1 << 20;
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     let data = pattern_bytes(2, TOTAL);
     let writer = thread::spawn(move || a.write_all(&data));
     let mut got = vec![0u8; READ];
@@ -154,7 +138,7 @@ fn write_all_mid_stream_stops_with_the_count() {
 fn read_mid_stream_gets_an_intact_prefix_then_econnreset() {
     default_sigpipe();
     const SENT: usize = 1 << 20;
-    let (a, b) = tcp_pair("127.0.0.1:0");
+    let (a, b) = accepted_pair("127.0.0.1:0");
     let data = pattern_bytes(3, SENT);
     let resetter = thread::spawn(move || {
         b.write_all(&data).unwrap();
@@ -186,7 +170,7 @@ fn unix_peer_closed_with_unread_data() {
     default_sigpipe();
     let mut held = 0;
     for ty in [Type::STREAM, Type::SEQPACKET] {
-        let (a, b) = Socket::pair(Domain::UNIX, ty, SockFlags::empty()).unwrap();
+        let (a, b) = unix_pair(ty, SockFlags::empty());
         a.write_all(b"never read").unwrap();
         drop(b);
         let mut buf = [0u8; 16];

@@ -2,19 +2,19 @@
 //! descriptors, peeks, batches and the raw path, counted in
 //! `/proc/self/fd`.
 //!
-//! One test function on purpose: tests in one binary run on parallel
-//! threads, and any other test opening a descriptor would skew the counts.
+//! Its own test binary, with one test function: tests in one binary run
+//! on parallel threads, and any other test opening a descriptor would skew
+//! the counts.
 
-#[path = "fault_support/fds.rs"]
-mod fds;
+mod support;
 
 use std::mem::{size_of, MaybeUninit};
 
-use fds::open_fd_count;
 use sockcore::{
     cmsg_space_for_fds, CmsgBuffer, ControlMessage, Domain, IoSliceMut, MmsgHdrMut, MsgFlags,
     OwnedFd, SockFlags, Socket, Type,
 };
+use support::fds::open_fd_count;
 
 /// Rounds per scenario: a leak of one descriptor per round shows as this many.
 const ROUNDS: usize = 50;

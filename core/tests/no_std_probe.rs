@@ -2,6 +2,9 @@
 //! `#![no_main]` program with no global allocator that links sockcore, and
 //! runs it. If sockcore pulled in std (a second panic handler and lang
 //! items) or alloc (no allocator to link), the build fails here.
+//!
+//! Its own test binary: it is no socket test, but a build of another
+//! program with cargo.
 
 use std::path::Path;
 use std::process::Command;

@@ -2,122 +2,23 @@
 //! ends are hit by a signal every millisecond, with a handler installed
 //! without `SA_RESTART` so blocked calls really return `EINTR`; some runs
 //! with a tiny `SO_SNDBUF` so the writer blocks (and is interrupted) often.
-//! What arrives must checksum to what was sent.
+//! What arrives must checksum to what was sent. The storm is a thread
+//! sending `SIGUSR1` (support/storm.rs, `KillStorm`).
 //!
-//! This file is its own test binary because it installs a process-wide
-//! signal handler.
+//! Its own test binary: it installs a process-wide signal handler.
+
+mod support;
 
 use std::os::unix::thread::{JoinHandleExt, RawPthread};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
-use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::thread;
 
 use sockcore::{Domain, Errno, IoSlice, SockFlags, Socket, TransferError, Type};
 
+use support::pattern::{pattern_bytes, Fnv};
+use support::sockets::{set_buffer, stream_pair};
+use support::storm::{signals_handled, KillStorm};
+
 const TOTAL: usize = 32 << 20;
-/// Upper bound on the storm's ticks (about 1 ms each): far beyond what a
-/// transfer needs, so a hung transfer still ends the storm.
-const MAX_TICKS: u32 = 30_000;
-
-static HANDLED: AtomicUsize = AtomicUsize::new(0);
-
-extern "C" fn count_signal(_: libc::c_int) {
-    HANDLED.fetch_add(1, Ordering::Relaxed);
-}
-
-/// Installs the SIGUSR1 handler, without `SA_RESTART`, once per process.
-fn install_handler() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        // SAFETY: an all-zero sigaction is valid; the fields are set below.
-        let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
-        action.sa_sigaction = count_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        action.sa_flags = 0;
-        // SAFETY: sa_mask is a valid sigset_t to clear; the action and its
-        // handler (async-signal-safe: one atomic add) outlive the process.
-        let ret = unsafe {
-            libc::sigemptyset(&mut action.sa_mask);
-            libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut())
-        };
-        assert_eq!(ret, 0, "sigaction(SIGUSR1)");
-    });
-}
-
-/// A thread that sends SIGUSR1 to each target thread every millisecond
-/// until stopped.
-struct Storm {
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<u32>>,
-}
-
-impl Storm {
-    /// Every target must stay joinable (not yet joined) until `stop`.
-    /// Targets are std's `RawPthread`, an integer on every Linux target and
-    /// so `Send`; libc's `pthread_t` is a pointer on musl.
-    fn start(targets: Vec<RawPthread>) -> Storm {
-        install_handler();
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let thread = thread::spawn(move || {
-            let mut ticks = 0;
-            while ticks < MAX_TICKS && !flag.load(Ordering::Relaxed) {
-                for &target in &targets {
-                    // SAFETY: the target threads are not joined before the
-                    // storm stops, so their pthread_t stay valid.
-                    unsafe { libc::pthread_kill(target as libc::pthread_t, libc::SIGUSR1) };
-                }
-                // Pacing, not synchronisation: the storm's period.
-                thread::sleep(Duration::from_millis(1));
-                ticks += 1;
-            }
-            ticks
-        });
-        Storm {
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    /// Stops the storm; returns how many ticks it ran.
-    fn stop(mut self) -> u32 {
-        self.stop.store(true, Ordering::Relaxed);
-        let thread = self.thread.take().expect("joined once");
-        thread.join().expect("the storm thread")
-    }
-}
-
-impl Drop for Storm {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// 64-bit FNV-1a of `bytes`, continuing from `hash`.
-fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// `len` pseudo-random bytes (xorshift64), so reordering or loss shows.
-fn pattern(len: usize) -> Vec<u8> {
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut data = Vec::with_capacity(len + 8);
-    while data.len() < len {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        data.extend_from_slice(&state.to_le_bytes());
-    }
-    data.truncate(len);
-    data
-}
 
 /// How the sender hands the data to the socket.
 #[derive(Clone, Copy)]
@@ -157,8 +58,7 @@ fn send(socket: &Socket, data: &[u8], how: Send) -> Result<(), TransferError> {
 /// socketpair; the sender gets a send buffer of about `sndbuf` bytes.
 fn connected(domain: Domain, sndbuf: Option<libc::c_int>) -> (Socket, Socket) {
     if domain == Domain::UNIX {
-        let (sender, receiver) =
-            Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+        let (sender, receiver) = stream_pair();
         if let Some(bytes) = sndbuf {
             set_sndbuf(&sender, bytes);
         }
@@ -188,15 +88,8 @@ fn connected(domain: Domain, sndbuf: Option<libc::c_int>) -> (Socket, Socket) {
 
 /// Asks for a send buffer of `bytes` and checks the kernel took a small one.
 fn set_sndbuf(socket: &Socket, bytes: libc::c_int) {
-    socket
-        .set_option_raw(libc::SOL_SOCKET, libc::SO_SNDBUF, &bytes.to_ne_bytes())
-        .expect("setsockopt(SO_SNDBUF)");
-    let mut out = [0u8; 4];
-    socket
-        .option_raw(libc::SOL_SOCKET, libc::SO_SNDBUF, &mut out)
-        .expect("getsockopt(SO_SNDBUF)");
+    let got = set_buffer(socket, libc::SO_SNDBUF, bytes);
     // The kernel doubles the request and enforces a small minimum.
-    let got = libc::c_int::from_ne_bytes(out);
     assert!(got <= 4 * bytes.max(4608), "SO_SNDBUF is {got}");
 }
 
@@ -206,16 +99,13 @@ fn set_sndbuf(socket: &Socket, bytes: libc::c_int) {
 const CHUNK: usize = 1 << 20;
 
 /// Reads the whole transfer; returns the count and checksum.
-fn receive_all(receiver: &Socket) -> Result<(usize, u64), TransferError> {
+fn receive_all(receiver: &Socket) -> Result<(usize, Fnv), TransferError> {
     let mut chunk = vec![0u8; CHUNK];
     let mut total = 0;
-    let mut hash = FNV_OFFSET;
+    let mut hash = Fnv::new();
     for _ in 0..TOTAL / CHUNK {
         let n = receiver.read_exact(&mut chunk)?;
-        hash = fnv1a(
-            hash,
-            chunk.get(..n).expect("read_exact counts within the buffer"),
-        );
+        hash = hash.feed(chunk.get(..n).expect("read_exact counts within the buffer"));
         total += n;
         if n < CHUNK {
             break;
@@ -229,26 +119,26 @@ fn receive_all(receiver: &Socket) -> Result<(usize, u64), TransferError> {
 /// blocked calls.
 fn storm_transfer(domain: Domain, sndbuf: Option<libc::c_int>, how: Send) {
     let (sender, receiver) = connected(domain, sndbuf);
-    let before = HANDLED.load(Ordering::Relaxed);
+    let before = signals_handled();
 
     // SAFETY: pthread_self has no preconditions.
     let me = unsafe { libc::pthread_self() } as RawPthread;
     // Proof that the storm makes blocked calls fail with EINTR here: a
     // single read with nothing to read is interrupted by the next signal.
-    let probe = Storm::start(vec![me]);
+    let probe = KillStorm::start(vec![me]);
     let mut byte = [0u8; 1];
     assert_eq!(receiver.read(&mut byte), Err(Errno::EINTR));
     probe.stop();
 
     let writer = thread::spawn(move || {
-        let data = pattern(TOTAL);
-        let sum = fnv1a(FNV_OFFSET, &data);
+        let data = pattern_bytes(1, TOTAL);
+        let sum = Fnv::new().feed(&data);
         let result = send(&sender, &data, how);
         // Dropping the sender closes it: the receiver then sees end of stream.
         drop(sender);
         (result, sum)
     });
-    let storm = Storm::start(vec![me, writer.as_pthread_t()]);
+    let storm = KillStorm::start(vec![me, writer.as_pthread_t()]);
     let received = receive_all(&receiver);
     let after_end = received.is_ok().then(|| receiver.read_exact(&mut byte));
     // A writer still blocked after a failed read gets EPIPE, not a hang.
@@ -263,7 +153,7 @@ fn storm_transfer(domain: Domain, sndbuf: Option<libc::c_int>, how: Send) {
     );
     sent.expect("write_all under the storm");
     assert_eq!(after_end, Some(Ok(0)), "end of stream after the transfer");
-    let handled = HANDLED.load(Ordering::Relaxed) - before;
+    let handled = signals_handled() - before;
     assert!(
         ticks >= 10 && handled >= 10,
         "signals were handled during the transfer: {handled} over {ticks} ticks"

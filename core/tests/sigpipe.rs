@@ -1,17 +1,19 @@
-//! Writing to a peer that has gone: `EPIPE` or `ECONNRESET`, and the process
-//! lives on. Rust starts programs with `SIGPIPE` ignored, which would hide a
-//! send without `MSG_NOSIGNAL`, so every test here first restores the
-//! default action (death), as a C program has it.
+//! Writing to a peer that has gone, or after shutting down writing:
+//! `EPIPE` or `ECONNRESET`, and the process lives on; a half-closed
+//! connection still carries the other direction. Rust starts programs with
+//! `SIGPIPE` ignored, which would hide a send without `MSG_NOSIGNAL`, so
+//! every test here first restores the default action (death), as a C
+//! program has it.
 //!
-//! This file is its own test binary because it changes a process-wide
-//! signal disposition.
+//! Its own test binary: the `SIGPIPE` setting is process-wide.
 
-#[path = "fault_support/sigpipe.rs"]
-mod sigpipe;
+mod support;
 
-use sigpipe::default_sigpipe;
 use sockcore::poll::wait_ready;
-use sockcore::{Domain, Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, Type};
+use sockcore::{Errno, IoSlice, MsgFlags, PollFlags, Shutdown, SockFlags, Socket};
+
+use support::sigpipe::default_sigpipe;
+use support::sockets::{abstract_text, accepted_pair, stream_pair};
 
 fn is_peer_gone(errno: Errno) -> bool {
     errno == Errno::EPIPE || errno == Errno::ECONNRESET
@@ -47,7 +49,7 @@ fn default_sigpipe_really_kills_a_plain_write() {
     // The control experiment: without MSG_NOSIGNAL, this test binary's
     // SIGPIPE setting is fatal. A forked child does the plain write(2).
     default_sigpipe();
-    let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+    let (a, b) = stream_pair();
     drop(b);
     // SAFETY: the child calls only write(2) and _exit(2), which are
     // async-signal-safe, so forking a multi-threaded process is sound.
@@ -74,7 +76,7 @@ fn default_sigpipe_really_kills_a_plain_write() {
 #[test]
 fn socketpair_peer_closed() {
     default_sigpipe();
-    let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+    let (a, b) = stream_pair();
     b.close().expect("close the peer");
     assert_every_send_fails(&a);
 }
@@ -109,9 +111,43 @@ fn tcp_peer_closed() {
 #[test]
 fn shut_down_writer_gets_epipe() {
     default_sigpipe();
-    let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
-    a.shutdown(sockcore::Shutdown::Write)
-        .expect("shutdown(SHUT_WR)");
+    let (a, _b) = stream_pair();
+    a.shutdown(Shutdown::Write).expect("shutdown(SHUT_WR)");
     assert_eq!(a.write(b"x"), Err(Errno::EPIPE));
     assert_eq!(a.write_vectored(&[IoSlice::new(b"x")]), Err(Errno::EPIPE));
+}
+
+/// `a` shuts down writing: `b` reads every byte and then end of stream,
+/// and can still send back; `a` cannot write any more.
+fn half_close(a: &Socket, b: &Socket) {
+    a.write_all(b"request").unwrap();
+    a.shutdown(Shutdown::Write).unwrap();
+    let mut buf = [0u8; 16];
+    assert_eq!(b.read_exact(&mut buf), Ok(7), "the shorter count at end");
+    assert_eq!(&buf[..7], b"request");
+    assert_eq!(b.read(&mut buf), Ok(0), "end of stream stays");
+    b.write_all(b"answer").unwrap();
+    b.shutdown(Shutdown::Write).unwrap();
+    assert_eq!(a.read_exact(&mut buf), Ok(6));
+    assert_eq!(&buf[..6], b"answer");
+    assert_eq!(a.write(b"late"), Err(Errno::EPIPE));
+}
+
+#[test]
+fn half_close_leaves_the_other_direction_open() {
+    default_sigpipe();
+    let mut held = 0;
+    for listen in [
+        "127.0.0.1:0".to_string(),
+        "[::1]:0".to_string(),
+        abstract_text("sigpipe-half"),
+    ] {
+        let (client, server) = accepted_pair(&listen);
+        half_close(&client, &server);
+        held += 1;
+    }
+    let (a, b) = stream_pair();
+    half_close(&a, &b);
+    held += 1;
+    println!("half-close: 4 cases (TCP IPv4, IPv6, Unix listener, socketpair), {held} held");
 }

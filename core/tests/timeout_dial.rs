@@ -2,33 +2,26 @@
 //! each failure (refused, timed out, no such Unix path, bad text), and on
 //! success a blocking, close-on-exec socket — counted in `/proc/self/fd`.
 //!
-//! One test function on purpose: parallel tests opening descriptors would
-//! skew the counts.
+//! Its own test binary, with one test function: parallel tests opening
+//! descriptors would skew the counts.
 
-#[path = "fault_support/fds.rs"]
-mod fds;
+mod support;
 
-use fds::open_fd_count;
-use sockcore::{Domain, Errno, SockFlags, Socket, SocketAddr, Type};
+use sockcore::{Errno, Socket};
+
+use support::backlog::full_listener;
+use support::fds::open_fd_count;
+use support::sockets::not_listening;
 
 const ROUNDS: usize = 50;
 
 #[test]
 fn dial_closes_its_descriptor_on_every_failure() {
     // A bound, non-listening port: connecting is refused.
-    let holder = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).expect("socket");
-    holder
-        .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
-        .expect("bind");
-    let refused = holder.local_addr().expect("name");
+    let (_holder, refused) = not_listening("127.0.0.1:0");
     // A listener with a full accept queue: connecting times out.
-    let full = Socket::listen_on("[::1]:0", 0).expect("listen");
-    let full_addr = full.local_addr().expect("name");
-    let mut queued = Vec::new();
-    while let Ok(socket) = Socket::dial_addr(&full_addr, 100) {
-        queued.push(socket);
-        assert!(queued.len() < 16, "the queue fills");
-    }
+    let full = full_listener("[::1]:0");
+    let full_addr = full.addr;
     let missing = format!("unix:/nonexistent-{}/socket", std::process::id());
 
     let baseline = open_fd_count();

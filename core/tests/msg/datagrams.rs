@@ -8,24 +8,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sockcore::{
     cmsg_space, interface_index, CmsgBuffer, CmsgBuilder, ControlMessage, Domain, IoSlice,
-    IoSliceMut, MsgFlags, SockFlags, Socket, SocketAddr, Type,
+    IoSliceMut, MsgFlags, Type,
 };
 
-/// A UDP socket bound to an ephemeral port on `addr`'s loopback address.
-fn bound(text: &str) -> (Socket, SocketAddr) {
-    let addr = SocketAddr::parse(text).expect("parse");
-    let socket =
-        Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty()).expect("socket");
-    socket.bind(&addr).expect("bind");
-    let local = socket.local_addr().expect("name");
-    (socket, local)
-}
-
-fn set_int(socket: &Socket, level: i32, name: i32, value: i32) {
-    socket
-        .set_option_raw(level, name, &value.to_ne_bytes())
-        .expect("setsockopt");
-}
+use crate::support::sockets::{bound_datagram, new_socket, set_int};
 
 /// Reads a `T` from the start of `bytes`, which need not be aligned.
 fn read<T: Copy>(bytes: &[u8]) -> T {
@@ -43,8 +29,8 @@ fn read<T: Copy>(bytes: &[u8]) -> T {
 #[test]
 fn gather_send_with_address_and_scatter_receive() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
-        let (rx, to) = bound(text);
-        let (tx, from) = bound(text);
+        let (rx, to) = bound_datagram(text);
+        let (tx, from) = bound_datagram(text);
         let parts = [
             IoSlice::new(b"scatter "),
             IoSlice::new(b""),
@@ -73,8 +59,8 @@ fn gather_send_with_address_and_scatter_receive() {
 #[test]
 fn truncated_datagram_is_flagged() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
-        let (rx, to) = bound(text);
-        let (tx, _) = bound(text);
+        let (rx, to) = bound_datagram(text);
+        let (tx, _) = bound_datagram(text);
         let big = [7u8; 100];
         for _ in 0..2 {
             assert_eq!(tx.send_to(&big, MsgFlags::empty(), &to), Ok(100));
@@ -103,8 +89,8 @@ fn truncated_datagram_is_flagged() {
 
 #[test]
 fn ip_pktinfo_passes_through() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     set_int(&rx, libc::IPPROTO_IP, libc::IP_PKTINFO, 1);
     assert_eq!(tx.send_to(b"where", MsgFlags::empty(), &to), Ok(5));
 
@@ -134,8 +120,8 @@ fn ip_pktinfo_passes_through() {
 
 #[test]
 fn ipv6_pktinfo_passes_through() {
-    let (rx, to) = bound("[::1]:0");
-    let (tx, _) = bound("[::1]:0");
+    let (rx, to) = bound_datagram("[::1]:0");
+    let (tx, _) = bound_datagram("[::1]:0");
     set_int(&rx, libc::IPPROTO_IPV6, libc::IPV6_RECVPKTINFO, 1);
     assert_eq!(tx.send_to(b"where6", MsgFlags::empty(), &to), Ok(6));
 
@@ -164,8 +150,8 @@ fn ipv6_pktinfo_passes_through() {
 
 #[test]
 fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     set_int(&rx, libc::SOL_SOCKET, libc::SO_TIMESTAMP, 1);
     set_int(&rx, libc::IPPROTO_IP, libc::IP_PKTINFO, 1);
     set_int(&rx, libc::IPPROTO_IP, libc::IP_RECVTTL, 1);
@@ -224,8 +210,8 @@ fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
               so the kernel's own MSG_CTRUNC comes through"
 )]
 fn control_truncation_without_descriptors_is_reported() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     set_int(&rx, libc::IPPROTO_IP, libc::IP_PKTINFO, 1);
     set_int(&rx, libc::IPPROTO_IP, libc::IP_RECVTTL, 1);
     assert_eq!(tx.send_to(b"two", MsgFlags::empty(), &to), Ok(3));
@@ -247,8 +233,8 @@ fn control_truncation_without_descriptors_is_reported() {
 #[test]
 fn sending_a_raw_control_message() {
     // IP_PKTINFO on send picks the source address.
-    let (rx, to) = bound("127.0.0.1:0");
-    let tx = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).expect("socket");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let tx = new_socket(Domain::IPV4, Type::DGRAM);
     // SAFETY: an all-zero in_pktinfo is valid.
     let mut info: libc::in_pktinfo = unsafe { std::mem::zeroed() };
     info.ipi_spec_dst.s_addr = u32::from(std::net::Ipv4Addr::new(127, 0, 0, 9)).to_be();

@@ -3,12 +3,11 @@
 
 use sockcore::{
     cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Credentials,
-    Domain, Errno, IoSlice, IoSliceMut, MsgFlags, OwnedFd, SockFlags, Socket, Type,
+    Errno, IoSlice, IoSliceMut, MsgFlags, OwnedFd, SockFlags, Socket, Type,
 };
 
-fn pair(ty: Type) -> (Socket, Socket) {
-    Socket::pair(Domain::UNIX, ty, SockFlags::empty()).expect("socketpair")
-}
+use crate::support::sockets::unix_pair;
+use crate::support::temp_dir::TempDir;
 
 /// Receives one message of up to 16 bytes with room for credentials and
 /// two descriptors; returns the data and the credentials that came.
@@ -30,7 +29,7 @@ fn receive(socket: &Socket) -> (Vec<u8>, Option<Credentials>, usize) {
 #[test]
 fn pass_credentials_round_trip() {
     for ty in [Type::STREAM, Type::DGRAM, Type::SEQPACKET] {
-        let (a, _b) = pair(ty);
+        let (a, _b) = unix_pair(ty, SockFlags::empty());
         assert_eq!(a.pass_credentials(), Ok(false), "off by default");
         a.set_pass_credentials(true).expect("set");
         assert_eq!(a.pass_credentials(), Ok(true));
@@ -42,7 +41,7 @@ fn pass_credentials_round_trip() {
 #[test]
 fn the_kernel_attaches_the_senders_credentials() {
     for ty in [Type::STREAM, Type::DGRAM, Type::SEQPACKET] {
-        let (a, b) = pair(ty);
+        let (a, b) = unix_pair(ty, SockFlags::empty());
         b.set_pass_credentials(true).expect("SO_PASSCRED");
         assert_eq!(a.write(b"who"), Ok(3));
         let (data, creds, fds) = receive(&b);
@@ -54,7 +53,7 @@ fn the_kernel_attaches_the_senders_credentials() {
 
 #[test]
 fn explicit_credentials_with_descriptors() {
-    let (a, b) = pair(Type::SEQPACKET);
+    let (a, b) = unix_pair(Type::SEQPACKET, SockFlags::empty());
     b.set_pass_credentials(true).expect("SO_PASSCRED");
     let mut space = CmsgBuffer::<{ cmsg_space_for_creds() + cmsg_space_for_fds(1) }>::new();
     let mut builder = CmsgBuilder::new(&mut space);
@@ -84,7 +83,7 @@ fn explicit_credentials_with_descriptors() {
 
 #[test]
 fn credentials_of_another_user_need_privilege() {
-    let (a, b) = pair(Type::DGRAM);
+    let (a, b) = unix_pair(Type::DGRAM, SockFlags::empty());
     b.set_pass_credentials(true).expect("SO_PASSCRED");
     let me = Credentials::current();
     let other = Credentials {
@@ -114,7 +113,7 @@ fn credentials_of_another_user_need_privilege() {
 
 #[test]
 fn without_pass_credentials_none_arrive() {
-    let (a, b) = pair(Type::STREAM);
+    let (a, b) = unix_pair(Type::STREAM, SockFlags::empty());
     assert_eq!(a.write(b"anon"), Ok(4));
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space_for_creds() }>::new();
@@ -132,7 +131,7 @@ fn without_pass_credentials_none_arrive() {
 
 #[test]
 fn credentials_message_decodes_as_such() {
-    let (a, b) = pair(Type::STREAM);
+    let (a, b) = unix_pair(Type::STREAM, SockFlags::empty());
     b.set_pass_credentials(true).expect("SO_PASSCRED");
     assert_eq!(a.write(b"z"), Ok(1));
     let mut data = [0u8; 1];
@@ -155,20 +154,17 @@ fn credentials_message_decodes_as_such() {
 
 #[test]
 fn peer_credentials_of_unix_peers() {
-    let (a, b) = pair(Type::STREAM);
+    let (a, b) = unix_pair(Type::STREAM, SockFlags::empty());
     assert_eq!(a.peer_credentials(), Ok(Credentials::current()));
     assert_eq!(b.peer_credentials(), Ok(Credentials::current()));
 
     // Over a listener: both ends see this process.
-    let dir = std::env::temp_dir().join(format!("sockcore-peercred-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir(&dir).expect("temp dir");
-    let path = dir.join("s");
-    let text = format!("unix:{}", path.display());
+    let dir = TempDir::new("peercred");
+    let text = dir.unix_text("s");
     let listener = Socket::listen_on(&text, 4).expect("listen");
     let client = Socket::dial(&text, 1000).expect("dial");
     let (server_side, _) = listener.accept(SockFlags::empty()).expect("accept");
     assert_eq!(server_side.peer_credentials(), Ok(Credentials::current()));
     assert_eq!(client.peer_credentials(), Ok(Credentials::current()));
-    std::fs::remove_dir_all(&dir).expect("cleanup");
+    dir.remove();
 }

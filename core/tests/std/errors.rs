@@ -9,18 +9,11 @@ use std::net::TcpStream;
 
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, TransferError, Type};
 
-/// A loopback address where a socket is bound but nothing listens, so a
-/// connect is refused; the socket is returned to keep the port taken.
-fn refusing_address() -> (Socket, SocketAddr) {
-    let bound = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).unwrap();
-    bound.bind(&SocketAddr::v4([127, 0, 0, 1], 0)).unwrap();
-    let addr = bound.local_addr().unwrap();
-    (bound, addr)
-}
+use crate::support::sockets::not_listening;
 
 #[test]
 fn a_refused_connect_is_connection_refused_as_std_reports_it() {
-    let (_bound, addr) = refusing_address();
+    let (_bound, addr) = not_listening("127.0.0.1:0");
     let ours = Socket::dial_addr(&addr, 10_000).unwrap_err();
     assert_eq!(ours, Errno::ECONNREFUSED);
 

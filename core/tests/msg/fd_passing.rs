@@ -5,9 +5,11 @@
 use std::mem::MaybeUninit;
 
 use sockcore::{
-    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Domain, Errno, IoSlice,
-    IoSliceMut, MsgFlags, OwnedFd, RawFd, SockFlags, Socket, Type, SCM_MAX_FD,
+    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Errno, IoSlice, IoSliceMut,
+    MsgFlags, OwnedFd, RawFd, SockFlags, Socket, Type, SCM_MAX_FD,
 };
+
+use crate::support::sockets::{stream_pair, unix_pair};
 
 /// A close-on-exec pipe: (read end, write end).
 fn pipe() -> (OwnedFd, OwnedFd) {
@@ -29,10 +31,6 @@ fn read_fd(fd: RawFd, buf: &mut [u8]) -> usize {
     let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
     assert!(n >= 0, "read failed");
     n as usize
-}
-
-fn stream_pair() -> (Socket, Socket) {
-    Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("socketpair")
 }
 
 /// Sends `data` with `fds` through the builder and `send_msg`.
@@ -140,7 +138,7 @@ fn zero_descriptors() {
 
 #[test]
 fn the_kernel_maximum_of_253_and_one_more() {
-    let (a, b) = Socket::pair(Domain::UNIX, Type::SEQPACKET, SockFlags::empty()).expect("pair");
+    let (a, b) = unix_pair(Type::SEQPACKET, SockFlags::empty());
     let (read_end, write_end) = pipe();
     let many = [read_end.as_raw_fd(); SCM_MAX_FD];
     assert_eq!(send_with_fds(&a, b"max", &many), Ok(3));

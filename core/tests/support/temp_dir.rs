@@ -1,5 +1,4 @@
-//! A temporary directory for Unix socket paths, removed on drop: shared by
-//! the core test binaries that bind Unix sockets to paths.
+//! A temporary directory for Unix socket paths and files, removed on drop.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +6,7 @@ use std::path::{Path, PathBuf};
 pub struct TempDir(PathBuf);
 
 impl TempDir {
-    /// Creates it; `tag` tells apart the tests and binaries that use one.
+    /// Creates it; `tag` tells apart the tests that use one.
     pub fn new(tag: &str) -> TempDir {
         let dir = std::env::temp_dir().join(format!("sockcore-{tag}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("create the temporary directory");
@@ -15,15 +14,18 @@ impl TempDir {
     }
 
     /// The directory.
-    #[allow(dead_code)] // Not every binary that includes this file needs it.
     pub fn path(&self) -> &Path {
         &self.0
     }
 
     /// `unix:<dir>/<name>`, the text `SocketAddr::parse` reads as a path.
-    #[allow(dead_code)] // Not every binary that includes this file needs it.
     pub fn unix_text(&self, name: &str) -> String {
         format!("unix:{}", self.0.join(name).display())
+    }
+
+    /// Removes it now, and fails the test if that fails.
+    pub fn remove(self) {
+        std::fs::remove_dir_all(&self.0).expect("remove the temporary directory");
     }
 }
 

@@ -4,23 +4,14 @@
 
 use std::mem::MaybeUninit;
 
-use sockcore::{Domain, MsgFlags, SockFlags, Socket, SocketAddr, Type};
+use sockcore::{MsgFlags, SocketAddr};
 
-/// A datagram socket bound to `text`, with the address the kernel gave it.
-fn bound(text: &str) -> (Socket, SocketAddr) {
-    let addr = SocketAddr::parse(text).expect("parse");
-    let socket = Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty())
-        .expect("socket(SOCK_DGRAM)");
-    assert_eq!(socket.is_cloexec(), Ok(true));
-    socket.bind(&addr).expect("bind");
-    let local = socket.local_addr().expect("getsockname");
-    (socket, local)
-}
+use crate::support::sockets::{abstract_text, bound_datagram};
 
 /// A datagram each way between two sockets bound to `a` and `b`.
 fn ping_pong(a: &str, b: &str) {
-    let (first, first_addr) = bound(a);
-    let (second, second_addr) = bound(b);
+    let (first, first_addr) = bound_datagram(a);
+    let (second, second_addr) = bound_datagram(b);
     assert_ne!(first_addr, second_addr);
 
     let sent = first
@@ -68,17 +59,13 @@ fn udp_ipv6() {
 
 #[test]
 fn unix_datagrams_in_the_abstract_namespace() {
-    let pid = std::process::id();
-    ping_pong(
-        &format!("unix:@sockcore-udp-a-{pid}"),
-        &format!("unix:@sockcore-udp-b-{pid}"),
-    );
+    ping_pong(&abstract_text("udp-a"), &abstract_text("udp-b"));
 }
 
 #[test]
 fn connected_udp_peek_then_read() {
-    let (server, server_addr) = bound("127.0.0.1:0");
-    let (client, client_addr) = bound("127.0.0.1:0");
+    let (server, server_addr) = bound_datagram("127.0.0.1:0");
+    let (client, client_addr) = bound_datagram("127.0.0.1:0");
     client.connect(&server_addr).expect("connect");
     assert_eq!(client.peer_addr(), Ok(server_addr));
     assert_eq!(client.write(b"hello"), Ok(5));
@@ -98,8 +85,8 @@ fn connected_udp_peek_then_read() {
 
 #[test]
 fn recv_from_into_fills_in_place_and_keeps_the_address_on_error() {
-    let (receiver, _) = bound("127.0.0.1:0");
-    let (sender, sender_addr) = bound("127.0.0.1:0");
+    let (receiver, _) = bound_datagram("127.0.0.1:0");
+    let (sender, sender_addr) = bound_datagram("127.0.0.1:0");
     let mut from = SocketAddr::parse("[::1]:9").unwrap();
     let mut buf = [0u8; 8];
 

@@ -3,11 +3,12 @@
 
 use std::time::Duration;
 
-use sockcore::{Domain, Errno, SockFlags, Socket, Type};
+use sockcore::{Domain, Errno, Socket, Type};
+
+use crate::support::sockets::{accepted_pair, new_socket};
 
 fn tcp_sockets() -> [Socket; 2] {
-    [Domain::IPV4, Domain::IPV6]
-        .map(|domain| Socket::new(domain, Type::STREAM, SockFlags::empty()).expect("socket"))
+    [Domain::IPV4, Domain::IPV6].map(|domain| new_socket(domain, Type::STREAM))
 }
 
 #[test]
@@ -23,9 +24,7 @@ fn nodelay_round_trip() {
 
 #[test]
 fn nodelay_on_a_connected_socket() {
-    let listener = Socket::listen_on("[::1]:0", 4).expect("listen");
-    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
-    let (server_side, _) = listener.accept(SockFlags::empty()).expect("accept");
+    let (client, server_side) = accepted_pair("[::1]:0");
     for s in [&client, &server_side] {
         s.set_nodelay(true).expect("on");
         assert_eq!(s.nodelay(), Ok(true));
@@ -91,9 +90,9 @@ fn user_timeout_round_trip() {
 #[test]
 fn tcp_options_on_other_sockets() {
     // The kernel's setter says ENOPROTOOPT, its getter EOPNOTSUPP.
-    let udp = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty()).expect("udp");
+    let udp = new_socket(Domain::IPV4, Type::DGRAM);
     assert_eq!(udp.set_nodelay(true), Err(Errno::ENOPROTOOPT));
     assert_eq!(udp.nodelay(), Err(Errno::EOPNOTSUPP));
-    let unix = Socket::new(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("unix");
+    let unix = new_socket(Domain::UNIX, Type::STREAM);
     assert_eq!(unix.set_keepalive_count(3), Err(Errno::EOPNOTSUPP));
 }

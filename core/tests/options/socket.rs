@@ -7,9 +7,9 @@ use sockcore::{
     Credentials, Domain, Errno, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type, IFNAMSIZ,
 };
 
-fn new(domain: Domain, ty: Type) -> Socket {
-    Socket::new(domain, ty, SockFlags::empty()).expect("socket")
-}
+use crate::support::sockets::{
+    accepted_pair, kernel_setting, new_socket, not_listening, stream_pair,
+};
 
 /// Every IP socket shape the options apply to.
 fn ip_sockets() -> Vec<(Domain, Type)> {
@@ -21,18 +21,10 @@ fn ip_sockets() -> Vec<(Domain, Type)> {
     ]
 }
 
-fn proc_number(path: &str) -> usize {
-    std::fs::read_to_string(path)
-        .expect(path)
-        .trim()
-        .parse()
-        .expect("a number")
-}
-
 #[test]
 fn reuse_address_and_port_round_trip() {
     for (domain, ty) in ip_sockets() {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         assert_eq!(s.reuse_address(), Ok(false));
         assert_eq!(s.reuse_port(), Ok(false));
         s.set_reuse_address(true).expect("SO_REUSEADDR");
@@ -48,17 +40,17 @@ fn reuse_address_and_port_round_trip() {
 fn reuse_port_lets_two_sockets_share_a_port() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
         let addr = SocketAddr::parse(text).expect("parse");
-        let first = new(Domain::for_addr(&addr), Type::DGRAM);
+        let first = new_socket(Domain::for_addr(&addr), Type::DGRAM);
         first.set_reuse_port(true).expect("first");
         first.bind(&addr).expect("bind first");
         let taken = first.local_addr().expect("name");
-        let second = new(Domain::for_addr(&addr), Type::DGRAM);
+        let second = new_socket(Domain::for_addr(&addr), Type::DGRAM);
         assert_eq!(
             second.bind(&taken),
             Err(Errno::EADDRINUSE),
             "not without the option"
         );
-        let third = new(Domain::for_addr(&addr), Type::DGRAM);
+        let third = new_socket(Domain::for_addr(&addr), Type::DGRAM);
         third.set_reuse_port(true).expect("third");
         assert_eq!(third.bind(&taken), Ok(()), "{text}");
     }
@@ -70,7 +62,7 @@ fn keepalive_round_trip() {
         .into_iter()
         .filter(|(_, ty)| *ty == Type::STREAM)
     {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         assert_eq!(s.keepalive(), Ok(false));
         s.set_keepalive(true).expect("on");
         assert_eq!(s.keepalive(), Ok(true));
@@ -82,7 +74,7 @@ fn keepalive_round_trip() {
 #[test]
 fn linger_round_trip() {
     for domain in [Domain::IPV4, Domain::IPV6, Domain::UNIX] {
-        let s = new(domain, Type::STREAM);
+        let s = new_socket(domain, Type::STREAM);
         assert_eq!(s.linger(), Ok(None));
         s.set_linger(Some(Duration::from_secs(5))).expect("5 s");
         assert_eq!(s.linger(), Ok(Some(Duration::from_secs(5))));
@@ -98,9 +90,7 @@ fn linger_round_trip() {
 
 #[test]
 fn linger_zero_resets_the_connection() {
-    let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
-    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
-    let (server_side, _) = listener.accept(SockFlags::empty()).expect("accept");
+    let (client, server_side) = accepted_pair("127.0.0.1:0");
     server_side
         .set_linger(Some(Duration::ZERO))
         .expect("linger 0");
@@ -111,13 +101,13 @@ fn linger_zero_resets_the_connection() {
 
 #[test]
 fn buffer_sizes_are_doubled_and_capped() {
-    let rmem_max = proc_number("/proc/sys/net/core/rmem_max");
-    let wmem_max = proc_number("/proc/sys/net/core/wmem_max");
+    let rmem_max = kernel_setting("net/core/rmem_max");
+    let wmem_max = kernel_setting("net/core/wmem_max");
     for (domain, ty) in ip_sockets()
         .into_iter()
         .chain([(Domain::UNIX, Type::STREAM)])
     {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         s.set_recv_buffer_size(65_536).expect("SO_RCVBUF");
         s.set_send_buffer_size(50_000).expect("SO_SNDBUF");
         assert_eq!(s.recv_buffer_size(), Ok(131_072), "{domain:?} {ty:?}");
@@ -140,7 +130,7 @@ fn timeouts_round_trip() {
         .into_iter()
         .chain([(Domain::UNIX, Type::DGRAM)])
     {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         assert_eq!(s.read_timeout(), Ok(None));
         assert_eq!(s.write_timeout(), Ok(None));
         // Multiples of 20 ms survive the kernel's clock ticks at any HZ.
@@ -175,7 +165,7 @@ fn timeouts_round_trip() {
 
 #[test]
 fn read_timeout_ends_a_blocking_read_with_eagain() {
-    let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+    let (a, _b) = stream_pair();
     a.set_read_timeout(Some(Duration::from_millis(100)))
         .expect("rcvtimeo");
     let started = Instant::now();
@@ -189,7 +179,7 @@ fn read_timeout_ends_a_blocking_read_with_eagain() {
 #[test]
 fn broadcast_round_trip_and_effect_on_loopback() {
     for domain in [Domain::IPV4, Domain::IPV6] {
-        let s = new(domain, Type::DGRAM);
+        let s = new_socket(domain, Type::DGRAM);
         assert_eq!(s.broadcast(), Ok(false));
         s.set_broadcast(true).expect("on");
         assert_eq!(s.broadcast(), Ok(true));
@@ -198,12 +188,12 @@ fn broadcast_round_trip_and_effect_on_loopback() {
     }
     // 127.255.255.255 is the broadcast address of lo's 127/8, so the
     // datagram never leaves the host.
-    let receiver = new(Domain::IPV4, Type::DGRAM);
+    let receiver = new_socket(Domain::IPV4, Type::DGRAM);
     receiver
         .bind(&SocketAddr::parse("127.255.255.255:0").expect("parse"))
         .expect("bind to the loopback broadcast address");
     let to = receiver.local_addr().expect("name");
-    let sender = new(Domain::IPV4, Type::DGRAM);
+    let sender = new_socket(Domain::IPV4, Type::DGRAM);
     assert_eq!(
         sender.send_to(b"all", MsgFlags::empty(), &to),
         Err(Errno::EACCES)
@@ -224,7 +214,7 @@ fn broadcast_round_trip_and_effect_on_loopback() {
 )]
 fn bind_device_round_trip() {
     for (domain, ty) in ip_sockets() {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         let mut name = [0xAAu8; IFNAMSIZ];
         assert_eq!(s.bind_device(&mut name), Ok(0), "unbound");
         s.set_bind_device(Some(b"lo"))
@@ -247,12 +237,12 @@ fn bind_device_round_trip() {
 
 #[test]
 fn a_socket_bound_to_lo_still_talks_over_loopback() {
-    let receiver = new(Domain::IPV4, Type::DGRAM);
+    let receiver = new_socket(Domain::IPV4, Type::DGRAM);
     receiver.set_bind_device(Some(b"lo")).expect("bind device");
     receiver
         .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
         .expect("bind");
-    let sender = new(Domain::IPV4, Type::DGRAM);
+    let sender = new_socket(Domain::IPV4, Type::DGRAM);
     sender.set_bind_device(Some(b"lo")).expect("bind device");
     let to = receiver.local_addr().expect("name");
     assert_eq!(sender.send_to(b"lo only", MsgFlags::empty(), &to), Ok(7));
@@ -274,7 +264,7 @@ fn peer_credentials_outside_unix_sockets() {
         Ok(nobody),
         "TCP has no peer process"
     );
-    let unconnected = new(Domain::UNIX, Type::STREAM);
+    let unconnected = new_socket(Domain::UNIX, Type::STREAM);
     assert_eq!(unconnected.peer_credentials(), Ok(nobody));
 }
 
@@ -284,7 +274,7 @@ fn identity_options() {
         .into_iter()
         .chain([(Domain::UNIX, Type::SEQPACKET)])
     {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         assert_eq!(s.domain(), Ok(domain));
         assert_eq!(s.socket_type(), Ok(ty));
         assert_eq!(s.is_listening(), Ok(false));
@@ -295,11 +285,7 @@ fn identity_options() {
 
 #[test]
 fn pending_error_is_taken_once() {
-    let holder = new(Domain::IPV4, Type::STREAM);
-    holder
-        .bind(&SocketAddr::parse("127.0.0.1:0").expect("parse"))
-        .expect("bind");
-    let closed = holder.local_addr().expect("name");
+    let (_holder, closed) = not_listening("127.0.0.1:0");
     let s = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::NONBLOCK).expect("socket");
     assert_eq!(s.take_error(), Ok(None));
     match s.connect(&closed) {
@@ -314,7 +300,7 @@ fn pending_error_is_taken_once() {
 
 #[test]
 fn raw_options_round_trip() {
-    let s = new(Domain::IPV4, Type::STREAM);
+    let s = new_socket(Domain::IPV4, Type::STREAM);
     s.set_option_raw(libc::SOL_SOCKET, libc::SO_KEEPALIVE, &1i32.to_ne_bytes())
         .expect("raw set");
     let mut out = [0u8; 4];
@@ -338,7 +324,7 @@ fn raw_options_round_trip() {
 #[test]
 fn int_options_set_and_read_back_any_int_option() {
     for (domain, ty) in ip_sockets() {
-        let s = new(domain, ty);
+        let s = new_socket(domain, ty);
         assert_eq!(s.int_option(libc::SOL_SOCKET, libc::SO_BROADCAST), Ok(0));
         s.set_int_option(libc::SOL_SOCKET, libc::SO_BROADCAST, 1)
             .expect("SO_BROADCAST");

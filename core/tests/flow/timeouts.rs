@@ -8,9 +8,8 @@ use sockcore::{
     poll, Domain, Errno, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, TransferError, Type,
 };
 
-fn unix_pair(flags: SockFlags) -> (Socket, Socket) {
-    Socket::pair(Domain::UNIX, Type::STREAM, flags).expect("socketpair")
-}
+use crate::support::pattern::Fnv;
+use crate::support::sockets::{accepted_pair, stream_pair, unix_pair};
 
 /// Asserts `f` fails with `ETIMEDOUT` after about `ms` milliseconds.
 fn times_out<T: std::fmt::Debug>(ms: u64, f: impl FnOnce() -> sockcore::Result<T>) {
@@ -76,7 +75,7 @@ fn accept_within_on_a_non_blocking_listener() {
 
 #[test]
 fn read_within_waits_for_data_or_gives_up() {
-    let (a, b) = unix_pair(SockFlags::empty());
+    let (a, b) = stream_pair();
     let mut buf = [0u8; 8];
     times_out(100, || a.read_within(&mut buf, 100));
     times_out(0, || a.read_within(&mut buf, 0));
@@ -101,7 +100,7 @@ fn read_within_waits_for_data_or_gives_up() {
 fn read_within_never_blocks_past_its_deadline_on_a_blocking_socket() {
     // Readiness with nothing to read: a peer's shutdown makes the socket
     // readable (end of stream) — the read returns 0 at once, not a block.
-    let (a, b) = unix_pair(SockFlags::empty());
+    let (a, b) = stream_pair();
     b.shutdown(sockcore::Shutdown::Write).expect("shutdown");
     let mut buf = [0u8; 4];
     assert_eq!(a.read_within(&mut buf, 1000), Ok(0));
@@ -114,7 +113,7 @@ fn read_within_never_blocks_past_its_deadline_on_a_blocking_socket() {
 
 #[test]
 fn write_within_waits_for_room() {
-    let (a, b) = unix_pair(SockFlags::empty());
+    let (a, b) = stream_pair();
     let queued = fill(&a);
     assert!(queued > 0);
     times_out(100, || a.write_within(b"more", 100));
@@ -135,14 +134,14 @@ fn write_within_waits_for_room() {
 
 #[test]
 fn eagain_is_a_value_to_match() {
-    let (a, b) = unix_pair(SockFlags::NONBLOCK);
+    let (a, b) = unix_pair(Type::STREAM, SockFlags::NONBLOCK);
     let mut buf = [0u8; 4];
     assert_eq!(a.read(&mut buf), Err(Errno::EAGAIN));
     assert_eq!(a.recv(&mut buf, MsgFlags::empty()), Err(Errno::EAGAIN));
     assert_eq!(Errno::EAGAIN.name(), "EAGAIN");
     assert_eq!(Errno::from_raw(libc::EWOULDBLOCK), Errno::EAGAIN);
     // Non-blocking per call on a blocking socket, too.
-    let (c, _d) = unix_pair(SockFlags::empty());
+    let (c, _d) = stream_pair();
     assert_eq!(c.recv(&mut buf, MsgFlags::DONTWAIT), Err(Errno::EAGAIN));
     // A non-blocking listener and UDP socket say the same.
     let listener = Socket::listen_on("127.0.0.1:0", 1).expect("listen");
@@ -161,30 +160,11 @@ fn eagain_is_a_value_to_match() {
     drop(b);
 }
 
-/// FNV-1a over a byte stream, fed in pieces.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn feed(mut self, bytes: &[u8]) -> Fnv {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self
-    }
-}
-
 #[test]
 fn write_all_on_a_non_blocking_socket_stops_at_eagain_and_resumes() {
     const TOTAL: usize = 8 << 20;
     let data: Vec<u8> = (0..TOTAL).map(|i| (i * 7 + i / 4093) as u8).collect();
-    let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
-    let sender = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
-    let (receiver, _) = listener.accept(SockFlags::empty()).expect("accept");
+    let (sender, receiver) = accepted_pair("127.0.0.1:0");
     sender.set_send_buffer_size(64 << 10).expect("sndbuf");
     receiver.set_recv_buffer_size(64 << 10).expect("rcvbuf");
     sender.set_nonblocking(true).expect("nonblocking");

@@ -1,24 +1,18 @@
 //! IP-level unicast options: TTL and hop limit, TOS and traffic class, and
 //! `IPV6_V6ONLY`, each set and read back.
 
-use sockcore::{Domain, Errno, SockFlags, Socket, SocketAddr, Type};
+use sockcore::{Domain, Errno, SocketAddr, Type};
 
-fn new(domain: Domain, ty: Type) -> Socket {
-    Socket::new(domain, ty, SockFlags::empty()).expect("socket")
-}
+use crate::support::sockets::{kernel_setting, new_socket};
 
 fn default_ttl() -> u32 {
-    std::fs::read_to_string("/proc/sys/net/ipv4/ip_default_ttl")
-        .expect("ip_default_ttl")
-        .trim()
-        .parse()
-        .expect("a number")
+    kernel_setting("net/ipv4/ip_default_ttl") as u32
 }
 
 #[test]
 fn ttl_round_trip() {
     for ty in [Type::STREAM, Type::DGRAM] {
-        let s = new(Domain::IPV4, ty);
+        let s = new_socket(Domain::IPV4, ty);
         assert_eq!(s.ttl(), Ok(default_ttl()));
         s.set_ttl(7).expect("IP_TTL");
         assert_eq!(s.ttl(), Ok(7));
@@ -33,7 +27,7 @@ fn ttl_round_trip() {
 #[test]
 fn unicast_hops_round_trip() {
     for ty in [Type::STREAM, Type::DGRAM] {
-        let s = new(Domain::IPV6, ty);
+        let s = new_socket(Domain::IPV6, ty);
         assert_eq!(s.unicast_hops_v6(), Ok(64));
         s.set_unicast_hops_v6(9).expect("IPV6_UNICAST_HOPS");
         assert_eq!(s.unicast_hops_v6(), Ok(9));
@@ -42,18 +36,18 @@ fn unicast_hops_round_trip() {
         assert_eq!(s.set_unicast_hops_v6(256), Err(Errno::EINVAL));
     }
     // The IPv6 option on an IPv4 socket is a protocol mismatch.
-    let v4 = new(Domain::IPV4, Type::DGRAM);
+    let v4 = new_socket(Domain::IPV4, Type::DGRAM);
     assert_eq!(v4.set_unicast_hops_v6(9), Err(Errno::ENOPROTOOPT));
 }
 
 #[test]
 fn tos_and_traffic_class_round_trip() {
     for ty in [Type::STREAM, Type::DGRAM] {
-        let v4 = new(Domain::IPV4, ty);
+        let v4 = new_socket(Domain::IPV4, ty);
         assert_eq!(v4.tos(), Ok(0));
         v4.set_tos(0x10).expect("IP_TOS");
         assert_eq!(v4.tos(), Ok(0x10));
-        let v6 = new(Domain::IPV6, ty);
+        let v6 = new_socket(Domain::IPV6, ty);
         assert_eq!(v6.tclass_v6(), Ok(0));
         v6.set_tclass_v6(0x20).expect("IPV6_TCLASS");
         assert_eq!(v6.tclass_v6(), Ok(0x20));
@@ -63,7 +57,7 @@ fn tos_and_traffic_class_round_trip() {
 #[test]
 fn only_v6_round_trip_and_timing() {
     for ty in [Type::STREAM, Type::DGRAM] {
-        let s = new(Domain::IPV6, ty);
+        let s = new_socket(Domain::IPV6, ty);
         assert_eq!(s.only_v6(), Ok(false), "net.ipv6.bindv6only is 0");
         s.set_only_v6(true).expect("on");
         assert_eq!(s.only_v6(), Ok(true));
@@ -80,7 +74,7 @@ fn only_v6_round_trip_and_timing() {
     // An IPv6 option on an IPv4 socket: the kernel's setters say
     // ENOPROTOOPT and its getters EOPNOTSUPP.
     for ty in [Type::STREAM, Type::DGRAM] {
-        let v4 = new(Domain::IPV4, ty);
+        let v4 = new_socket(Domain::IPV4, ty);
         assert_eq!(v4.set_only_v6(true), Err(Errno::ENOPROTOOPT));
         assert_eq!(v4.only_v6(), Err(Errno::EOPNOTSUPP));
     }

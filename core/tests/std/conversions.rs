@@ -10,21 +10,15 @@ use std::os::linux::net::SocketAddrExt;
 use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener, UnixStream};
 use std::time::Duration;
 
-#[path = "fault_support/temp_dir.rs"]
-mod temp_dir;
-use temp_dir::TempDir;
-
 use sockcore::{
     AddrKind, BorrowedSocket, Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, SocketFd,
     Type, UNIX_PATH_MAX,
 };
 
-const TIMEOUT_MS: i32 = 10_000;
+use crate::support::sockets::abstract_text;
+use crate::support::temp_dir::TempDir;
 
-/// An abstract Unix name no other process or test uses.
-fn abstract_text(tag: &str) -> String {
-    format!("unix:@sockcore-std-conv-{}-{tag}", std::process::id())
-}
+const TIMEOUT_MS: i32 = 10_000;
 
 #[test]
 fn tcp_listener_and_stream_both_ways() {
@@ -99,7 +93,7 @@ fn udp_socket_both_ways() {
 
 #[test]
 fn unix_listener_and_stream_both_ways() {
-    let text = abstract_text("stream");
+    let text = abstract_text("std-conv-stream");
     let listener = UnixListener::from(Socket::listen_on(&text, 8).unwrap());
     let std_addr = UnixSocketAddr::try_from(&SocketAddr::parse(&text).unwrap()).unwrap();
     assert_eq!(
@@ -129,7 +123,7 @@ fn unix_listener_and_stream_both_ways() {
 #[test]
 fn unix_datagram_both_ways() {
     let ours = Socket::new(Domain::UNIX, Type::DGRAM, SockFlags::empty()).unwrap();
-    let ours_text = abstract_text("dgram-ours");
+    let ours_text = abstract_text("std-conv-dgram-ours");
     ours.bind(&SocketAddr::parse(&ours_text).unwrap()).unwrap();
     let theirs_name = format!("sockcore-std-conv-{}-dgram-theirs", std::process::id());
     let theirs = UnixDatagram::bind_addr(
@@ -220,7 +214,7 @@ fn std_net_socket_addrs_convert_both_ways() {
     assert_eq!(ours.to_string(), "[::1%3]:443");
     assert_eq!(std::net::SocketAddr::try_from(ours), Ok(v6));
 
-    let unix = SocketAddr::parse(&abstract_text("not-ip")).unwrap();
+    let unix = SocketAddr::parse(&abstract_text("std-conv-not-ip")).unwrap();
     assert_eq!(
         std::net::SocketAddr::try_from(unix),
         Err(Errno::EAFNOSUPPORT)

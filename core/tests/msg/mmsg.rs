@@ -3,20 +3,13 @@
 //! batches counted exactly, header reuse, and control data per message.
 
 use sockcore::{
-    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Domain, Errno, IoSlice, IoSliceMut, MmsgHdr,
-    MmsgHdrMut, MsgFlags, OwnedFd, PollFlags, SockFlags, Socket, SocketAddr, Type,
+    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Errno, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut,
+    MsgFlags, OwnedFd, PollFlags, SockFlags, Socket, SocketAddr, Type,
 };
 
-const BATCH: usize = 32;
+use crate::support::sockets::{bound_datagram, unix_pair};
 
-fn bound(text: &str) -> (Socket, SocketAddr) {
-    let addr = SocketAddr::parse(text).expect("parse");
-    let socket =
-        Socket::new(Domain::for_addr(&addr), Type::DGRAM, SockFlags::empty()).expect("socket");
-    socket.bind(&addr).expect("bind");
-    let local = socket.local_addr().expect("name");
-    (socket, local)
-}
+const BATCH: usize = 32;
 
 /// Datagram `i` of a batch: its index, then `i` bytes of a pattern, so
 /// lengths differ and a mix-up shows.
@@ -47,8 +40,8 @@ fn receive_all(socket: &Socket, hdrs: &mut [MmsgHdrMut<'_>]) -> usize {
 #[test]
 fn batches_of_32_datagrams_both_ways_on_ipv4_and_ipv6() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
-        let (rx, to) = bound(text);
-        let (tx, from) = bound(text);
+        let (rx, to) = bound_datagram(text);
+        let (tx, from) = bound_datagram(text);
         let payloads: Vec<Vec<u8>> = (0..BATCH).map(payload).collect();
         let slices: Vec<IoSlice<'_>> = payloads.iter().map(|p| IoSlice::new(p)).collect();
         let mut batch: Vec<MmsgHdr<'_>> = slices
@@ -95,8 +88,8 @@ fn batches_of_32_datagrams_both_ways_on_ipv4_and_ipv6() {
 
 #[test]
 fn a_bad_address_mid_batch_stops_it_exactly_there() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     let port_zero = SocketAddr::parse("127.0.0.1:0").expect("parse");
     let wrong_family = SocketAddr::parse("[::1]:9").expect("parse");
     for (bad, bad_errno) in [
@@ -143,8 +136,8 @@ fn a_bad_address_mid_batch_stops_it_exactly_there() {
 
 #[test]
 fn per_message_truncation_flags() {
-    let (rx, to) = bound("[::1]:0");
-    let (tx, _) = bound("[::1]:0");
+    let (rx, to) = bound_datagram("[::1]:0");
+    let (tx, _) = bound_datagram("[::1]:0");
     for len in [4usize, 40, 4] {
         assert_eq!(tx.send_to(&vec![1u8; len], MsgFlags::empty(), &to), Ok(len));
     }
@@ -167,9 +160,9 @@ fn per_message_truncation_flags() {
 
 #[test]
 fn headers_are_reusable_and_unfilled_entries_are_reset() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx_a, from_a) = bound("127.0.0.1:0");
-    let (tx_b, from_b) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx_a, from_a) = bound_datagram("127.0.0.1:0");
+    let (tx_b, from_b) = bound_datagram("127.0.0.1:0");
     let mut storage = [[0u8; 8]; 4];
     let mut addrs = [SocketAddr::empty(); 4];
     let mut bufs: Vec<IoSliceMut<'_>> = storage.iter_mut().map(|b| IoSliceMut::new(b)).collect();
@@ -211,8 +204,8 @@ fn headers_are_reusable_and_unfilled_entries_are_reset() {
 
 #[test]
 fn empty_and_would_block() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     assert_eq!(tx.send_mmsg(&mut [], MsgFlags::empty()), Ok(0));
     let mut buf = [0u8; 4];
     let mut bufs = [IoSliceMut::new(&mut buf)];
@@ -245,8 +238,8 @@ fn empty_and_would_block() {
 
 #[test]
 fn connected_batches_with_gathered_messages() {
-    let (rx, to) = bound("127.0.0.1:0");
-    let (tx, _) = bound("127.0.0.1:0");
+    let (rx, to) = bound_datagram("127.0.0.1:0");
+    let (tx, _) = bound_datagram("127.0.0.1:0");
     tx.connect(&to).expect("connect");
     let first = [IoSlice::new(b"ga"), IoSlice::new(b"ther")];
     let second = [IoSlice::new(b"ed")];
@@ -277,7 +270,7 @@ fn connected_batches_with_gathered_messages() {
 
 #[test]
 fn descriptors_per_message_in_a_send_batch() {
-    let (a, b) = Socket::pair(Domain::UNIX, Type::DGRAM, SockFlags::empty()).expect("pair");
+    let (a, b) = unix_pair(Type::DGRAM, SockFlags::empty());
     let mut space_one = CmsgBuffer::<{ cmsg_space_for_fds(1) }>::new();
     let mut space_two = CmsgBuffer::<{ cmsg_space_for_fds(2) }>::new();
     let mut one = CmsgBuilder::new(&mut space_one);

@@ -7,9 +7,9 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use sockcore::{
-    interface_index, Domain, Errno, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type,
-};
+use sockcore::{interface_index, Domain, Errno, MsgFlags, PollFlags, Socket, SocketAddr, Type};
+
+use crate::support::sockets::new_socket;
 
 /// Link-local groups nobody else uses, one per test so parallel tests do
 /// not share memberships.
@@ -23,7 +23,7 @@ fn lo() -> u32 {
 }
 
 fn udp(domain: Domain) -> Socket {
-    Socket::new(domain, Type::DGRAM, SockFlags::empty()).expect("socket")
+    new_socket(domain, Type::DGRAM)
 }
 
 #[test]

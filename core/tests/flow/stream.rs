@@ -3,11 +3,10 @@
 //! Listen, accept (with the peer's address), connect or dial, whole writes
 //! and reads both ways, then shutdown and end of stream.
 
-#[path = "fault_support/temp_dir.rs"]
-mod temp_dir;
-use temp_dir::TempDir;
-
 use sockcore::{AddrKind, Domain, Errno, Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
+
+use crate::support::sockets::{abstract_text, stream_pair};
+use crate::support::temp_dir::TempDir;
 
 fn assert_cloexec(socket: &SocketFd, what: &str) {
     assert_eq!(socket.is_cloexec(), Ok(true), "{what} is not close-on-exec");
@@ -103,7 +102,7 @@ fn unix_path_in_a_temporary_directory() {
 
 #[test]
 fn unix_abstract_name() {
-    let text = format!("unix:@sockcore-flow-{}", std::process::id());
+    let text = abstract_text("flow");
     let local = flow_over(&text);
     assert_eq!(local.to_string(), text);
     assert!(matches!(local.kind(), AddrKind::UnixAbstract(_)));
@@ -111,7 +110,7 @@ fn unix_abstract_name() {
 
 #[test]
 fn socketpair() {
-    let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("pair");
+    let (a, b) = stream_pair();
     assert_cloexec(&a, "socketpair end a");
     assert_cloexec(&b, "socketpair end b");
     assert_eq!(a.local_addr().map(|a| a.to_string()), Ok("unix:".into()));

@@ -4,15 +4,14 @@
 //! with an exact count to resume from (non-blocking), and the bytes that
 //! arrive checksum to the bytes sent.
 
-#[path = "fault_support/pattern.rs"]
-mod pattern;
-
 use std::thread;
 use std::time::Instant;
 
-use pattern::PatternStream;
 use sockcore::poll::wait_ready;
-use sockcore::{Domain, Errno, IoSlice, PollFlags, SockFlags, Socket, TransferError, Type};
+use sockcore::{Errno, IoSlice, PollFlags, Socket, TransferError};
+
+use crate::support::pattern::PatternStream;
+use crate::support::sockets::{accepted_pair, set_buffer, stream_pair};
 
 const TOTAL: usize = 4 << 20;
 /// What one write call offers: far more than the tiny buffers hold.
@@ -32,30 +31,6 @@ const STALL_LIMIT: libc::timeval = libc::timeval {
     tv_sec: 10,
     tv_usec: 0,
 };
-
-fn tcp_pair() -> (Socket, Socket) {
-    let listener = Socket::listen_on("127.0.0.1:0", 1).expect("listen_on");
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).expect("dial");
-    let (server, _) = listener.accept(SockFlags::empty()).expect("accept");
-    (client, server)
-}
-
-fn unix_pair() -> (Socket, Socket) {
-    Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).expect("socketpair")
-}
-
-/// Sets a buffer size option and returns what the kernel made of it.
-fn set_buffer(socket: &Socket, option: libc::c_int, bytes: libc::c_int) -> libc::c_int {
-    socket
-        .set_option_raw(libc::SOL_SOCKET, option, &bytes.to_ne_bytes())
-        .expect("setsockopt");
-    let mut value = [0u8; 4];
-    assert_eq!(
-        socket.option_raw(libc::SOL_SOCKET, option, &mut value),
-        Ok(4)
-    );
-    libc::c_int::from_ne_bytes(value)
-}
 
 /// How the writer pushes the stream.
 #[derive(Clone, Copy, Debug)]
@@ -221,15 +196,16 @@ fn transfer(name: &str, (writer, reader): (Socket, Socket), how: Writer, seed: u
 #[test]
 fn tiny_buffers_give_short_counts_and_whole_transfers() {
     type Connect = fn() -> (Socket, Socket);
+    let tcp: Connect = || accepted_pair("127.0.0.1:0");
     let cases: [(&str, Connect, Writer); 8] = [
-        ("TCP", tcp_pair, Writer::SingleWrites),
-        ("TCP", tcp_pair, Writer::WriteAll),
-        ("TCP", tcp_pair, Writer::WriteAllVectored),
-        ("TCP", tcp_pair, Writer::BlockingWriteAll),
-        ("Unix", unix_pair, Writer::SingleWrites),
-        ("Unix", unix_pair, Writer::WriteAll),
-        ("Unix", unix_pair, Writer::WriteAllVectored),
-        ("Unix", unix_pair, Writer::BlockingWriteAll),
+        ("TCP", tcp, Writer::SingleWrites),
+        ("TCP", tcp, Writer::WriteAll),
+        ("TCP", tcp, Writer::WriteAllVectored),
+        ("TCP", tcp, Writer::BlockingWriteAll),
+        ("Unix", stream_pair, Writer::SingleWrites),
+        ("Unix", stream_pair, Writer::WriteAll),
+        ("Unix", stream_pair, Writer::WriteAllVectored),
+        ("Unix", stream_pair, Writer::BlockingWriteAll),
     ];
     let mut held = 0;
     for (seed, (name, pair, how)) in (1..).zip(cases) {

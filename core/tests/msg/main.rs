@@ -1,0 +1,14 @@
+//! Messages over real sockets: control-message layout, descriptor passing,
+//! credentials, `send_msg`/`recv_msg` on datagrams with control data passed
+//! through, and `send_mmsg`/`recv_mmsg` batches. Nothing here changes
+//! process-wide state or counts descriptors, so the modules share one test
+//! binary and run in parallel (msg_fd_leaks.rs counts them alone).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cmsg_layout;
+mod credentials;
+mod datagrams;
+mod fd_passing;
+mod mmsg;

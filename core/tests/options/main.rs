@@ -1,0 +1,12 @@
+//! Socket options, each set and read back, and their effect where a
+//! loopback test can show it: `SOL_SOCKET`, `IPPROTO_TCP`, IP-level
+//! unicast and multicast options. Nothing here changes process-wide state,
+//! so the modules share one test binary and run in parallel.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod ip;
+mod multicast;
+mod socket;
+mod tcp;

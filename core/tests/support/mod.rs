@@ -1,0 +1,18 @@
+//! What the core's test binaries share, each helper defined once: sockets
+//! and pairs ready for a test, a full accept queue, descriptor counts, a
+//! checksummed byte stream, `SIGPIPE` at its default, signal storms and a
+//! temporary directory.
+//!
+//! A binary takes it with `mod support;` (a folder binary, from its
+//! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what
+//! it needs; the rest is dead code in that binary, hence the allowance.
+
+#![allow(dead_code)]
+
+pub mod backlog;
+pub mod fds;
+pub mod pattern;
+pub mod sigpipe;
+pub mod sockets;
+pub mod storm;
+pub mod temp_dir;
