@@ -15,6 +15,7 @@ use sockcore::{
     OwnedFd, SockFlags, Socket, Type,
 };
 use support::fds::open_fd_count;
+use support::msg::recv_one;
 
 /// Rounds per scenario: a leak of one descriptor per round shows as this many.
 const ROUNDS: usize = 50;
@@ -37,13 +38,7 @@ fn no_received_descriptor_leaks() {
         assert_eq!(a.send_fds(b"t", &[passed; 5]), Ok(1));
         let mut byte = [0u8; 1];
         let mut space = CmsgBuffer::<{ cmsg_space_for_fds(2) }>::new();
-        let msg = b
-            .recv_msg(
-                &mut [IoSliceMut::new(&mut byte)],
-                &mut space,
-                MsgFlags::empty(),
-            )
-            .expect("recvmsg");
+        let msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
         assert!(msg.flags.contains(MsgFlags::CTRUNC), "{:?}", msg.flags);
         assert_eq!(
             open_fd_count(),
@@ -69,13 +64,7 @@ fn no_received_descriptor_leaks() {
             assert_eq!(a.send_fds(b"u", &[passed; 3]), Ok(1));
             let mut byte = [0u8; 1];
             let mut space = [MaybeUninit::<u8>::uninit(); 8];
-            let msg = b
-                .recv_msg(
-                    &mut [IoSliceMut::new(&mut byte)],
-                    &mut space[..space_len],
-                    MsgFlags::empty(),
-                )
-                .expect("recvmsg");
+            let msg = recv_one(&b, &mut byte, &mut space[..space_len], MsgFlags::empty());
             assert!(msg.flags.contains(MsgFlags::CTRUNC));
             assert!(msg.control.is_empty());
         }
@@ -93,13 +82,7 @@ fn no_received_descriptor_leaks() {
         assert_eq!(a.send_fds(b"v", &[passed; 10]), Ok(1));
         let mut byte = [0u8; 1];
         let mut space = CmsgBuffer::<{ cmsg_space_for_fds(10) }>::new();
-        let mut msg = b
-            .recv_msg(
-                &mut [IoSliceMut::new(&mut byte)],
-                &mut space,
-                MsgFlags::empty(),
-            )
-            .expect("recvmsg");
+        let mut msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
         assert_eq!(msg.flags, MsgFlags::empty());
         assert_eq!(open_fd_count(), baseline + kept.len() + 10);
         kept.extend(msg.control.take_fds().take(3));
@@ -120,13 +103,7 @@ fn no_received_descriptor_leaks() {
         assert_eq!(a.send_fds(b"w", &[passed; 4]), Ok(1));
         let mut byte = [0u8; 1];
         let mut space = CmsgBuffer::<{ cmsg_space_for_fds(4) }>::new();
-        let mut msg = b
-            .recv_msg(
-                &mut [IoSliceMut::new(&mut byte)],
-                &mut space,
-                MsgFlags::empty(),
-            )
-            .expect("recvmsg");
+        let mut msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
         msg.control.close_fds();
         assert_eq!(open_fd_count(), baseline);
         let (sentinel, _other) =
@@ -142,13 +119,7 @@ fn no_received_descriptor_leaks() {
         assert_eq!(a.send_fds(b"x", &[passed; 2]), Ok(1));
         let mut byte = [0u8; 1];
         let mut space = CmsgBuffer::<{ cmsg_space_for_fds(2) }>::new();
-        let peeked = b
-            .recv_msg(
-                &mut [IoSliceMut::new(&mut byte)],
-                &mut space,
-                MsgFlags::PEEK,
-            )
-            .expect("peek");
+        let peeked = recv_one(&b, &mut byte, &mut space, MsgFlags::PEEK);
         assert_eq!(peeked.control.fd_count(), 2);
         drop(peeked);
         let mut slots: [Option<OwnedFd>; 2] = [None, None];

@@ -3,9 +3,10 @@
 
 use sockcore::{
     cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Credentials,
-    Errno, IoSlice, IoSliceMut, MsgFlags, OwnedFd, SockFlags, Socket, Type,
+    Errno, IoSlice, MsgFlags, OwnedFd, SockFlags, Socket, Type,
 };
 
+use crate::support::msg::recv_one;
 use crate::support::sockets::unix_pair;
 use crate::support::temp_dir::TempDir;
 
@@ -14,13 +15,7 @@ use crate::support::temp_dir::TempDir;
 fn receive(socket: &Socket) -> (Vec<u8>, Option<Credentials>, usize) {
     let mut data = [0u8; 16];
     let mut space = CmsgBuffer::<{ cmsg_space_for_creds() + cmsg_space_for_fds(2) }>::new();
-    let msg = socket
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(socket, &mut data, &mut space, MsgFlags::empty());
     assert_eq!(msg.flags, MsgFlags::empty());
     let fds = msg.control.fd_count();
     (data[..msg.len].to_vec(), msg.control.credentials(), fds)
@@ -117,13 +112,7 @@ fn without_pass_credentials_none_arrive() {
     assert_eq!(a.write(b"anon"), Ok(4));
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space_for_creds() }>::new();
-    let msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&b, &mut data, &mut space, MsgFlags::empty());
     assert_eq!(msg.len, 4);
     assert!(msg.control.is_empty());
     assert_eq!(msg.control.credentials(), None);
@@ -136,13 +125,7 @@ fn credentials_message_decodes_as_such() {
     assert_eq!(a.write(b"z"), Ok(1));
     let mut data = [0u8; 1];
     let mut space = CmsgBuffer::<{ cmsg_space_for_creds() }>::new();
-    let msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&b, &mut data, &mut space, MsgFlags::empty());
     let all: Vec<ControlMessage<'_>> = msg.control.messages().collect();
     assert_eq!(all.len(), 1);
     assert!(

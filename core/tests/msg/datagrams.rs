@@ -11,6 +11,7 @@ use sockcore::{
     IoSliceMut, MsgFlags, Type,
 };
 
+use crate::support::msg::recv_one;
 use crate::support::sockets::{bound_datagram, new_socket, set_int};
 
 /// Reads a `T` from the start of `bytes`, which need not be aligned.
@@ -66,20 +67,12 @@ fn truncated_datagram_is_flagged() {
             assert_eq!(tx.send_to(&big, MsgFlags::empty(), &to), Ok(100));
         }
         let mut small = [0u8; 10];
-        let msg = rx
-            .recv_msg(
-                &mut [IoSliceMut::new(&mut small)],
-                &mut [],
-                MsgFlags::empty(),
-            )
-            .expect("recvmsg");
+        let msg = recv_one(&rx, &mut small, &mut [], MsgFlags::empty());
         assert_eq!(msg.len, 10, "what fitted");
         assert_eq!(msg.flags, MsgFlags::TRUNC);
         drop(msg);
         // With MSG_TRUNC passed in, the kernel reports the real length.
-        let msg = rx
-            .recv_msg(&mut [IoSliceMut::new(&mut small)], &mut [], MsgFlags::TRUNC)
-            .expect("recvmsg");
+        let msg = recv_one(&rx, &mut small, &mut [], MsgFlags::TRUNC);
         assert_eq!(msg.len, 100, "the datagram's full length");
         assert!(msg.flags.contains(MsgFlags::TRUNC));
         drop(msg);
@@ -96,13 +89,7 @@ fn ip_pktinfo_passes_through() {
 
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space(size_of::<libc::in_pktinfo>()) }>::new();
-    let msg = rx
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
     let all: Vec<ControlMessage<'_>> = msg.control.messages().collect();
     assert_eq!(all.len(), 1, "{all:?}");
     let ControlMessage::Other { level, ty, data } = all[0] else {
@@ -127,13 +114,7 @@ fn ipv6_pktinfo_passes_through() {
 
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space(size_of::<libc::in6_pktinfo>()) }>::new();
-    let msg = rx
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
     let mut messages = msg.control.messages();
     let Some(ControlMessage::Other { level, ty, data }) = messages.next() else {
         panic!("{:?}", msg.control);
@@ -161,13 +142,7 @@ fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
 
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<256>::new();
-    let msg = rx
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
     assert_eq!(msg.flags, MsgFlags::empty());
     let mut kinds = Vec::new();
     for message in msg.control.messages() {
@@ -218,13 +193,7 @@ fn control_truncation_without_descriptors_is_reported() {
     let mut data = [0u8; 4];
     // Room for exactly one of the two messages.
     let mut space = CmsgBuffer::<{ cmsg_space(size_of::<libc::in_pktinfo>()) }>::new();
-    let msg = rx
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
     assert_eq!(msg.len, 3);
     assert!(msg.flags.contains(MsgFlags::CTRUNC), "{:?}", msg.flags);
     assert_eq!(msg.control.messages().count(), 1, "what fitted is intact");

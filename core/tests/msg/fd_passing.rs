@@ -5,10 +5,11 @@
 use std::mem::MaybeUninit;
 
 use sockcore::{
-    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Errno, IoSlice, IoSliceMut,
-    MsgFlags, OwnedFd, RawFd, SockFlags, Socket, Type, SCM_MAX_FD,
+    cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Errno, IoSlice, MsgFlags, OwnedFd,
+    RawFd, SockFlags, Socket, Type, SCM_MAX_FD,
 };
 
+use crate::support::msg::recv_one;
 use crate::support::sockets::{stream_pair, unix_pair};
 
 /// A close-on-exec pipe: (read end, write end).
@@ -55,13 +56,7 @@ fn one_pipe_end_arrives_owned_and_close_on_exec() {
 
     let mut byte = [0u8; 1];
     let mut space = CmsgBuffer::<{ cmsg_space_for_fds(1) }>::new();
-    let mut msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut byte)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let mut msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
     assert_eq!((msg.len, byte), (1, *b"p"));
     assert_eq!(msg.flags, MsgFlags::empty());
     assert!(msg.addr.is_empty(), "a connected stream gives no address");
@@ -116,13 +111,7 @@ fn zero_descriptors() {
     assert_eq!(send_with_fds(&a, b"0", &[]), Ok(1));
     let mut byte = [0u8; 1];
     let mut space = CmsgBuffer::<{ cmsg_space_for_fds(4) }>::new();
-    let msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut byte)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
     assert_eq!(msg.len, 1);
     assert!(msg.control.is_empty(), "{:?}", msg.control);
     assert_eq!(msg.control.fd_count(), 0);
@@ -145,13 +134,7 @@ fn the_kernel_maximum_of_253_and_one_more() {
 
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space_for_fds(SCM_MAX_FD) }>::new();
-    let mut msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut data)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let mut msg = recv_one(&b, &mut data, &mut space, MsgFlags::empty());
     assert_eq!(msg.flags, MsgFlags::empty(), "not truncated");
     assert_eq!(msg.control.fd_count(), SCM_MAX_FD);
     let received: Vec<OwnedFd> = msg.control.take_fds().collect();
@@ -195,13 +178,7 @@ fn several_rights_messages_arrive_merged_in_order() {
 
     let mut byte = [0u8; 1];
     let mut space = CmsgBuffer::<{ cmsg_space_for_fds(8) }>::new();
-    let mut msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut byte)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let mut msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
     let kinds: Vec<usize> = msg
         .control
         .messages()
@@ -237,13 +214,7 @@ fn release_hands_the_descriptors_over() {
     assert_eq!(a.send_fds(b"r", &[read_end.as_raw_fd()]), Ok(1));
     let mut byte = [0u8; 1];
     let mut space = [MaybeUninit::<u8>::uninit(); 64];
-    let msg = b
-        .recv_msg(
-            &mut [IoSliceMut::new(&mut byte)],
-            &mut space,
-            MsgFlags::empty(),
-        )
-        .expect("recvmsg");
+    let msg = recv_one(&b, &mut byte, &mut space, MsgFlags::empty());
     let bytes = msg.control.release();
     // Parse the released bytes as C would, and adopt the descriptor.
     let raw = match sockcore::Cmsgs::new(bytes).next() {

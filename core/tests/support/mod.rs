@@ -11,6 +11,7 @@
 
 pub mod backlog;
 pub mod fds;
+pub mod msg;
 pub mod pattern;
 pub mod sigpipe;
 pub mod sockets;
