@@ -1,9 +1,8 @@
 /*
  * bad_input.c: bad input through the C ABI, each case asserting the exact
- * return. tests/bad_input.rs builds it against both libraries and runs it;
- * tests/sanitizers.rs and tests/valgrind.rs run it under ASan+UBSan and
- * memcheck. Prints one line per case and ends with "N passed, M failed";
- * the exit status is 1 if any case failed.
+ * return (case_harness.h). tests/bad_input.rs builds it against both
+ * libraries and runs it; tests/sanitizers.rs and tests/valgrind.rs run it
+ * under ASan+UBSan and memcheck.
  *
  * It runs with SIGPIPE at its default action, as C programs do, so the
  * EPIPE case also proves that sends never raise the signal.
@@ -22,77 +21,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "sockcore.h"
-
-/* memcheck runs this table too (tests/valgrind.rs). */
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef VALGRIND_DISABLE_ERROR_REPORTING
-#define VALGRIND_DISABLE_ERROR_REPORTING
-#define VALGRIND_ENABLE_ERROR_REPORTING
-#endif
-
-static int passed, failed;
-
-/* Records one case: what it returned against what it must return. */
-static void expect(const char *what, long got, long want)
-{
-    if (got == want) {
-        passed++;
-        if (got < 0)
-            printf("ok    %-58s = %ld (%s)\n", what, got, sc_errname((int)got));
-        else
-            printf("ok    %-58s = %ld\n", what, got);
-    } else {
-        failed++;
-        printf("FAIL  %-58s = %ld (%s), want %ld (%s)\n", what, got, sc_errname((int)got), want,
-               sc_errname((int)want));
-    }
-}
-
-/* Records one case about text: a function's string against the expected. */
-static void expect_text(const char *what, const char *got, const char *want)
-{
-    expect(what, got != NULL && strcmp(got, want) == 0 ? 0 : -1, 0);
-}
-
-#define CASE(call, want) expect(#call, (long)(call), (long)(want))
-
-/* A case that hands the kernel a bad pointer on purpose, for the kernel to
- * refuse: memcheck checks system call arguments and would report it as a
- * finding, so it looks away for that one call. */
-#define KERNEL_FAULT_CASE(call, want)                                                              \
-    do {                                                                                           \
-        VALGRIND_DISABLE_ERROR_REPORTING;                                                          \
-        CASE(call, want);                                                                          \
-        VALGRIND_ENABLE_ERROR_REPORTING;                                                           \
-    } while (0)
-
-/* Whether to skip cases that cannot pass where the table runs: only when
- * the environment variable gap is 1, and saying why. .ci/cross sets
- * SOCKCORE_QEMU under qemu-user, and SOCKCORE_MUSL64 on 64-bit musl. */
-static int known_gap(const char *gap, const char *part, const char *reason)
-{
-    const char *set = getenv(gap);
-
-    if (set == NULL || strcmp(set, "1") != 0)
-        return 0;
-    printf("skip  %s (%s): %s\n", part, gap, reason);
-    return 1;
-}
-
-/* A socket owned by the test, or the run stops: cases need real ones. */
-static int must(const char *what, int fd)
-{
-    if (fd < 0) {
-        printf("setup: %s failed: %s\n", what, sc_strerror(fd));
-        _exit(2);
-    }
-    return fd;
-}
+#include "case_harness.h"
 
 static void null_pointers(int fd, int udp)
 {
@@ -102,7 +31,7 @@ static void null_pointers(int fd, int udp)
 
     memset(&sin, 0, sizeof sin);
     sin.sin_family = AF_INET;
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:9"));
 
     CASE(sc_addr_parse(NULL, "127.0.0.1:80"), -EFAULT);
     CASE(sc_addr_parse(&addr, NULL), -EFAULT);
@@ -142,7 +71,7 @@ static void bad_descriptors(void)
     sc_addr addr;
     int pipefd[2], closed;
 
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:0"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:0"));
     CASE(sc_read(-1, buf, 1), -EBADF);
     CASE(sc_write(-1, buf, 1), -EBADF);
     CASE(sc_send(INT_MAX, buf, 1, 0), -EBADF);
@@ -155,8 +84,8 @@ static void bad_descriptors(void)
     CASE(sc_local_addr(-1, &addr), -EBADF);
     CASE(sc_close(-1), -EBADF);
 
-    closed = must("sc_socket", sc_socket(AF_INET, SOCK_DGRAM, 0));
-    must("sc_close", sc_close(closed));
+    closed = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_close(closed));
     CASE(sc_close(closed), -EBADF);
     CASE(sc_sendto(closed, buf, 1, 0, &addr), -EBADF);
 
@@ -180,7 +109,7 @@ static void bad_lengths(int fd, int udp)
     sc_addr addr;
 
     memset(&ss, 0, sizeof ss);
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:9"));
     CASE(sc_read(fd, buf, too_long), -EINVAL);
     CASE(sc_write(fd, buf, SIZE_MAX), -EINVAL);
     CASE(sc_send(fd, buf, too_long, 0), -EINVAL);
@@ -212,7 +141,7 @@ static void corrupt_addr(int udp)
     char buf[SC_ADDR_STRLEN] = "x";
     sc_addr addr;
 
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:9"));
     addr.len = sizeof addr.storage + 1;
     CASE(sc_addr_len(&addr), -EINVAL);
     CASE(sc_addr_family(&addr), -EINVAL);
@@ -229,7 +158,7 @@ static void unknown_flags(int fd, int udp, int listener)
     int fds[2] = {-1, -1};
     sc_addr addr;
 
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:9"));
     CASE(sc_socket(AF_INET, SOCK_STREAM, 1), -EINVAL);
     CASE(sc_socket(AF_INET, SOCK_STREAM, SOCK_CLOEXEC), -EINVAL);
     CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0x2, fds), -EINVAL);
@@ -297,9 +226,9 @@ static void small_format_buffers(void)
     for (i = 0; i < 108; i++)
         memcpy(path + 5 + 4 * i, "\\x01", 4);
     path[sizeof path - 1] = '\0';
-    must("sc_addr_parse", sc_addr_parse(&v4, "127.0.0.1:80"));
-    must("sc_addr_parse", sc_addr_parse(&v6, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%4294967295]:65535"));
-    must("sc_addr_parse", sc_addr_parse(&full, path));
+    MUST(sc_addr_parse(&v4, "127.0.0.1:80"));
+    MUST(sc_addr_parse(&v6, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%4294967295]:65535"));
+    MUST(sc_addr_parse(&full, path));
 
     CASE(sc_addr_format(&v4, buf, 0), -ENOSPC);
     CASE(sc_addr_format(&v4, buf, 1), -ENOSPC);
@@ -320,37 +249,37 @@ static void wrong_state(int udp, int listener)
     sc_addr addr, bound;
     int pair[2], tcp, refused;
 
-    must("sc_addr_parse", sc_addr_parse(&addr, "unix:@sockcore-bad-input"));
+    MUST(sc_addr_parse(&addr, "unix:@sockcore-bad-input"));
     CASE(sc_addr_port(&addr), -EAFNOSUPPORT);
     CASE(sc_listen(udp, 1), -EOPNOTSUPP);
     CASE(sc_socket(12345, SOCK_STREAM, 0), -EAFNOSUPPORT);
     CASE(sc_socketpair(AF_INET, SOCK_STREAM, 0, pair), -EOPNOTSUPP);
 
-    tcp = must("sc_socket", sc_socket(AF_INET, SOCK_STREAM, 0));
+    tcp = MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
     CASE(sc_accept(tcp, NULL, 0), -EINVAL);
     CASE(sc_peer_addr(tcp, &addr), -ENOTCONN);
     CASE(sc_shutdown(tcp, SHUT_WR), -ENOTCONN);
-    must("sc_close", sc_close(tcp));
+    MUST(sc_close(tcp));
 
     /* A bound socket that does not listen holds a port nobody accepts on. */
-    refused = must("sc_socket", sc_socket(AF_INET, SOCK_STREAM, 0));
-    must("sc_addr_parse", sc_addr_parse(&bound, "127.0.0.1:0"));
-    must("sc_bind", sc_bind(refused, &bound));
-    must("sc_local_addr", sc_local_addr(refused, &bound));
-    must("sc_addr_format", sc_addr_format(&bound, text, sizeof text));
+    refused = MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_addr_parse(&bound, "127.0.0.1:0"));
+    MUST(sc_bind(refused, &bound));
+    MUST(sc_local_addr(refused, &bound));
+    MUST(sc_addr_format(&bound, text, sizeof text));
     CASE(sc_dial(text, 1000), -ECONNREFUSED);
-    must("sc_close", sc_close(refused));
+    MUST(sc_close(refused));
 
     CASE(sc_dial("unix:/nonexistent/sockcore.sock", 1000), -ENOENT);
     CASE(sc_set_nonblocking(listener, 1), 0);
     CASE(sc_accept(listener, NULL, 0), -EAGAIN);
 
-    must("sc_socketpair", sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
-    must("sc_close", sc_close(pair[1]));
+    MUST(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
+    MUST(sc_close(pair[1]));
     CASE(sc_write(pair[0], buf, 1), -EPIPE);
     CASE(sc_write_all(pair[0], buf, 1), -EPIPE);
     CASE(sc_read(pair[0], buf, 1), 0);
-    must("sc_close", sc_close(pair[0]));
+    MUST(sc_close(pair[0]));
 }
 
 /* An address of the wrong family for the socket: the kernel's own code,
@@ -361,13 +290,13 @@ static void wrong_family(int udp)
     sc_addr v4, v6, path;
     int tcp4, tcp6, udp6, unix_stream;
 
-    must("sc_addr_parse", sc_addr_parse(&v4, "127.0.0.1:9"));
-    must("sc_addr_parse", sc_addr_parse(&v6, "[::1]:9"));
-    must("sc_addr_parse", sc_addr_parse(&path, "unix:/nonexistent/sockcore-bad-input"));
-    tcp4 = must("sc_socket", sc_socket(AF_INET, SOCK_STREAM, 0));
-    tcp6 = must("sc_socket", sc_socket(AF_INET6, SOCK_STREAM, 0));
-    udp6 = must("sc_socket", sc_socket(AF_INET6, SOCK_DGRAM, 0));
-    unix_stream = must("sc_socket", sc_socket(AF_UNIX, SOCK_STREAM, 0));
+    MUST(sc_addr_parse(&v4, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&v6, "[::1]:9"));
+    MUST(sc_addr_parse(&path, "unix:/nonexistent/sockcore-bad-input"));
+    tcp4 = MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    tcp6 = MUST(sc_socket(AF_INET6, SOCK_STREAM, 0));
+    udp6 = MUST(sc_socket(AF_INET6, SOCK_DGRAM, 0));
+    unix_stream = MUST(sc_socket(AF_UNIX, SOCK_STREAM, 0));
 
     /* An IPv4 socket reads the family once the length is enough. */
     CASE(sc_connect(tcp4, &v6), -EAFNOSUPPORT);
@@ -385,10 +314,10 @@ static void wrong_family(int udp)
     CASE(sc_peer_addr(tcp4, &v4), -ENOTCONN);
     CASE(sc_addr_family(&v4), AF_INET);
 
-    must("sc_close", sc_close(unix_stream));
-    must("sc_close", sc_close(udp6));
-    must("sc_close", sc_close(tcp6));
-    must("sc_close", sc_close(tcp4));
+    MUST(sc_close(unix_stream));
+    MUST(sc_close(udp6));
+    MUST(sc_close(tcp6));
+    MUST(sc_close(tcp4));
 }
 
 /* Buffer counts at and past their limits, and vectors that do not add up. */
@@ -445,8 +374,8 @@ static void vector_limits(int fd, int peer, int udp)
                    "qemu-user converts control messages itself, drops this one and sends"))
         CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
     /* A descriptor to pass that is not open. */
-    closed = must("sc_socket", sc_socket(AF_UNIX, SOCK_DGRAM, 0));
-    must("sc_close", sc_close(closed));
+    closed = MUST(sc_socket(AF_UNIX, SOCK_DGRAM, 0));
+    MUST(sc_close(closed));
     cmsg->cmsg_len = CMSG_LEN(sizeof(int));
     memcpy(CMSG_DATA(cmsg), &closed, sizeof closed);
     CASE(sc_sendmsg(fd, &msg, 0), -EBADF);
@@ -475,7 +404,7 @@ static void negative_and_huge(int fd, int udp, int tcp)
 
     memset(&sin, 0, sizeof sin);
     sin.sin_family = AF_INET;
-    must("sc_addr_parse", sc_addr_parse(&addr, "127.0.0.1:9"));
+    MUST(sc_addr_parse(&addr, "127.0.0.1:9"));
     CASE(sc_read(fd, buf, (size_t)-1), -EINVAL);
     CASE(sc_recv(fd, buf, (size_t)-1, 0), -EINVAL);
     CASE(sc_peek(fd, buf, (size_t)-1), -EINVAL);
@@ -524,11 +453,11 @@ static void newer_calls(int fd, int udp, int listener)
     int value = 0, on = 0, seconds = 0, unix_stream, tcp6, closed, pipefd[2];
     sc_addr group6;
 
-    must("sc_addr_parse", sc_addr_parse(&group6, "[ff02::1:2]:0"));
-    unix_stream = must("sc_socket", sc_socket(AF_UNIX, SOCK_STREAM, 0));
-    tcp6 = must("sc_socket", sc_socket(AF_INET6, SOCK_STREAM, 0));
-    closed = must("sc_socket", sc_socket(AF_INET, SOCK_DGRAM, 0));
-    must("sc_close", sc_close(closed));
+    MUST(sc_addr_parse(&group6, "[ff02::1:2]:0"));
+    unix_stream = MUST(sc_socket(AF_UNIX, SOCK_STREAM, 0));
+    tcp6 = MUST(sc_socket(AF_INET6, SOCK_STREAM, 0));
+    closed = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_close(closed));
 
     CASE(sc_read_timeout(fd, NULL, 1, 0), -EFAULT);
     CASE(sc_write_timeout(fd, NULL, 1, 0), -EFAULT);
@@ -581,8 +510,8 @@ static void newer_calls(int fd, int udp, int listener)
     CASE(sc_send_fds(pipefd[1], "x", 1, pipefd, 1), -ENOTSOCK);
     close(pipefd[0]);
     close(pipefd[1]);
-    must("sc_close", sc_close(tcp6));
-    must("sc_close", sc_close(unix_stream));
+    MUST(sc_close(tcp6));
+    MUST(sc_close(unix_stream));
 }
 
 static void error_text(void)
@@ -603,9 +532,9 @@ int main(void)
     int pair[2], udp, listener;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
-    must("sc_socketpair", sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
-    udp = must("sc_socket", sc_socket(AF_INET, SOCK_DGRAM, 0));
-    listener = must("sc_listen_on", sc_listen_on("127.0.0.1:0", 4));
+    MUST(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, pair));
+    udp = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    listener = MUST(sc_listen_on("127.0.0.1:0", 4));
 
     null_pointers(pair[0], udp);
     bad_descriptors();
@@ -625,6 +554,5 @@ int main(void)
     sc_close(udp);
     sc_close(pair[0]);
     sc_close(pair[1]);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return summary();
 }

@@ -1,12 +1,13 @@
 /*
- * faults.c: the fault table through the C ABI. tests/c_faults.rs builds it
+ * faults.c: the fault table through the C ABI. tests/faults.rs builds it
  * against libsockcore.a and runs it; tests/sanitizers.rs and
  * tests/valgrind.rs run it again under ASan+UBSan and memcheck.
  *
- * Each case prints "ok" or "FAIL", its name and its figures; the run ends
- * with "faults: N cases tried, M held" and "M passed, F failed", and exits
- * with 1 if any case failed. An argument runs only the cases whose names
- * contain it.
+ * Each case is a function that returns whether it held (case_harness.h
+ * counts it); it prints "ok" or "FAIL", its name and its figures. The run
+ * ends with "faults: N cases tried, M held" and "M passed, F failed", and
+ * exits with 1 if any case failed. An argument runs only the cases whose
+ * names contain it.
  *
  * The table: EINTR storms (a 1 ms ITIMER_REAL, whose SIGALRM handler is
  * installed without SA_RESTART) on sc_accept, sc_read, sc_write,
@@ -27,7 +28,6 @@
  */
 #define _GNU_SOURCE
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -48,18 +48,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sockcore.h"
-
-/* memcheck runs this too; where it changes what the kernel would do, a
- * check asks RUNNING_ON_VALGRIND (always 0 without valgrind's header). */
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
+#include "case_harness.h"
 
 #define MIB (1024 * 1024)
 /* Bytes each checksummed transfer moves in each direction. */
@@ -417,22 +406,6 @@ static void reset_shared(void)
 }
 
 /* ---- descriptors ---- */
-
-/* How many descriptors this process has open. */
-static int fd_count(void)
-{
-    DIR *dir = opendir("/proc/self/fd");
-    struct dirent *entry;
-    int count = 0;
-
-    if (dir == NULL)
-        return -errno;
-    while ((entry = readdir(dir)) != NULL)
-        if (entry->d_name[0] != '.')
-            count++;
-    closedir(dir);
-    return count - 1; /* the directory's own */
-}
 
 /* The descriptor the next open would get. */
 static int lowest_free(void)
@@ -1009,7 +982,7 @@ static int timed_out(const char *where, int want)
  * outcome names what each call did, for the figures. */
 static int no_leak_as(long (*call)(void *), void *ctx, long want, int spare, const char *outcome)
 {
-    int before = fd_count(), low = lowest_free(), after, low_after, i;
+    int before = open_fds(), low = lowest_free(), after, low_after, i;
     struct rlimit old, limit;
     long ret = want;
 
@@ -1025,7 +998,7 @@ static int no_leak_as(long (*call)(void *), void *ctx, long want, int spare, con
     if (ret != want && ret >= 0)
         sc_close((int)ret); /* a descriptor made where none should be */
     REQUIRE(ret == want, "failure %d: %ld (%s), want %s", i, ret, E(ret), outcome);
-    after = fd_count();
+    after = open_fds();
     low_after = lowest_free();
     REQUIRE(before == after && low == low_after,
             "%d open before, %d after; lowest free %d, then %d", before, after, low, low_after);
@@ -1315,7 +1288,7 @@ static int leak_recv_fds_at_the_limit(void)
 
 /* The helper mode: prints "open N" for each descriptor number given that
  * is open in this (freshly exec'd) process. */
-static int open_fds(int count, char **numbers)
+static int report_open(int count, char **numbers)
 {
     int i;
 
@@ -1515,10 +1488,10 @@ int main(int argc, char **argv)
 {
     struct sigaction action;
     size_t i, count = sizeof cases / sizeof cases[0];
-    int tried = 0, passed = 0, failed = 0;
+    int tried = 0;
 
     if (argc >= 2 && strcmp(argv[1], "--open-fds") == 0)
-        return open_fds(argc - 2, argv + 2);
+        return report_open(argc - 2, argv + 2);
     self = argv[0];
     setvbuf(stdout, NULL, _IOLBF, 0);
     shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
@@ -1558,6 +1531,5 @@ int main(int argc, char **argv)
     }
     munmap(shared, sizeof *shared);
     printf("faults: %d cases tried, %d held\n", tried, passed);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return summary();
 }

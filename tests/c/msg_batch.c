@@ -14,7 +14,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
-#include "msg_cases.h"
+#include "case_harness.h"
 
 #define UNKNOWN_FLAG 0x200
 #define BATCH 8

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 
-#include "msg_cases.h"
+#include "case_harness.h"
 
 /* Unknown to sockcore: MSG_PROXY, which no call here accepts. */
 #define UNKNOWN_FLAG 0x200

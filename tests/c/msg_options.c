@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
-#include "msg_cases.h"
+#include "case_harness.h"
 
 static int new_socket(int domain, int type)
 {

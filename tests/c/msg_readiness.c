@@ -14,7 +14,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "msg_cases.h"
+#include "case_harness.h"
 
 /* Short enough to keep the table fast, long enough to measure. */
 #define SHORT_MS 50
