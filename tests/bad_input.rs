@@ -1,12 +1,11 @@
-//! The bad-input table (tests/c/bad_input.c) through both libraries: every
-//! NULL, bad descriptor, bad length, unknown flag, malformed address and
-//! undersized buffer gets its exact documented code, and nothing crashes.
+//! tests/c/bad_input.c through both libraries: every NULL, bad descriptor,
+//! bad length, unknown flag, malformed address and undersized buffer gets
+//! its exact documented code, and nothing crashes (tests/c/case_harness.h).
 
 use sockcore_e2e::{c_build, Link};
 
 fn run_table(link: Link) {
-    let (_, passed) = c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "bad_input", 200);
-    println!("bad input through libsockcore ({link}): {passed} cases tried, {passed} held");
+    c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "bad_input", 200);
 }
 
 #[test]

@@ -43,9 +43,9 @@ fn header_functions() -> BTreeSet<String> {
 }
 
 #[test]
-fn the_header_declares_the_seed_flow() {
+fn the_header_declares_the_server_client_flow() {
     let declared = header_functions();
-    let seed = [
+    let flow = [
         "sc_addr_parse",
         "sc_addr_format",
         "sc_socket",
@@ -64,7 +64,7 @@ fn the_header_declares_the_seed_flow() {
         "sc_strerror",
         "sc_errname",
     ];
-    for name in seed {
+    for name in flow {
         assert!(declared.contains(name), "{name} is missing from the header");
     }
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use sockcore_e2e::{c_build, workspace_version, Link, Process};
 
-/// tests/c/version_check.c compiled against `link`, told the version
+/// tests/c/version.c compiled against `link`, told the version
 /// Cargo.toml names; it fails to compile when the macros differ.
 fn compile(link: Link) -> PathBuf {
     let build = c_build(env!("CARGO_TARGET_TMPDIR"));
@@ -18,9 +18,8 @@ fn compile(link: Link) -> PathBuf {
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("version")
         .join(link.to_string())
-        .join("version_check");
+        .join("version");
     fs::create_dir_all(out.parent().expect("a parent")).expect("the tmp dir is writable");
-    let lib_dir = build.lib_dir();
     let mut cc = Command::new(env::var_os("CC").unwrap_or_else(|| OsString::from("cc")));
     cc.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"])
         .arg(format!("-DEXPECT_MAJOR={}", version.major))
@@ -30,18 +29,12 @@ fn compile(link: Link) -> PathBuf {
         .arg(format!("-I{}", build.root().join("include").display()))
         .arg("-o")
         .arg(&out)
-        .arg(build.root().join("tests/c/version_check.c"));
-    match link {
-        Link::Static => cc.arg(lib_dir.join("libsockcore.a")),
-        Link::Shared => cc
-            .arg(format!("-L{}", lib_dir.display()))
-            .arg("-lsockcore")
-            .arg(format!("-Wl,-rpath,{}", lib_dir.display())),
-    };
+        .arg(build.root().join("tests/c/version.c"));
+    build.link_with(&mut cc, link);
     let output = cc.output().expect("a C compiler runs");
     assert!(
         output.status.success(),
-        "version_check.c ({link}) does not compile with the version from Cargo.toml:\n{}",
+        "version.c ({link}) does not compile with the version from Cargo.toml:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
     out

@@ -75,19 +75,13 @@ impl Built {
         for table in TABLES {
             built.compile("cc", &["-std=c99"], &format!("{table}.c"), table, &[]);
         }
-        built.compile(
-            "c++",
-            &["-std=c++11"],
-            "cxx_exchange.cpp",
-            "cxx_exchange",
-            &[],
-        );
+        built.compile("c++", &["-std=c++11"], "cxx.cpp", "cxx", &[]);
         let version = workspace_version(base().root());
         built.compile(
             "cc",
             &["-std=c99"],
-            "version_check.c",
-            "version_check",
+            "version.c",
+            "version",
             &[
                 format!("-DEXPECT_MAJOR={}", version.major),
                 format!("-DEXPECT_MINOR={}", version.minor),
@@ -160,8 +154,8 @@ pub fn server_and_clients(
     tool.assert_clean(&server.finish());
 }
 
-/// The seed's TCP flow: tcp_server and tcp_client, over IPv4 (static) and
-/// IPv6 (shared).
+/// The server/client flow: tcp_server and tcp_client, over IPv4 (static)
+/// and IPv6 (shared).
 pub fn tcp_examples(tool: &dyn Tool, built: &Built) {
     for (link, address) in [(Link::Static, "127.0.0.1:0"), (Link::Shared, "[::1]:0")] {
         server_and_clients(
@@ -219,15 +213,14 @@ pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
     );
 }
 
-/// fd_passing, parent and forked child (static).
+/// fd_passing, parent and forked child (static and shared).
 pub fn fd_passing(tool: &dyn Tool, built: &Built) {
-    let finished = Process::spawn(&mut command(
-        tool,
-        &built.example(Link::Static, "fd_passing"),
-    ))
-    .finish();
-    tool.assert_clean(&finished);
-    finished.assert_stdout_has("parent: done");
+    for link in Link::BOTH {
+        let finished =
+            Process::spawn(&mut command(tool, &built.example(link, "fd_passing"))).finish();
+        tool.assert_clean(&finished);
+        finished.assert_stdout_has("parent: done");
+    }
 }
 
 /// udp_batch's server and client, two batches (static).
@@ -266,11 +259,10 @@ pub fn table(tool: &dyn Tool, built: &Built, name: &str) -> u32 {
 
 /// The C++ program and the version check.
 pub fn cxx_and_version(tool: &dyn Tool, built: &Built) {
-    let finished =
-        Process::spawn(command(tool, &built.program("cxx_exchange")).arg("127.0.0.1:0")).finish();
+    let finished = Process::spawn(command(tool, &built.program("cxx")).arg("127.0.0.1:0")).finish();
     tool.assert_clean(&finished);
     finished.assert_stdout_has("bytes over 127.0.0.1:");
-    let finished = Process::spawn(&mut command(tool, &built.program("version_check"))).finish();
+    let finished = Process::spawn(&mut command(tool, &built.program("version"))).finish();
     tool.assert_clean(&finished);
     finished.assert_stdout_has(&format!(
         "library {}",

@@ -118,6 +118,21 @@ impl CBuild {
         &self.root
     }
 
+    /// Adds to a compiler command, after its sources, what links the
+    /// program against `link`: the archive, or the shared library found at
+    /// run time through an rpath.
+    pub fn link_with(&self, cc: &mut Command, link: Link) {
+        match link {
+            Link::Static => cc
+                .arg(self.lib_dir.join("libsockcore.a"))
+                .arg("-Wl,--gc-sections"),
+            Link::Shared => cc
+                .arg(path_arg("-L", &self.lib_dir))
+                .arg("-lsockcore")
+                .arg(path_arg("-Wl,-rpath,", &self.lib_dir)),
+        };
+    }
+
     /// tests/c/`name`.c compiled against `link` with [`C_FLAGS`];
     /// compiled once per test binary, whichever test asks first.
     pub fn test_program(&self, link: Link, name: &str) -> PathBuf {
@@ -136,15 +151,7 @@ impl CBuild {
             .arg("-o")
             .arg(&out)
             .arg(self.root.join("tests").join("c").join(format!("{name}.c")));
-        match link {
-            Link::Static => cc
-                .arg(self.lib_dir.join("libsockcore.a"))
-                .arg("-Wl,--gc-sections"),
-            Link::Shared => cc
-                .arg(path_arg("-L", &self.lib_dir))
-                .arg("-lsockcore")
-                .arg(path_arg("-Wl,-rpath,", &self.lib_dir)),
-        };
+        self.link_with(&mut cc, link);
         run_to_success(&mut cc, &format!("compiling tests/c/{name}.c ({link})"));
         compiled.insert(key, out.clone());
         out

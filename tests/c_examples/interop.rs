@@ -1,19 +1,17 @@
-//! C against Rust: the C client against a server written with sockcore's
-//! Rust API, and a Rust client against the C server; what arrives is
-//! compared byte for byte.
+//! c-examples/tcp_server.c and tcp_client.c against Rust: the C client
+//! against a server written with sockcore's Rust API, and a Rust client
+//! against the C server; what arrives is compared byte for byte.
 
 use std::process::Command;
 use std::thread;
 
 use sockcore::{poll, PollFlags, Shutdown, SockFlags, Socket, SocketAddr};
-use sockcore_e2e::{c_build, unique_name, CBuild, Link, Process, TempDir, TIMEOUT};
+use sockcore_e2e::{unique_name, Link, Process, TempDir, TIMEOUT};
+
+use crate::build;
 
 /// The longest the Rust side waits for the C side, in milliseconds.
 const WAIT_MS: i32 = TIMEOUT.as_millis() as i32;
-
-fn build() -> &'static CBuild {
-    c_build(env!("CARGO_TARGET_TMPDIR"))
-}
 
 /// Accepts one client, echoes everything until it shuts down, and returns
 /// what it received.

@@ -1,13 +1,12 @@
-//! The C examples against each other, each built against the static and the
-//! shared library: the seed's TCP flow over IPv4, IPv6, a Unix path and an
-//! abstract name, UDP datagrams, the Unix one-call flow, and `make demo`.
+//! c-examples/tcp_server.c and tcp_client.c: the server/client flow over
+//! IPv4, IPv6, a Unix path and an abstract name, a server that serves one
+//! client while another stays connected, and a failed step's exit status
+//! and message.
 
 use sockcore::{Domain, Shutdown, SockFlags, Socket, SocketAddr, Type};
-use sockcore_e2e::{c_build, unique_name, CBuild, Link, Process, TempDir};
+use sockcore_e2e::{unique_name, Link, TempDir};
 
-fn build() -> &'static CBuild {
-    c_build(env!("CARGO_TARGET_TMPDIR"))
-}
+use crate::build;
 
 /// tcp_server for one client, tcp_client with `message`: the echo arrives
 /// intact, and both print every step.
@@ -87,60 +86,6 @@ fn tcp_server_serves_a_client_while_another_stays_connected() {
 }
 
 #[test]
-fn udp_echo_over_ipv4_and_ipv6() {
-    for link in Link::BOTH {
-        for address in ["127.0.0.1:0", "[::1]:0"] {
-            let message = format!("a datagram over {address} ({link})");
-            let (server, bound) =
-                build().start_example(link, "udp_echo", &["server", address, "1"]);
-            build()
-                .run_example(link, "udp_echo", &["client", &bound, &message])
-                .assert_success()
-                .assert_stdout_has(&format!(
-                    "sc_recvfrom = {} bytes from {bound}: \"{message}\"",
-                    message.len()
-                ));
-            server
-                .finish()
-                .assert_success()
-                .assert_stdout_has(&format!("sc_recvfrom = {} bytes from", message.len()))
-                .assert_stdout_has("echoed 1 datagrams");
-        }
-    }
-}
-
-#[test]
-fn unix_echo_over_a_path_and_an_abstract_name() {
-    let dir = TempDir::new("c-examples");
-    for link in Link::BOTH {
-        let path = dir.path().join(format!("echo-{link}.sock"));
-        let addresses = [
-            format!("unix:{}", path.display()),
-            format!("unix:@{}", unique_name("echo")),
-        ];
-        for address in &addresses {
-            let message = format!("vectored over {address}, {link}");
-            let (server, bound) =
-                build().start_example(link, "unix_echo", &["server", address, "1"]);
-            assert_eq!(
-                &bound, address,
-                "the server prints the address it listens on"
-            );
-            build()
-                .run_example(link, "unix_echo", &["client", address, &message])
-                .assert_success()
-                .assert_stdout_has("client: sc_writev(")
-                .assert_stdout_has(&format!("echo of {} bytes: \"{message}\"", message.len()));
-            server
-                .finish()
-                .assert_success()
-                .assert_stdout_has("a client from unix:");
-        }
-        assert!(!path.exists(), "the server removes its socket file");
-    }
-}
-
-#[test]
 fn a_failed_step_exits_non_zero_with_strerrors_message() {
     // A bound socket that does not listen holds a port that refuses.
     let refusing = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty()).expect("a socket");
@@ -166,15 +111,4 @@ fn a_failed_step_exits_non_zero_with_strerrors_message() {
             "{server}"
         );
     }
-}
-
-#[test]
-fn make_demo_runs_the_c_flow_then_the_rust_flow() {
-    let demo = Process::spawn(&mut build().make_goal("demo")).finish();
-    demo.assert_success()
-        .assert_stdout_has("server: listening on 127.0.0.1:")
-        .assert_stdout_has("client: sc_read_exact(fd ")
-        .assert_stdout_has("server: served 1 clients")
-        .assert_stdout_has("== the C flow is done; now the same flow in Rust")
-        .assert_stdout_has("flow: done");
 }

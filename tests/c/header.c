@@ -1,5 +1,5 @@
 /*
- * header_check.c: compiled as C99 and as C++ by tests/header.rs, with
+ * header.c: compiled as C99 and as C++ by tests/header.rs, with
  * -Wall -Wextra -Werror -pedantic. The header must stand alone, and sc_addr
  * must have the documented layout, which the Rust side asserts is that of
  * sockcore::SocketAddr.

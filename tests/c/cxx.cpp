@@ -1,8 +1,8 @@
 /*
- * cxx_exchange.cpp: sockcore from C++11, built by tests/cxx.rs with
+ * cxx.cpp: sockcore from C++11, built by tests/cxx.rs with
  * g++ -std=c++11 -Wall -Wextra -Werror -pedantic.
  *
- *     cxx_exchange ADDRESS
+ *     cxx ADDRESS
  *
  * Listens on ADDRESS (port 0 picks one), dials the address it got, and
  * sends a message each way between the dialled and the accepted socket, the
@@ -66,7 +66,7 @@ void send_across(const Fd &from, const Fd &to, const std::string &text)
 int main(int argc, char **argv)
 {
     if (argc != 2) {
-        std::fprintf(stderr, "usage: cxx_exchange ADDRESS\n");
+        std::fprintf(stderr, "usage: cxx ADDRESS\n");
         return 2;
     }
 

@@ -1,5 +1,5 @@
-//! The fault table through the C ABI, and EMFILE at accept in the C
-//! servers.
+//! The fault table through the C ABI (tests/c/faults.c), and EMFILE at
+//! accept in the C servers.
 //!
 //! tests/c/faults.c, linked against libsockcore.a, runs EINTR storms,
 //! partial writes, peer resets, half-close, refused and timed-out

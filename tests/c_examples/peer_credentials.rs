@@ -1,74 +1,9 @@
-//! The message examples, each built against the static and the shared
-//! library: fd_passing (a file and a socket handed to a child), udp_batch
-//! (batches both ways over IPv4 and IPv6) and peer_credentials (a Unix
-//! server that admits its own uid and refuses another).
+//! c-examples/peer_credentials.c: a Unix server that admits its own uid
+//! and refuses another.
 
-use std::process::Command;
+use sockcore_e2e::{unique_name, Link, TempDir};
 
-use sockcore_e2e::{c_build, unique_name, CBuild, Link, Process, TempDir};
-
-fn build() -> &'static CBuild {
-    c_build(env!("CARGO_TARGET_TMPDIR"))
-}
-
-#[test]
-fn fd_passing_hands_a_file_and_a_socket_to_a_child() {
-    for link in Link::BOTH {
-        let text = format!("written by the parent, read by the child ({link})");
-        let dir = TempDir::new("fd-passing");
-        let finished = Process::spawn(
-            Command::new(build().example(link, "fd_passing"))
-                .arg(&text)
-                .env("TMPDIR", dir.path()),
-        )
-        .finish();
-        finished
-            .assert_success()
-            .assert_stdout_has("and unlinked it: fd ")
-            .assert_stdout_has(
-                "child: sc_recv_fds = 19 bytes (\"a file and a socket\") and 2 descriptors",
-            )
-            .assert_stdout_has(", both close-on-exec")
-            .assert_stdout_has(&format!(
-                "child: read {} bytes from the file: \"{text}\"",
-                text.len()
-            ))
-            .assert_stdout_has(&format!(
-                "parent: the child answered over the socket: \"the child read \"{text}\"\""
-            ))
-            .assert_stdout_has("parent: the child exited with status 0");
-        let left = std::fs::read_dir(dir.path()).expect("the temp dir").count();
-        assert_eq!(left, 0, "the parent unlinks its file: {finished}");
-    }
-}
-
-/// udp_batch server and client over `address`: `batches` batches of 32.
-fn udp_batch(link: Link, address: &str, batches: usize) {
-    let datagrams = (batches * 32).to_string();
-    let (server, bound) =
-        build().start_example(link, "udp_batch", &["server", address, &datagrams]);
-    build()
-        .run_example(link, "udp_batch", &["client", &bound, &batches.to_string()])
-        .assert_success()
-        .assert_stdout_has(&format!(
-            "client: sent {datagrams} datagrams in {batches} batches ("
-        ))
-        .assert_stdout_has(&format!("client: received {datagrams} echoes ("))
-        .assert_stdout_has("every one intact");
-    server
-        .finish()
-        .assert_success()
-        .assert_stdout_has(&format!("server: received {datagrams} datagrams in "))
-        .assert_stdout_has(&format!("echoed {datagrams}"));
-}
-
-#[test]
-fn udp_batch_counts_datagrams_both_ways() {
-    for link in Link::BOTH {
-        udp_batch(link, "127.0.0.1:0", 10);
-        udp_batch(link, "[::1]:0", 10);
-    }
-}
+use crate::build;
 
 #[test]
 fn peer_credentials_admits_its_own_uid() {

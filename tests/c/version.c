@@ -1,5 +1,5 @@
 /*
- * version_check.c: built by tests/version.rs with the version Cargo.toml
+ * version.c: built by tests/version.rs with the version Cargo.toml
  * names passed as EXPECT_MAJOR, EXPECT_MINOR, EXPECT_PATCH and
  * EXPECT_VERSION. The header's macros must equal them when the program is
  * compiled (in #if, as C programs use them), and sc_version() must equal

@@ -1,0 +1,21 @@
+//! The C examples (c-examples/), each built against the static and the
+//! shared library and run as a user would: one module per example, named
+//! after it (tcp.rs runs tcp_server.c and tcp_client.c together, and
+//! interop.rs runs them against the Rust API). epoll_echo.c has
+//! tests/load.rs, and faults.rs runs it out of descriptors.
+
+mod demo;
+mod fd_passing;
+mod interop;
+mod peer_credentials;
+mod tcp;
+mod udp_batch;
+mod udp_echo;
+mod unix_echo;
+
+use sockcore_e2e::{c_build, CBuild};
+
+/// The C library and examples, built once for this binary.
+fn build() -> &'static CBuild {
+    c_build(env!("CARGO_TARGET_TMPDIR"))
+}
