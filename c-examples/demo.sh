@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the seed flow with the C examples in $1 over loopback: the server
-# starts on a free port and serves one client; the client connects, writes,
-# reads the echo and closes. Both print each step as it happens.
+# Runs the server/client flow with the C examples in $1 over loopback: the
+# server starts on a free port and serves one client; the client connects,
+# writes, reads the echo and closes. Both print each step as it happens.
 set -euo pipefail
 bin=$1
 fifo=$(mktemp -u "${TMPDIR:-/tmp}/sockcore-demo.XXXXXX")

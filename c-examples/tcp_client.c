@@ -1,5 +1,6 @@
 /*
- * tcp_client: the seed's client, step by step, on the sockcore C ABI.
+ * tcp_client: the client of the server/client flow, step by step, on the
+ * sockcore C ABI.
  *
  *     tcp_client ADDRESS [MESSAGE]
  *

@@ -1,5 +1,6 @@
 /*
- * tcp_server: the seed's server, step by step, on the sockcore C ABI.
+ * tcp_server: the server of the server/client flow, step by step, on the
+ * sockcore C ABI.
  *
  *     tcp_server ADDRESS [CLIENTS]
  *
