@@ -1,7 +1,7 @@
 //! What the core's test binaries share, each helper defined once: sockets
 //! and pairs ready for a test, a full accept queue, descriptor counts, a
-//! checksummed byte stream, `SIGPIPE` at its default, signal storms and a
-//! temporary directory.
+//! one-buffer `recv_msg`, a checksummed byte stream, `SIGPIPE` at its
+//! default, signal storms and a temporary directory.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what

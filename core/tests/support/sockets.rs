@@ -1,6 +1,7 @@
 //! Sockets ready for a test: a new one, connected pairs, a datagram socket
 //! bound to a text address, an address that refuses connections, abstract
-//! names no other test uses, and raw `int` options.
+//! names no other test uses, raw `int` options and buffer sizes, and the
+//! kernel's network settings they depend on.
 
 use sockcore::{Domain, SockFlags, Socket, SocketAddr, Type};
 

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-/* One measurement, printed as the single line the driver (compare.rs) reads. */
+/* One measurement, printed as the single line the driver reads (compare/report.rs). */
 struct report {
     uint64_t ops;     /* operations completed (round trips, 64 KiB chunks, cycles, datagrams) */
     uint64_t bytes;   /* payload bytes received, both ends together */
