@@ -1,7 +1,12 @@
-//! [`OwnedFd`]: a descriptor of any kind received from another process,
-//! closed on drop.
+//! [`RawFd`], a descriptor as C passes it, and [`OwnedFd`]: a descriptor of
+//! any kind received from another process, closed on drop.
 
-use crate::{sys, RawFd, Result, Socket};
+use crate::errno::Result;
+use crate::socket::Socket;
+use crate::sys;
+
+/// A raw file descriptor, as C's `int`.
+pub type RawFd = core::ffi::c_int;
 
 /// An owned file descriptor of unknown kind (a file, a pipe, a socket, …),
 /// as received in an `SCM_RIGHTS` control message. Dropping it closes it.

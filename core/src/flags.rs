@@ -91,7 +91,7 @@ impl Domain {
     pub const UNIX: Domain = Domain(libc::AF_UNIX);
 
     /// The domain an address belongs to.
-    pub fn for_addr(addr: &crate::SocketAddr) -> Domain {
+    pub fn for_addr(addr: &crate::addr::SocketAddr) -> Domain {
         Domain(addr.family())
     }
 }

@@ -12,10 +12,12 @@
 
 use core::mem::{align_of, offset_of, size_of};
 
-use crate::{
-    BorrowedSocket, CmsgBuffer, Domain, Errno, OwnedFd, RawFd, Shutdown, Socket, SocketAddr,
-    SocketFd, Type, UNIX_PATH_MAX,
-};
+use crate::addr::{SocketAddr, UNIX_PATH_MAX};
+use crate::errno::Errno;
+use crate::fd::{OwnedFd, RawFd};
+use crate::flags::{Domain, Shutdown, Type};
+use crate::msg::cmsg::buffer::CmsgBuffer;
+use crate::socket::{BorrowedSocket, Socket, SocketFd};
 
 /// Whether `T` has exactly the size and alignment of `C`.
 const fn same_layout<T, C>() -> bool {

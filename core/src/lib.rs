@@ -165,54 +165,54 @@
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
-mod addr;
-mod cmsg;
-mod credentials;
-mod duration;
-mod errno;
-mod errno_table;
+// Where things live. Each family is a folder, and the C ABI (the
+// sockcore-ffi crate) has a folder of the same name for its exports:
+//
+//   socket/   Socket, SocketFd, BorrowedSocket; the lifecycle, moving bytes,
+//             whole transfers, time-outs, the server/client flow
+//   addr/     SocketAddr: parts, text, C conversions; interface indexes
+//   msg/      sendmsg/recvmsg and batches, control messages (cmsg/),
+//             descriptor passing, credentials
+//   options/  a typed getter and setter per option, one file per level
+//   poll/     readiness: poll(2) and waiting against a deadline
+//   errno/    Errno, and the name and message of every errno (table.rs)
+//   sys/      the only code that calls libc
+//
+// The files beside this one are the vocabulary every family shares: file
+// descriptors, flags, iovec buffers, and the layout checks. Modules import
+// a name from the module that defines it; this file only declares modules
+// and re-exports the public API.
 mod fd;
-mod fd_passing;
 mod flags;
-mod flow;
-mod interface;
-mod io;
 mod iovec;
 mod layout;
-mod lifecycle;
-mod mmsg;
+
+mod addr;
+mod errno;
 mod msg;
 mod options;
-mod options_ip;
-mod options_multicast;
-mod options_socket;
-mod options_tcp;
 pub mod poll;
 mod socket;
 #[cfg(feature = "std")]
 mod std_interop;
 mod sys;
-mod timeout;
-mod transfer;
 
+pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
-pub use cmsg::{
-    cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Cmsgs,
-    ControlMessage, Fds, ReceivedControl, TakeFds, SCM_MAX_FD,
-};
-pub use credentials::Credentials;
 pub use errno::{Errno, Result};
-pub use fd::OwnedFd;
-pub use fd_passing::RecvFds;
+pub use fd::{OwnedFd, RawFd};
 pub use flags::{Domain, MsgFlags, Shutdown, SockFlags, Type};
-pub use interface::interface_index;
 pub use iovec::{IoSlice, IoSliceMut};
-pub use mmsg::{MmsgHdr, MmsgHdrMut};
+pub use msg::cmsg::buffer::CmsgBuffer;
+pub use msg::cmsg::builder::CmsgBuilder;
+pub use msg::cmsg::parse::{Cmsgs, ControlMessage, Fds};
+pub use msg::cmsg::received::{ReceivedControl, TakeFds};
+pub use msg::cmsg::{cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, SCM_MAX_FD};
+pub use msg::credentials::Credentials;
+pub use msg::fd_passing::RecvFds;
+pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
 pub use msg::RecvMsg;
-pub use options_socket::IFNAMSIZ;
+pub use options::socket::IFNAMSIZ;
 pub use poll::{PollFd, PollFlags};
+pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};
-pub use transfer::TransferError;
-
-/// A raw file descriptor, as C's `int`.
-pub type RawFd = core::ffi::c_int;

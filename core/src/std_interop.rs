@@ -17,10 +17,12 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener, UnixStream};
 use std::path::Path;
 
-use crate::{
-    AddrKind, BorrowedSocket, Errno, IoSlice, IoSliceMut, RawFd, Socket, SocketAddr, SocketFd,
-    TransferError, UNIX_PATH_MAX,
-};
+use crate::addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
+use crate::errno::Errno;
+use crate::fd::RawFd;
+use crate::iovec::{IoSlice, IoSliceMut};
+use crate::socket::transfer::TransferError;
+use crate::socket::{BorrowedSocket, Socket, SocketFd};
 
 // std promises that its IoSlice and IoSliceMut are ABI-compatible with
 // `struct iovec` on Unix, as ours are; these pin the sizes the casts rely on.
@@ -285,36 +287,36 @@ impl TryFrom<&SocketAddr> for UnixSocketAddr {
     }
 }
 
-impl AsRawFd for crate::OwnedFd {
+impl AsRawFd for crate::fd::OwnedFd {
     #[inline]
     fn as_raw_fd(&self) -> RawFd {
-        crate::OwnedFd::as_raw_fd(self)
+        crate::fd::OwnedFd::as_raw_fd(self)
     }
 }
 
-impl AsFd for crate::OwnedFd {
+impl AsFd for crate::fd::OwnedFd {
     #[inline]
     fn as_fd(&self) -> BorrowedFd<'_> {
         // SAFETY: the descriptor is open while self lives, and the borrow
         // cannot outlive self.
-        unsafe { BorrowedFd::borrow_raw(crate::OwnedFd::as_raw_fd(self)) }
+        unsafe { BorrowedFd::borrow_raw(crate::fd::OwnedFd::as_raw_fd(self)) }
     }
 }
 
-impl From<crate::OwnedFd> for OwnedFd {
+impl From<crate::fd::OwnedFd> for OwnedFd {
     /// A received descriptor (a file, a pipe, a socket) as std's `OwnedFd`,
     /// to build a `File` or a `UnixStream` from.
     #[inline]
-    fn from(fd: crate::OwnedFd) -> OwnedFd {
+    fn from(fd: crate::fd::OwnedFd) -> OwnedFd {
         // SAFETY: our OwnedFd owned this open descriptor and gives it up here.
         unsafe { OwnedFd::from_raw_fd(fd.into_raw_fd()) }
     }
 }
 
-impl From<OwnedFd> for crate::OwnedFd {
+impl From<OwnedFd> for crate::fd::OwnedFd {
     #[inline]
-    fn from(fd: OwnedFd) -> crate::OwnedFd {
+    fn from(fd: OwnedFd) -> crate::fd::OwnedFd {
         // SAFETY: std's OwnedFd owned this open descriptor and gives it up here.
-        unsafe { crate::OwnedFd::from_raw_fd(fd.into_raw_fd()) }
+        unsafe { crate::fd::OwnedFd::from_raw_fd(fd.into_raw_fd()) }
     }
 }

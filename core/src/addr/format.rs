@@ -9,7 +9,7 @@ use core::fmt;
 use super::ip_format::{write_socket_v4, write_socket_v6};
 use super::text_writer::TextWriter;
 use super::{AddrKind, SocketAddr, UNIX_PATH_MAX};
-use crate::Result;
+use crate::errno::Result;
 
 impl SocketAddr {
     /// The longest text [`format_into`](Self::format_into) writes: a

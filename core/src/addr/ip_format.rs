@@ -10,7 +10,7 @@
 use core::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
 
 use super::text_writer::TextWriter;
-use crate::Result;
+use crate::errno::Result;
 
 /// `a.b.c.d:port`.
 pub(crate) fn write_socket_v4(out: &mut TextWriter<'_>, addr: &SocketAddrV4) -> Result<()> {

@@ -9,7 +9,7 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::SocketAddr;
-use crate::Errno;
+use crate::errno::Errno;
 
 /// SplitMix64: a fixed seed gives the same inputs on every run.
 struct Rng(u64);

@@ -7,6 +7,7 @@
 //! and from the raw `struct sockaddr *` + length that C uses.
 
 mod format;
+pub(crate) mod interface;
 mod ip_format;
 mod ip_parse;
 mod parse;
@@ -14,7 +15,7 @@ mod text_writer;
 
 use core::mem::{size_of, MaybeUninit};
 
-use crate::{Errno, Result};
+use crate::errno::{Errno, Result};
 
 /// Bytes in `sun_path`: 108 on Linux.
 pub const UNIX_PATH_MAX: usize = 108;

@@ -18,7 +18,7 @@ use core::str::FromStr;
 
 use super::ip_parse::{parse_socket_v4, parse_socket_v6};
 use super::{SocketAddr, UNIX_PATH_MAX};
-use crate::{Errno, Result};
+use crate::errno::{Errno, Result};
 
 /// The prefix that marks a Unix socket address.
 const UNIX_PREFIX: &[u8] = b"unix:";

@@ -8,7 +8,9 @@ use std::format;
 use std::string::{String, ToString};
 
 use super::{AddrKind, SocketAddr, SUN_PATH_OFFSET, UNIX_PATH_MAX};
-use crate::{Domain, Errno, SockFlags, Socket, Type};
+use crate::errno::Errno;
+use crate::flags::{Domain, SockFlags, Type};
+use crate::socket::Socket;
 
 /// What a text must parse to.
 #[derive(Debug)]

@@ -9,7 +9,7 @@
 //! hot, and inlined into every caller they tripled the C library's
 //! formatting code (`sc_addr_format` went from 4.5 KiB to 1.5 KiB).
 
-use crate::{Errno, Result};
+use crate::errno::{Errno, Result};
 
 /// Appends text to a fixed buffer, failing with `ENOSPC` when it is full.
 pub(crate) struct TextWriter<'a> {

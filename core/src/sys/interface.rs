@@ -1,6 +1,6 @@
 //! Network interface names: if_nametoindex.
 
-use crate::{Errno, Result};
+use crate::errno::{Errno, Result};
 
 /// `if_nametoindex(3)` for a name given as bytes without a NUL.
 ///

@@ -4,7 +4,11 @@
 use core::mem::MaybeUninit;
 
 use super::cvt_size;
-use crate::{IoSlice, IoSliceMut, MsgFlags, RawFd, Result, SocketAddr};
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::fd::RawFd;
+use crate::flags::MsgFlags;
+use crate::iovec::{IoSlice, IoSliceMut};
 
 /// `read(2)` into possibly uninitialised memory.
 #[inline]

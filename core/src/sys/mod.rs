@@ -31,7 +31,7 @@ pub(crate) use process::*;
 pub(crate) use socket::*;
 pub(crate) use sockopt::*;
 
-use crate::Errno;
+use crate::errno::Errno;
 
 /// The calling thread's `errno`.
 #[inline]
@@ -42,7 +42,7 @@ pub(crate) fn last_errno() -> Errno {
 
 /// Turns libc's `-1 and errno` convention for an `int` result into a `Result`.
 #[inline]
-pub(crate) fn cvt(ret: libc::c_int) -> crate::Result<libc::c_int> {
+pub(crate) fn cvt(ret: libc::c_int) -> crate::errno::Result<libc::c_int> {
     if ret < 0 {
         Err(last_errno())
     } else {
@@ -53,7 +53,7 @@ pub(crate) fn cvt(ret: libc::c_int) -> crate::Result<libc::c_int> {
 /// Turns libc's `-1 and errno` convention for an `ssize_t` result into a
 /// byte count.
 #[inline]
-pub(crate) fn cvt_size(ret: libc::ssize_t) -> crate::Result<usize> {
+pub(crate) fn cvt_size(ret: libc::ssize_t) -> crate::errno::Result<usize> {
     if ret < 0 {
         Err(last_errno())
     } else {

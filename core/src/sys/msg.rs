@@ -4,7 +4,8 @@
 //! buffers (or take it from C) and keep those buffers alive for the call.
 
 use super::{cvt, cvt_size};
-use crate::{RawFd, Result};
+use crate::errno::Result;
+use crate::fd::RawFd;
 
 /// `sendmsg(2)`.
 ///

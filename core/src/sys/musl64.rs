@@ -17,7 +17,8 @@
 use core::mem::offset_of;
 
 use super::cvt_size;
-use crate::{RawFd, Result};
+use crate::errno::Result;
+use crate::fd::RawFd;
 
 /// `sendmmsg(2)` straight to the kernel when no message has control data;
 /// `None` (nothing sent) otherwise, for musl's own loop to do.

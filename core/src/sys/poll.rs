@@ -1,7 +1,8 @@
 //! `poll(2)`.
 
 use super::cvt;
-use crate::{PollFd, Result};
+use crate::errno::Result;
+use crate::poll::PollFd;
 
 /// `poll(2)` over a caller array; returns how many entries have events.
 #[inline]

@@ -2,7 +2,9 @@
 //! shutdown, close, getsockname, getpeername, fcntl.
 
 use super::cvt;
-use crate::{RawFd, Result, SocketAddr};
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::fd::RawFd;
 
 /// `socket(2)`; `ty` already carries `SOCK_CLOEXEC` and any `SOCK_NONBLOCK`.
 #[inline]

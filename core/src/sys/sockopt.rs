@@ -3,7 +3,8 @@
 use core::mem::{size_of, MaybeUninit};
 
 use super::cvt;
-use crate::{Errno, RawFd, Result};
+use crate::errno::{Errno, Result};
+use crate::fd::RawFd;
 
 /// `setsockopt(2)` with a value of type `T` (an int, a struct linger, …).
 ///

@@ -1,7 +1,11 @@
 //! The socket lifecycle on [`SocketFd`]: bind, listen, accept, connect,
 //! shutdown, addresses and blocking mode.
 
-use crate::{sys, Result, Shutdown, SockFlags, Socket, SocketAddr, SocketFd};
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::flags::{Shutdown, SockFlags};
+use crate::socket::{Socket, SocketFd};
+use crate::sys;
 
 impl SocketFd {
     /// `bind(2)`: gives the socket its local address.

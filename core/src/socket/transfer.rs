@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use crate::{Errno, IoSlice, SocketFd};
+use crate::errno::Errno;
+use crate::iovec::IoSlice;
+use crate::socket::SocketFd;
 
 /// A whole transfer that stopped early: the error, and how many bytes were
 /// moved before it, so the caller can resume or report exactly.
@@ -57,7 +59,11 @@ impl SocketFd {
     /// The loop behind [`write_all`](Self::write_all), from the outcome of
     /// its first send.
     #[inline(never)]
-    fn write_all_rest(&self, buf: &[u8], first: crate::Result<usize>) -> Result<(), TransferError> {
+    fn write_all_rest(
+        &self,
+        buf: &[u8],
+        first: crate::errno::Result<usize>,
+    ) -> Result<(), TransferError> {
         let mut done = 0;
         let mut outcome = first;
         loop {
@@ -135,7 +141,7 @@ impl SocketFd {
     fn read_exact_rest(
         &self,
         buf: &mut [u8],
-        first: crate::Result<usize>,
+        first: crate::errno::Result<usize>,
     ) -> Result<usize, TransferError> {
         let mut done = 0;
         let mut outcome = first;

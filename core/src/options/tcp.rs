@@ -3,8 +3,9 @@
 
 use core::time::Duration;
 
-use crate::duration::{millis_rounded_up, secs_rounded_up};
-use crate::{Result, SocketFd};
+use crate::errno::Result;
+use crate::options::duration::{millis_rounded_up, secs_rounded_up};
+use crate::socket::SocketFd;
 
 impl SocketFd {
     /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once

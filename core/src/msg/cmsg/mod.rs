@@ -18,18 +18,14 @@
 //! # Ok::<(), sockcore::Errno>(())
 //! ```
 
-mod buffer;
-mod builder;
-mod parse;
-mod received;
-
-pub use buffer::CmsgBuffer;
-pub use builder::CmsgBuilder;
-pub use parse::{Cmsgs, ControlMessage, Fds};
-pub(crate) use received::close_if_truncated;
-pub use received::{ReceivedControl, TakeFds};
+pub(crate) mod buffer;
+pub(crate) mod builder;
+pub(crate) mod parse;
+pub(crate) mod received;
 
 use core::mem::size_of;
+
+use crate::fd::RawFd;
 
 /// The most descriptors the kernel accepts in one `SCM_RIGHTS` message
 /// (`SCM_MAX_FD`); one more is `EINVAL`.
@@ -71,7 +67,7 @@ pub const fn cmsg_len(data_len: usize) -> usize {
 /// The space for one `SCM_RIGHTS` message carrying `count` descriptors.
 #[inline]
 pub const fn cmsg_space_for_fds(count: usize) -> usize {
-    cmsg_space(count.saturating_mul(size_of::<crate::RawFd>()))
+    cmsg_space(count.saturating_mul(size_of::<RawFd>()))
 }
 
 /// The space for one `SCM_CREDENTIALS` message (a `struct ucred`).

@@ -6,7 +6,9 @@
 
 use core::net::{Ipv4Addr, Ipv6Addr};
 
-use crate::{sys, Result, SocketFd};
+use crate::errno::Result;
+use crate::socket::SocketFd;
+use crate::sys;
 
 /// An `ip_mreqn` for `group` on interface `ifindex`.
 fn mreqn(group: Ipv4Addr, ifindex: u32) -> libc::ip_mreqn {

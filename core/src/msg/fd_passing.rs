@@ -1,10 +1,14 @@
 //! Descriptor passing in one call: [`SocketFd::send_fds`] and
 //! [`SocketFd::recv_fds`], over `sendmsg`/`recvmsg` with `SCM_RIGHTS`.
 
-use crate::{
-    cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Errno, IoSlice, IoSliceMut,
-    MsgFlags, OwnedFd, RawFd, Result, SocketFd, SCM_MAX_FD,
-};
+use crate::errno::{Errno, Result};
+use crate::fd::{OwnedFd, RawFd};
+use crate::flags::MsgFlags;
+use crate::iovec::{IoSlice, IoSliceMut};
+use crate::msg::cmsg::buffer::CmsgBuffer;
+use crate::msg::cmsg::builder::CmsgBuilder;
+use crate::msg::cmsg::{cmsg_space_for_creds, cmsg_space_for_fds, SCM_MAX_FD};
+use crate::socket::SocketFd;
 
 /// Stack space for the largest `SCM_RIGHTS` message plus credentials, which
 /// arrive first when the receiver has `SO_PASSCRED` on.

@@ -2,7 +2,7 @@
 
 use core::time::Duration;
 
-use crate::{Errno, Result};
+use crate::errno::{Errno, Result};
 
 /// Whole seconds as a C `int`, rounded up (so a non-zero duration never
 /// becomes 0) and saturating at `INT_MAX`.

@@ -3,7 +3,9 @@
 use core::mem::MaybeUninit;
 
 use super::{cmsg_len, cmsg_space, DATA_OFFSET, HEADER_SIZE};
-use crate::{Credentials, Errno, RawFd, Result};
+use crate::errno::{Errno, Result};
+use crate::fd::RawFd;
+use crate::msg::credentials::Credentials;
 
 /// Writes control messages one after another into a caller's buffer, in the
 /// kernel's layout (header, data, zeroed padding), ready for

@@ -1,10 +1,19 @@
 //! [`Socket`] (owned), [`BorrowedSocket`] (borrowed) and [`SocketFd`], the
 //! type both dereference to, where every operation lives.
 
+mod flow;
+mod io;
+mod lifecycle;
+mod timeout;
+pub(crate) mod transfer;
+
 use core::marker::PhantomData;
 use core::ops::Deref;
 
-use crate::{sys, Domain, RawFd, Result, SockFlags, Type};
+use crate::errno::Result;
+use crate::fd::RawFd;
+use crate::flags::{Domain, SockFlags, Type};
+use crate::sys;
 
 /// A socket descriptor. Every operation of this crate is a method here;
 /// [`Socket`] and [`BorrowedSocket`] dereference to it.

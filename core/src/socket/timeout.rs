@@ -1,8 +1,12 @@
 //! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
 //! readiness, then one non-blocking attempt, until a deadline.
 
-use crate::poll::{self, Deadline};
-use crate::{Errno, MsgFlags, PollFlags, Result, SockFlags, Socket, SocketAddr, SocketFd};
+use crate::addr::SocketAddr;
+use crate::errno::{Errno, Result};
+use crate::flags::{MsgFlags, SockFlags};
+use crate::poll::wait::{wait_until, Deadline};
+use crate::poll::PollFlags;
+use crate::socket::{Socket, SocketFd};
 
 impl SocketFd {
     /// Repeats `attempt` after waiting for `events` until it stops saying
@@ -21,7 +25,7 @@ impl SocketFd {
     ) -> Result<T> {
         let deadline = Deadline::after(timeout_ms);
         loop {
-            poll::wait_until(self.as_raw_fd(), events, deadline)?;
+            wait_until(self.as_raw_fd(), events, deadline)?;
             match attempt() {
                 Err(Errno::EAGAIN | Errno::EINTR) if deadline.remaining() == 0 => {
                     return Err(Errno::ETIMEDOUT)
@@ -42,7 +46,7 @@ impl SocketFd {
     /// blocking past the deadline.
     ///
     /// Errors: `ETIMEDOUT` when no connection came in time; those of
-    /// [`accept`](Self::accept) and [`poll::poll`].
+    /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
     pub fn accept_within(&self, flags: SockFlags, timeout_ms: i32) -> Result<(Socket, SocketAddr)> {
         self.until_ready(PollFlags::IN, timeout_ms, || self.accept(flags))
     }

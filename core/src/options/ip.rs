@@ -1,7 +1,8 @@
 //! `IPPROTO_IP` and `IPPROTO_IPV6` unicast options on [`SocketFd`]: hop
 //! limits, traffic class and dual-stack binding.
 
-use crate::{Result, SocketFd};
+use crate::errno::Result;
+use crate::socket::SocketFd;
 
 /// A count as a C `int`, saturating (the kernel rejects anything that big).
 fn count(value: u32) -> libc::c_int {

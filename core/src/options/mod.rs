@@ -2,7 +2,16 @@
 //! `SO_ERROR`, `SO_TYPE`, `SO_DOMAIN`, `SO_ACCEPTCONN`, and raw access; plus
 //! the `int`-valued get/set that the typed options in `options_*.rs` share.
 
-use crate::{sys, Errno, Result, SocketFd};
+pub(crate) mod duration;
+mod ip;
+mod multicast;
+pub(crate) mod socket;
+mod tcp;
+
+use crate::errno::{Errno, Result};
+use crate::flags::{Domain, Type};
+use crate::socket::SocketFd;
+use crate::sys;
 
 impl SocketFd {
     /// `setsockopt(SOL_SOCKET, SO_REUSEADDR)`: allow binding an address that
@@ -35,16 +44,15 @@ impl SocketFd {
 
     /// `getsockopt(SOL_SOCKET, SO_TYPE)`: `SOCK_STREAM`, `SOCK_DGRAM`, …
     #[inline]
-    pub fn socket_type(&self) -> Result<crate::Type> {
-        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_TYPE)
-            .map(crate::Type)
+    pub fn socket_type(&self) -> Result<Type> {
+        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_TYPE).map(Type)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_DOMAIN)`: `AF_INET`, `AF_INET6`, `AF_UNIX`, …
     #[inline]
-    pub fn domain(&self) -> Result<crate::Domain> {
+    pub fn domain(&self) -> Result<Domain> {
         sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_DOMAIN)
-            .map(crate::Domain)
+            .map(Domain)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_ACCEPTCONN)`: whether the socket listens.

@@ -3,8 +3,11 @@
 
 use core::time::Duration;
 
-use crate::duration::{duration_from_timeval, secs_rounded_up, timeval_from};
-use crate::{sys, Credentials, Errno, Result, SocketFd};
+use crate::errno::{Errno, Result};
+use crate::msg::credentials::Credentials;
+use crate::options::duration::{duration_from_timeval, secs_rounded_up, timeval_from};
+use crate::socket::SocketFd;
+use crate::sys;
 
 /// Bytes in an interface name buffer, NUL included (`IFNAMSIZ`).
 pub const IFNAMSIZ: usize = libc::IFNAMSIZ;

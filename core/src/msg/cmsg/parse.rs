@@ -4,7 +4,8 @@
 use core::ops::Range;
 
 use super::{cmsg_align, DATA_OFFSET, HEADER_SIZE};
-use crate::{Credentials, RawFd};
+use crate::fd::RawFd;
+use crate::msg::credentials::Credentials;
 
 /// One received control message, decoded when this crate knows its type and
 /// passed through unchanged when it does not: nothing is dropped.

@@ -1,8 +1,8 @@
 //! [`Errno`]: the error every call in this crate returns.
 
-use core::fmt;
+mod table;
 
-use crate::errno_table;
+use core::fmt;
 
 /// A Linux error number, as `errno(3)` reports it.
 ///
@@ -121,7 +121,7 @@ impl Errno {
     /// The symbolic name, such as `"ECONNREFUSED"`; `"EUNKNOWN"` for a number
     /// Linux does not define.
     pub const fn name(self) -> &'static str {
-        match errno_table::lookup(self.0) {
+        match table::lookup(self.0) {
             Some((name, _)) => name,
             None => "EUNKNOWN",
         }
@@ -130,7 +130,7 @@ impl Errno {
     /// The message, such as `"Connection refused"` (glibc's wording);
     /// `"Unknown error"` for a number Linux does not define.
     pub const fn message(self) -> &'static str {
-        match errno_table::lookup(self.0) {
+        match table::lookup(self.0) {
             Some((_, message)) => message,
             None => "Unknown error",
         }
@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn every_errno_from_1_to_133_is_named() {
         let named = (1..200).filter(|&n| Errno::from_raw(n).name() != "EUNKNOWN");
-        assert_eq!(named.count(), errno_table::COUNT);
-        const { assert!(errno_table::COUNT >= 131) };
+        assert_eq!(named.count(), table::COUNT);
+        const { assert!(table::COUNT >= 131) };
     }
 }

@@ -22,10 +22,20 @@
 //! # Ok::<(), sockcore::Errno>(())
 //! ```
 
+pub(crate) mod cmsg;
+pub(crate) mod credentials;
+pub(crate) mod fd_passing;
+pub(crate) mod mmsg;
+
 use core::mem::{size_of, MaybeUninit};
 
-use crate::cmsg::close_if_truncated;
-use crate::{sys, IoSlice, IoSliceMut, MsgFlags, ReceivedControl, Result, SocketAddr, SocketFd};
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::flags::MsgFlags;
+use crate::iovec::{IoSlice, IoSliceMut};
+use crate::msg::cmsg::received::{close_if_truncated, ReceivedControl};
+use crate::socket::SocketFd;
+use crate::sys;
 
 /// What [`SocketFd::recv_msg`] received.
 #[derive(Debug)]

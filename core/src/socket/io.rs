@@ -7,7 +7,12 @@
 
 use core::mem::MaybeUninit;
 
-use crate::{sys, IoSlice, IoSliceMut, MsgFlags, Result, SocketAddr, SocketFd};
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::flags::MsgFlags;
+use crate::iovec::{IoSlice, IoSliceMut};
+use crate::socket::SocketFd;
+use crate::sys;
 
 /// Views an initialised byte buffer as possibly-uninitialised memory.
 #[inline]

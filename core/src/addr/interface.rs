@@ -1,6 +1,7 @@
 //! [`interface_index`]: a network interface's index from its name.
 
-use crate::{sys, Result};
+use crate::errno::Result;
+use crate::sys;
 
 /// `if_nametoindex(3)`: the index of the interface called `name` (bytes
 /// without a NUL, such as `b"lo"`), for the multicast options and IPv6 scope

@@ -35,9 +35,14 @@
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of, MaybeUninit};
 
-use crate::cmsg::close_if_truncated;
+use crate::addr::SocketAddr;
+use crate::errno::Result;
+use crate::flags::MsgFlags;
+use crate::iovec::{IoSlice, IoSliceMut};
+use crate::msg::cmsg::received::close_if_truncated;
 use crate::msg::{filled_control_len, recv_header, send_header};
-use crate::{sys, IoSlice, IoSliceMut, MsgFlags, Result, SocketAddr, SocketFd};
+use crate::socket::SocketFd;
+use crate::sys;
 
 /// One message of a [`send_mmsg`](SocketFd::send_mmsg) batch, with the
 /// layout of `struct mmsghdr`: buffers to gather, an optional destination

@@ -4,8 +4,9 @@
 use core::ops::Range;
 
 use super::parse::{locate, read_fd};
-use super::{Cmsgs, ControlMessage};
-use crate::{Credentials, OwnedFd, RawFd};
+use super::parse::{Cmsgs, ControlMessage};
+use crate::fd::{OwnedFd, RawFd};
+use crate::msg::credentials::Credentials;
 
 /// What a slot holds once its descriptor has been taken or closed; the
 /// kernel never hands out a negative descriptor.

@@ -1,6 +1,12 @@
 //! The seed flow in one call each: [`Socket::listen_on`] and [`Socket::dial`].
 
-use crate::{poll, sys, Domain, Errno, PollFlags, Result, SockFlags, Socket, SocketAddr, Type};
+use crate::addr::SocketAddr;
+use crate::errno::{Errno, Result};
+use crate::flags::{Domain, SockFlags, Type};
+use crate::poll::wait::wait_ready;
+use crate::poll::PollFlags;
+use crate::socket::Socket;
+use crate::sys;
 
 impl Socket {
     /// A listening stream socket on `addr`: `socket` + `SO_REUSEADDR` (IP
@@ -64,7 +70,7 @@ impl Socket {
             Err(Errno::EINPROGRESS) => {
                 // Writable, error or hang-up all mean the connect finished;
                 // SO_ERROR says how.
-                poll::wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout_ms)?;
+                wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout_ms)?;
                 if let Some(err) = socket.take_error()? {
                     return Err(err);
                 }
