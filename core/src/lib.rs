@@ -24,8 +24,10 @@
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
-//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …), and raw access
-//!   with [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
+//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …); the table of
+//!   every option in [`options`], for [`SocketFd::set_option`] and
+//!   [`SocketFd::option`]; and raw access with
+//!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
 //!   [`SocketFd::write_within`].
@@ -173,7 +175,8 @@ extern crate std;
 //   addr/     SocketAddr: parts, text, C conversions; interface indexes
 //   msg/      sendmsg/recvmsg and batches, control messages (cmsg/),
 //             descriptor passing, credentials
-//   options/  a typed getter and setter per option, one file per level
+//   options/  the option table (table.rs), the kinds of option values,
+//             and a typed getter and setter per option, one file per level
 //   poll/     readiness: poll(2) and waiting against a deadline
 //   errno/    Errno, and the name and message of every errno (table.rs)
 //   sys/      the only code that calls libc
@@ -190,7 +193,7 @@ mod layout;
 mod addr;
 mod errno;
 mod msg;
-mod options;
+pub mod options;
 pub mod poll;
 mod socket;
 #[cfg(feature = "std")]

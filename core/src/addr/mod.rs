@@ -13,9 +13,10 @@ mod ip_parse;
 mod parse;
 mod text_writer;
 
-use core::mem::{size_of, MaybeUninit};
+use core::mem::size_of;
 
 use crate::errno::{Errno, Result};
+use crate::sys;
 
 /// Bytes in `sun_path`: 108 on Linux.
 pub const UNIX_PATH_MAX: usize = 108;
@@ -89,8 +90,8 @@ impl SocketAddr {
     #[inline]
     pub const fn empty() -> SocketAddr {
         SocketAddr {
-            // SAFETY: all-zero is a valid sockaddr_storage (AF_UNSPEC).
-            storage: unsafe { MaybeUninit::zeroed().assume_init() },
+            // All-zero is AF_UNSPEC.
+            storage: sys::zeroed(),
             len: 0,
         }
     }

@@ -1,7 +1,11 @@
-//! [`Credentials`]: a process's pid, uid and gid, as `struct ucred`.
+//! [`Credentials`]: a process's pid, uid and gid, as `struct ucred`; and the
+//! options that report them, `SO_PASSCRED` and `SO_PEERCRED`.
 
 use core::mem::{align_of, size_of};
 
+use crate::errno::Result;
+use crate::options::table::{SO_PASSCRED, SO_PEERCRED};
+use crate::socket::SocketFd;
 use crate::sys;
 
 /// A process's identity as the kernel reports it in `SO_PEERCRED` and
@@ -57,6 +61,34 @@ impl Credentials {
             uid: libc::uid_t::from_ne_bytes(next()),
             gid: libc::gid_t::from_ne_bytes(next()),
         })
+    }
+}
+
+impl SocketFd {
+    /// `setsockopt(SOL_SOCKET, SO_PASSCRED)`: on a Unix socket, receive the
+    /// sender's credentials (`SCM_CREDENTIALS`) with every message, and
+    /// have an unbound socket autobind to an abstract address.
+    #[inline]
+    pub fn set_pass_credentials(&self, on: bool) -> Result<()> {
+        self.set_option(SO_PASSCRED, on)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_PASSCRED)`.
+    #[inline]
+    pub fn pass_credentials(&self) -> Result<bool> {
+        self.option(SO_PASSCRED)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_PEERCRED)`: the credentials of the process
+    /// at the other end of a connected Unix socket, as they were when it
+    /// connected (or called `socketpair`). Read-only: the kernel has no
+    /// setter.
+    ///
+    /// On an unconnected socket, or one that is not a Unix socket, the
+    /// kernel answers pid 0 with uid and gid -1 rather than an error.
+    #[inline]
+    pub fn peer_credentials(&self) -> Result<Credentials> {
+        self.option(SO_PEERCRED)
     }
 }
 

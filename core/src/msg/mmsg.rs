@@ -33,7 +33,7 @@
 //! ```
 
 use core::marker::PhantomData;
-use core::mem::{align_of, size_of, MaybeUninit};
+use core::mem::{align_of, size_of};
 
 use crate::addr::SocketAddr;
 use crate::errno::Result;
@@ -320,8 +320,8 @@ impl SocketFd {
 /// it is negative.
 fn timespec_from_ms(timeout_ms: i32) -> Option<libc::timespec> {
     let ms = u32::try_from(timeout_ms).ok()?;
-    // SAFETY: all-zero is a valid timespec (some targets add padding fields).
-    let mut ts: libc::timespec = unsafe { MaybeUninit::zeroed().assume_init() };
+    // All-zero: some targets add padding fields.
+    let mut ts: libc::timespec = sys::zeroed();
     // At most 2,147,483 seconds: fits a 32-bit time_t too.
     ts.tv_sec = (ms / 1000) as _;
     ts.tv_nsec = ((ms % 1000) * 1_000_000) as _;

@@ -202,9 +202,9 @@ pub(crate) fn send_header(
     control: &[u8],
     to: Option<&SocketAddr>,
 ) -> libc::msghdr {
-    // SAFETY: all-zero is a valid msghdr (no name, no buffers, no control);
-    // musl's padding fields must be zero anyway.
-    let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+    // No name, no buffers, no control; musl's padding fields must be zero
+    // anyway.
+    let mut msg: libc::msghdr = sys::zeroed();
     if let Some(to) = to {
         msg.msg_name = to.as_ptr() as *mut libc::c_void;
         msg.msg_namelen = to.len();
@@ -226,8 +226,7 @@ pub(crate) fn recv_header(
     control: &mut [MaybeUninit<u8>],
     name: *mut libc::c_void,
 ) -> libc::msghdr {
-    // SAFETY: as in send_header.
-    let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+    let mut msg: libc::msghdr = sys::zeroed();
     if !name.is_null() {
         msg.msg_name = name;
         msg.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;

@@ -3,6 +3,7 @@
 use core::time::Duration;
 
 use crate::errno::{Errno, Result};
+use crate::sys;
 
 /// Whole seconds as a C `int`, rounded up (so a non-zero duration never
 /// becomes 0) and saturating at `INT_MAX`.
@@ -24,8 +25,7 @@ pub(crate) fn millis_rounded_up(d: Duration) -> Result<libc::c_int> {
 /// time-out". Less than a microsecond rounds up to one; seconds past
 /// `time_t` saturate (32-bit targets).
 pub(crate) fn timeval_from(timeout: Option<Duration>) -> Result<libc::timeval> {
-    // SAFETY: all-zero is a valid timeval (integers only).
-    let mut tv: libc::timeval = unsafe { core::mem::zeroed() };
+    let mut tv: libc::timeval = sys::zeroed();
     let Some(d) = timeout else { return Ok(tv) };
     if d.is_zero() {
         return Err(Errno::EINVAL);

@@ -1,65 +1,111 @@
-//! Socket options on [`SocketFd`] used by the lifecycle: `SO_REUSEADDR`,
-//! `SO_ERROR`, `SO_TYPE`, `SO_DOMAIN`, `SO_ACCEPTCONN`, and raw access; plus
-//! the `int`-valued get/set that the typed options in `options_*.rs` share.
+//! Socket options: the table of every option this crate names, and reading
+//! and setting any option.
+//!
+//! # The table
+//!
+//! Each option is a constant here, named as in C ([`SO_REUSEPORT`],
+//! [`TCP_NODELAY`], [`IP_TTL`], …): an [`Opt`] that carries the option's
+//! level and name, and in its type the [`Kind`] of its value. The kind says
+//! which Rust type the value is and how it travels as the C value the
+//! kernel reads: a [`Switch`] is a `bool` sent as an `int` 0 or 1, a [`Size`]
+//! a `usize` saturating at `INT_MAX`, a [`TimeVal`] an `Option<Duration>`
+//! sent as a `struct timeval`, and so on.
+//!
+//! Every option has a named getter and setter on
+//! [`SocketFd`] (`set_reuse_port`, `reuse_port`, …), with
+//! its documentation and errors. Those call the two generic calls, which
+//! take any option of the table:
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! use sockcore::options::{SO_RCVBUF, SO_REUSEPORT, TCP_KEEPIDLE};
+//! use sockcore::{Domain, SockFlags, Socket, Type};
+//!
+//! let socket = Socket::new(Domain::IPV4, Type::STREAM, SockFlags::empty())?;
+//! socket.set_option(SO_REUSEPORT, true)?;
+//! assert!(socket.option(SO_REUSEPORT)?);
+//!
+//! socket.set_option(TCP_KEEPIDLE, Duration::from_secs(30))?;
+//! assert_eq!(socket.option(TCP_KEEPIDLE)?, Duration::from_secs(30));
+//!
+//! // The kernel doubles a buffer size for its bookkeeping.
+//! socket.set_option(SO_RCVBUF, 64 * 1024)?;
+//! assert!(socket.option(SO_RCVBUF)? >= 64 * 1024);
+//! # Ok::<(), sockcore::Errno>(())
+//! ```
+//!
+//! The types check the value: `set_option(SO_REUSEPORT, 3)` does not
+//! compile, and neither does reading a set-only option such as
+//! [`IP_ADD_MEMBERSHIP`]. [`Opt::new`] names an option the table lacks
+//! with one of the kinds; [`SocketFd::option_raw`]
+//! and [`SocketFd::set_option_raw`] take
+//! any level, name and bytes.
+
+// Adding an option: one line in table.rs (its C name, level and kind; a new
+// kind, if the value is of a new shape, goes in kind.rs), its typed getter
+// and setter in the file of its level here (socket.rs, tcp.rs, ip.rs,
+// multicast.rs; the credentials options live with the credentials in
+// msg/credentials.rs), and its C export in the same file of
+// ffi/src/options/, which takes the option from the table too.
 
 pub(crate) mod duration;
 mod ip;
+pub(crate) mod kind;
 mod multicast;
 pub(crate) mod socket;
+pub(crate) mod table;
 mod tcp;
 
-use crate::errno::{Errno, Result};
-use crate::flags::{Domain, Type};
+pub use kind::{
+    Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,
+    Seconds, Set, Size, Switch, TimeVal, Ucred,
+};
+pub use table::*;
+
+use crate::errno::Result;
 use crate::socket::SocketFd;
 use crate::sys;
+use kind::sealed::{Decode, Encode};
 
 impl SocketFd {
-    /// `setsockopt(SOL_SOCKET, SO_REUSEADDR)`: allow binding an address that
-    /// has connections in TIME_WAIT.
+    /// `setsockopt(2)` of any option of the [table](crate::options) (or
+    /// made with [`Opt::new`]), with a value of its kind: a `bool` for a
+    /// [`Switch`], a `Duration` for [`Seconds`], …
+    ///
+    /// Errors: those of the option's named setter; `ENOPROTOOPT` for an
+    /// option the socket's protocol lacks.
     #[inline]
-    pub fn set_reuse_address(&self, on: bool) -> Result<()> {
-        sys::setsockopt(
-            self.as_raw_fd(),
-            libc::SOL_SOCKET,
-            libc::SO_REUSEADDR,
-            &libc::c_int::from(on),
-        )
+    pub fn set_option<K: Set>(&self, opt: Opt<K>, value: K::Value) -> Result<()> {
+        let value = <K as Encode>::encode(value)?;
+        sys::setsockopt(self.as_raw_fd(), opt.level(), opt.name(), &value)
     }
 
-    /// `getsockopt(SOL_SOCKET, SO_REUSEADDR)`.
+    /// `getsockopt(2)` of any option of the [table](crate::options) (or
+    /// made with [`Opt::new`]): its value, as its kind has it.
+    ///
+    /// Errors: `ENOPROTOOPT` for an option the socket's protocol lacks.
     #[inline]
-    pub fn reuse_address(&self) -> Result<bool> {
-        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_REUSEADDR)
-            .map(|v| v != 0)
+    pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
+        let value = sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())?;
+        Ok(<K as Decode>::decode(value))
     }
 
-    /// `getsockopt(SOL_SOCKET, SO_ERROR)`: takes (and clears) the pending
-    /// error, such as the outcome of a non-blocking connect.
+    /// `setsockopt(2)` of an option whose value is bytes of any length
+    /// ([`Bytes`]), such as [`SO_BINDTODEVICE`].
+    ///
+    /// Errors: those of the option's named setter; `EINVAL` for more than
+    /// `socklen_t` holds.
     #[inline]
-    pub fn take_error(&self) -> Result<Option<Errno>> {
-        let code =
-            sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_ERROR)?;
-        Ok((code != 0).then(|| Errno::from_raw(code)))
+    pub fn set_option_bytes(&self, opt: Opt<Bytes>, value: &[u8]) -> Result<()> {
+        sys::setsockopt_bytes(self.as_raw_fd(), opt.level(), opt.name(), value)
     }
 
-    /// `getsockopt(SOL_SOCKET, SO_TYPE)`: `SOCK_STREAM`, `SOCK_DGRAM`, …
+    /// `getsockopt(2)` of an option whose value is bytes of any length
+    /// ([`Bytes`]) into `out`; returns the length the kernel wrote.
     #[inline]
-    pub fn socket_type(&self) -> Result<Type> {
-        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_TYPE).map(Type)
-    }
-
-    /// `getsockopt(SOL_SOCKET, SO_DOMAIN)`: `AF_INET`, `AF_INET6`, `AF_UNIX`, …
-    #[inline]
-    pub fn domain(&self) -> Result<Domain> {
-        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_DOMAIN)
-            .map(Domain)
-    }
-
-    /// `getsockopt(SOL_SOCKET, SO_ACCEPTCONN)`: whether the socket listens.
-    #[inline]
-    pub fn is_listening(&self) -> Result<bool> {
-        sys::getsockopt::<libc::c_int>(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_ACCEPTCONN)
-            .map(|v| v != 0)
+    pub fn option_bytes(&self, opt: Opt<Bytes>, out: &mut [u8]) -> Result<usize> {
+        sys::getsockopt_bytes(self.as_raw_fd(), opt.level(), opt.name(), out)
     }
 
     /// `setsockopt(2)` with raw bytes, for any option this crate has no
@@ -88,17 +134,5 @@ impl SocketFd {
     #[inline]
     pub fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
         sys::getsockopt::<libc::c_int>(self.as_raw_fd(), level, name)
-    }
-
-    /// `setsockopt(2)` of a boolean `int` option (0 or 1).
-    #[inline]
-    pub(crate) fn set_flag_option(&self, level: i32, name: i32, on: bool) -> Result<()> {
-        self.set_int_option(level, name, libc::c_int::from(on))
-    }
-
-    /// `getsockopt(2)` of a boolean `int` option: any non-zero value is on.
-    #[inline]
-    pub(crate) fn flag_option(&self, level: i32, name: i32) -> Result<bool> {
-        self.int_option(level, name).map(|v| v != 0)
     }
 }

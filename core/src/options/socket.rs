@@ -1,43 +1,86 @@
-//! `SOL_SOCKET` options on [`SocketFd`]: port reuse, keep-alive, linger,
-//! buffer sizes, time-outs, broadcast, device binding and credentials.
+//! `SOL_SOCKET` options on [`SocketFd`]: address and port reuse, the
+//! pending error, the socket's type and domain, keep-alive, linger, buffer
+//! sizes, time-outs, broadcast and device binding. (The credentials options
+//! live with [`Credentials`](crate::Credentials), in `msg/credentials.rs`.)
 
 use core::time::Duration;
 
+use super::table::{
+    SO_ACCEPTCONN, SO_BINDTODEVICE, SO_BROADCAST, SO_DOMAIN, SO_ERROR, SO_KEEPALIVE, SO_LINGER,
+    SO_RCVBUF, SO_RCVTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF, SO_SNDTIMEO, SO_TYPE,
+};
 use crate::errno::{Errno, Result};
-use crate::msg::credentials::Credentials;
-use crate::options::duration::{duration_from_timeval, secs_rounded_up, timeval_from};
+use crate::flags::{Domain, Type};
 use crate::socket::SocketFd;
-use crate::sys;
 
 /// Bytes in an interface name buffer, NUL included (`IFNAMSIZ`).
 pub const IFNAMSIZ: usize = libc::IFNAMSIZ;
 
 impl SocketFd {
+    /// `setsockopt(SOL_SOCKET, SO_REUSEADDR)`: allow binding an address that
+    /// has connections in TIME_WAIT.
+    #[inline]
+    pub fn set_reuse_address(&self, on: bool) -> Result<()> {
+        self.set_option(SO_REUSEADDR, on)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_REUSEADDR)`.
+    #[inline]
+    pub fn reuse_address(&self) -> Result<bool> {
+        self.option(SO_REUSEADDR)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_ERROR)`: takes (and clears) the pending
+    /// error, such as the outcome of a non-blocking connect.
+    #[inline]
+    pub fn take_error(&self) -> Result<Option<Errno>> {
+        let code = self.option(SO_ERROR)?;
+        Ok((code != 0).then(|| Errno::from_raw(code)))
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_TYPE)`: `SOCK_STREAM`, `SOCK_DGRAM`, …
+    #[inline]
+    pub fn socket_type(&self) -> Result<Type> {
+        self.option(SO_TYPE).map(Type)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_DOMAIN)`: `AF_INET`, `AF_INET6`, `AF_UNIX`, …
+    #[inline]
+    pub fn domain(&self) -> Result<Domain> {
+        self.option(SO_DOMAIN).map(Domain)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_ACCEPTCONN)`: whether the socket listens.
+    #[inline]
+    pub fn is_listening(&self) -> Result<bool> {
+        self.option(SO_ACCEPTCONN)
+    }
+
     /// `setsockopt(SOL_SOCKET, SO_REUSEPORT)`: let several sockets (of the
     /// same user) bind the same address and port; the kernel spreads
     /// incoming connections or datagrams over them.
     #[inline]
     pub fn set_reuse_port(&self, on: bool) -> Result<()> {
-        self.set_flag_option(libc::SOL_SOCKET, libc::SO_REUSEPORT, on)
+        self.set_option(SO_REUSEPORT, on)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_REUSEPORT)`.
     #[inline]
     pub fn reuse_port(&self) -> Result<bool> {
-        self.flag_option(libc::SOL_SOCKET, libc::SO_REUSEPORT)
+        self.option(SO_REUSEPORT)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_KEEPALIVE)`: probe an idle connection so a
     /// vanished peer is noticed (timing: the `TCP_KEEP*` options).
     #[inline]
     pub fn set_keepalive(&self, on: bool) -> Result<()> {
-        self.set_flag_option(libc::SOL_SOCKET, libc::SO_KEEPALIVE, on)
+        self.set_option(SO_KEEPALIVE, on)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_KEEPALIVE)`.
     #[inline]
     pub fn keepalive(&self) -> Result<bool> {
-        self.flag_option(libc::SOL_SOCKET, libc::SO_KEEPALIVE)
+        self.option(SO_KEEPALIVE)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_LINGER)`: `None` (the default) lets
@@ -47,20 +90,13 @@ impl SocketFd {
     /// close (`ECONNRESET` at the peer).
     #[inline]
     pub fn set_linger(&self, linger: Option<Duration>) -> Result<()> {
-        let value = libc::linger {
-            l_onoff: libc::c_int::from(linger.is_some()),
-            l_linger: linger.map_or(0, secs_rounded_up),
-        };
-        sys::setsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_LINGER, &value)
+        self.set_option(SO_LINGER, linger)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_LINGER)`, in whole seconds.
     #[inline]
     pub fn linger(&self) -> Result<Option<Duration>> {
-        let value: libc::linger =
-            sys::getsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_LINGER)?;
-        let secs = u64::try_from(value.l_linger).unwrap_or(0);
-        Ok((value.l_onoff != 0).then_some(Duration::from_secs(secs)))
+        self.option(SO_LINGER)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_RCVBUF)`: the receive buffer size the
@@ -70,16 +106,14 @@ impl SocketFd {
     /// result. Sizes past `INT_MAX` are capped there.
     #[inline]
     pub fn set_recv_buffer_size(&self, bytes: usize) -> Result<()> {
-        let bytes = libc::c_int::try_from(bytes).unwrap_or(libc::c_int::MAX);
-        self.set_int_option(libc::SOL_SOCKET, libc::SO_RCVBUF, bytes)
+        self.set_option(SO_RCVBUF, bytes)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_RCVBUF)`: the size in effect (twice what
     /// was asked for, within the kernel's limits).
     #[inline]
     pub fn recv_buffer_size(&self) -> Result<usize> {
-        let bytes = self.int_option(libc::SOL_SOCKET, libc::SO_RCVBUF)?;
-        Ok(usize::try_from(bytes).unwrap_or(0))
+        self.option(SO_RCVBUF)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_SNDBUF)`: as
@@ -87,16 +121,14 @@ impl SocketFd {
     /// (capped at `net.core.wmem_max`).
     #[inline]
     pub fn set_send_buffer_size(&self, bytes: usize) -> Result<()> {
-        let bytes = libc::c_int::try_from(bytes).unwrap_or(libc::c_int::MAX);
-        self.set_int_option(libc::SOL_SOCKET, libc::SO_SNDBUF, bytes)
+        self.set_option(SO_SNDBUF, bytes)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_SNDBUF)`: the size in effect (twice what
     /// was asked for, within the kernel's limits).
     #[inline]
     pub fn send_buffer_size(&self) -> Result<usize> {
-        let bytes = self.int_option(libc::SOL_SOCKET, libc::SO_SNDBUF)?;
-        Ok(usize::try_from(bytes).unwrap_or(0))
+        self.option(SO_SNDBUF)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_RCVTIMEO)`: a blocking receive (or
@@ -110,15 +142,13 @@ impl SocketFd {
     /// as "no time-out"; say `None`).
     #[inline]
     pub fn set_read_timeout(&self, timeout: Option<Duration>) -> Result<()> {
-        let tv = timeval_from(timeout)?;
-        sys::setsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_RCVTIMEO, &tv)
+        self.set_option(SO_RCVTIMEO, timeout)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_RCVTIMEO)`; `None` for no time-out.
     #[inline]
     pub fn read_timeout(&self) -> Result<Option<Duration>> {
-        let tv = sys::getsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_RCVTIMEO)?;
-        Ok(duration_from_timeval(tv))
+        self.option(SO_RCVTIMEO)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_SNDTIMEO)`: a blocking send (or connect)
@@ -127,28 +157,26 @@ impl SocketFd {
     /// [`set_read_timeout`](Self::set_read_timeout).
     #[inline]
     pub fn set_write_timeout(&self, timeout: Option<Duration>) -> Result<()> {
-        let tv = timeval_from(timeout)?;
-        sys::setsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_SNDTIMEO, &tv)
+        self.set_option(SO_SNDTIMEO, timeout)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_SNDTIMEO)`; `None` for no time-out.
     #[inline]
     pub fn write_timeout(&self) -> Result<Option<Duration>> {
-        let tv = sys::getsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_SNDTIMEO)?;
-        Ok(duration_from_timeval(tv))
+        self.option(SO_SNDTIMEO)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_BROADCAST)`: allow datagrams to broadcast
     /// addresses (otherwise `EACCES`).
     #[inline]
     pub fn set_broadcast(&self, on: bool) -> Result<()> {
-        self.set_flag_option(libc::SOL_SOCKET, libc::SO_BROADCAST, on)
+        self.set_option(SO_BROADCAST, on)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_BROADCAST)`.
     #[inline]
     pub fn broadcast(&self) -> Result<bool> {
-        self.flag_option(libc::SOL_SOCKET, libc::SO_BROADCAST)
+        self.option(SO_BROADCAST)
     }
 
     /// `setsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: only use the interface
@@ -165,12 +193,7 @@ impl SocketFd {
         }
         // The kernel takes the name with or without a NUL; an empty one
         // (length 0) unbinds.
-        sys::setsockopt_bytes(
-            self.as_raw_fd(),
-            libc::SOL_SOCKET,
-            libc::SO_BINDTODEVICE,
-            name,
-        )
+        self.set_option_bytes(SO_BINDTODEVICE, name)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: writes the interface name
@@ -178,43 +201,12 @@ impl SocketFd {
     /// 0 when the socket is bound to no device.
     pub fn bind_device(&self, out: &mut [u8; IFNAMSIZ]) -> Result<usize> {
         *out = [0; IFNAMSIZ];
-        let len = sys::getsockopt_bytes(
-            self.as_raw_fd(),
-            libc::SOL_SOCKET,
-            libc::SO_BINDTODEVICE,
-            out,
-        )?;
+        let len = self.option_bytes(SO_BINDTODEVICE, out)?;
         // The kernel counts the NUL it wrote; the name ends at the first NUL.
         let written = out.get(..len).unwrap_or(out);
         Ok(written
             .iter()
             .position(|&b| b == 0)
             .unwrap_or(written.len()))
-    }
-
-    /// `setsockopt(SOL_SOCKET, SO_PASSCRED)`: on a Unix socket, receive the
-    /// sender's credentials (`SCM_CREDENTIALS`) with every message, and
-    /// have an unbound socket autobind to an abstract address.
-    #[inline]
-    pub fn set_pass_credentials(&self, on: bool) -> Result<()> {
-        self.set_flag_option(libc::SOL_SOCKET, libc::SO_PASSCRED, on)
-    }
-
-    /// `getsockopt(SOL_SOCKET, SO_PASSCRED)`.
-    #[inline]
-    pub fn pass_credentials(&self) -> Result<bool> {
-        self.flag_option(libc::SOL_SOCKET, libc::SO_PASSCRED)
-    }
-
-    /// `getsockopt(SOL_SOCKET, SO_PEERCRED)`: the credentials of the process
-    /// at the other end of a connected Unix socket, as they were when it
-    /// connected (or called `socketpair`). Read-only: the kernel has no
-    /// setter.
-    ///
-    /// On an unconnected socket, or one that is not a Unix socket, the
-    /// kernel answers pid 0 with uid and gid -1 rather than an error.
-    #[inline]
-    pub fn peer_credentials(&self) -> Result<Credentials> {
-        sys::getsockopt(self.as_raw_fd(), libc::SOL_SOCKET, libc::SO_PEERCRED)
     }
 }

@@ -3,8 +3,8 @@
 
 use core::time::Duration;
 
+use super::table::{TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, TCP_USER_TIMEOUT};
 use crate::errno::Result;
-use crate::options::duration::{millis_rounded_up, secs_rounded_up};
 use crate::socket::SocketFd;
 
 impl SocketFd {
@@ -12,13 +12,13 @@ impl SocketFd {
     /// instead of waiting to coalesce them (Nagle's algorithm off).
     #[inline]
     pub fn set_nodelay(&self, on: bool) -> Result<()> {
-        self.set_flag_option(libc::IPPROTO_TCP, libc::TCP_NODELAY, on)
+        self.set_option(TCP_NODELAY, on)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
     #[inline]
     pub fn nodelay(&self) -> Result<bool> {
-        self.flag_option(libc::IPPROTO_TCP, libc::TCP_NODELAY)
+        self.option(TCP_NODELAY)
     }
 
     /// `setsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`: how long a connection stays
@@ -28,13 +28,13 @@ impl SocketFd {
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
     #[inline]
     pub fn set_keepalive_idle(&self, idle: Duration) -> Result<()> {
-        self.set_int_option(libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, secs_rounded_up(idle))
+        self.set_option(TCP_KEEPIDLE, idle)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
     #[inline]
     pub fn keepalive_idle(&self) -> Result<Duration> {
-        self.secs_option(libc::TCP_KEEPIDLE)
+        self.option(TCP_KEEPIDLE)
     }
 
     /// `setsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`: the time between
@@ -43,14 +43,13 @@ impl SocketFd {
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
     #[inline]
     pub fn set_keepalive_interval(&self, interval: Duration) -> Result<()> {
-        let secs = secs_rounded_up(interval);
-        self.set_int_option(libc::IPPROTO_TCP, libc::TCP_KEEPINTVL, secs)
+        self.set_option(TCP_KEEPINTVL, interval)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
     #[inline]
     pub fn keepalive_interval(&self) -> Result<Duration> {
-        self.secs_option(libc::TCP_KEEPINTVL)
+        self.option(TCP_KEEPINTVL)
     }
 
     /// `setsockopt(IPPROTO_TCP, TCP_KEEPCNT)`: how many unanswered probes
@@ -59,15 +58,13 @@ impl SocketFd {
     /// Errors: `EINVAL` outside 1 to 127.
     #[inline]
     pub fn set_keepalive_count(&self, count: u32) -> Result<()> {
-        let count = libc::c_int::try_from(count).unwrap_or(libc::c_int::MAX);
-        self.set_int_option(libc::IPPROTO_TCP, libc::TCP_KEEPCNT, count)
+        self.set_option(TCP_KEEPCNT, count)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
     #[inline]
     pub fn keepalive_count(&self) -> Result<u32> {
-        let count = self.int_option(libc::IPPROTO_TCP, libc::TCP_KEEPCNT)?;
-        Ok(u32::try_from(count).unwrap_or(0))
+        self.option(TCP_KEEPCNT)
     }
 
     /// `setsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`: how long sent data may
@@ -78,22 +75,13 @@ impl SocketFd {
     /// Errors: `EINVAL` past `INT_MAX` milliseconds.
     #[inline]
     pub fn set_user_timeout(&self, timeout: Option<Duration>) -> Result<()> {
-        let ms = timeout.map_or(Ok(0), millis_rounded_up)?;
-        self.set_int_option(libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT, ms)
+        self.set_option(TCP_USER_TIMEOUT, timeout)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`; `None` for the system
     /// default.
     #[inline]
     pub fn user_timeout(&self) -> Result<Option<Duration>> {
-        let ms = self.int_option(libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT)?;
-        let ms = u64::try_from(ms).unwrap_or(0);
-        Ok((ms != 0).then(|| Duration::from_millis(ms)))
-    }
-
-    /// A `TCP_*` option held in whole seconds.
-    fn secs_option(&self, name: i32) -> Result<Duration> {
-        let secs = self.int_option(libc::IPPROTO_TCP, name)?;
-        Ok(Duration::from_secs(u64::try_from(secs).unwrap_or(0)))
+        self.option(TCP_USER_TIMEOUT)
     }
 }

@@ -84,8 +84,8 @@ pub(crate) fn readv(fd: RawFd, bufs: &mut [IoSliceMut<'_>]) -> Result<usize> {
 /// `sendmsg(2)` with only data: the vectored write, unconnected.
 #[inline]
 pub(crate) fn sendmsg_data(fd: RawFd, bufs: &[IoSlice<'_>], flags: MsgFlags) -> Result<usize> {
-    // SAFETY: an all-zero msghdr is valid (no name, no control data).
-    let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+    // No name, no control data.
+    let mut msg: libc::msghdr = super::zeroed();
     msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
     // The field's width differs between glibc and musl; the kernel rejects a
     // count over IOV_MAX with EMSGSIZE, so saturating keeps that error.

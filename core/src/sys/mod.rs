@@ -18,6 +18,7 @@ mod msg;
     target_endian = "little"
 ))]
 mod musl64;
+mod plain;
 mod poll;
 mod process;
 mod socket;
@@ -26,6 +27,7 @@ mod sockopt;
 pub(crate) use interface::*;
 pub(crate) use io::*;
 pub(crate) use msg::*;
+pub(crate) use plain::*;
 pub(crate) use poll::*;
 pub(crate) use process::*;
 pub(crate) use socket::*;

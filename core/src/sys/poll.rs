@@ -20,10 +20,12 @@ pub(crate) fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
 }
 
 /// `clock_gettime(CLOCK_MONOTONIC)` in milliseconds, for time-out deadlines.
+// time_t and c_long are 32 bits wide on 32-bit ARM (the casts widen there)
+// and 64 on the 64-bit targets (where they are no-ops).
+#[allow(clippy::unnecessary_cast)]
 #[inline]
 pub(crate) fn monotonic_ms() -> i64 {
-    // SAFETY: an all-zero timespec is valid, and clock_gettime writes into it.
-    let mut ts: libc::timespec = unsafe { core::mem::zeroed() };
+    let mut ts: libc::timespec = super::zeroed();
     // SAFETY: ts is a valid, writable timespec; CLOCK_MONOTONIC always exists.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
     (ts.tv_sec as i64)

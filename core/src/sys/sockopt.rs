@@ -1,17 +1,24 @@
-//! `getsockopt(2)` and `setsockopt(2)` over plain-old-data values.
+//! `getsockopt(2)` and `setsockopt(2)`, over [`PlainData`] values or raw
+//! bytes.
 
-use core::mem::{size_of, MaybeUninit};
+use core::mem::size_of;
 
 use super::cvt;
+use super::plain::{zeroed, PlainData};
 use crate::errno::{Errno, Result};
 use crate::fd::RawFd;
 
-/// `setsockopt(2)` with a value of type `T` (an int, a struct linger, …).
-///
-/// `T` must be a plain C type the kernel expects at (level, name).
+/// `setsockopt(2)` with a value of type `T` (an `int`, a `struct linger`, …),
+/// which must be what the kernel expects at (level, name): given a smaller
+/// one, it answers `EINVAL`.
 #[inline]
-pub(crate) fn setsockopt<T: Copy>(fd: RawFd, level: i32, name: i32, value: &T) -> Result<()> {
-    setsockopt_bytes(fd, level, name, as_bytes(value))
+pub(crate) fn setsockopt<T: PlainData>(fd: RawFd, level: i32, name: i32, value: &T) -> Result<()> {
+    // The kernel copies the value's bytes, padding included; no Rust code
+    // reads them as bytes, so padding needs no initialising.
+    let len = size_of::<T>() as libc::socklen_t;
+    let ptr = (value as *const T).cast::<libc::c_void>();
+    // SAFETY: value is a live T, readable for size_of::<T>() bytes.
+    cvt(unsafe { libc::setsockopt(fd, level, name, ptr, len) }).map(drop)
 }
 
 /// `setsockopt(2)` with raw bytes.
@@ -25,15 +32,14 @@ pub(crate) fn setsockopt_bytes(fd: RawFd, level: i32, name: i32, value: &[u8]) -
 /// `getsockopt(2)` into a value of type `T`, zero-filled first so that a
 /// shorter answer from the kernel leaves the rest zero.
 #[inline]
-pub(crate) fn getsockopt<T: Copy>(fd: RawFd, level: i32, name: i32) -> Result<T> {
-    let mut value = MaybeUninit::<T>::zeroed();
+pub(crate) fn getsockopt<T: PlainData>(fd: RawFd, level: i32, name: i32) -> Result<T> {
+    let mut value: T = zeroed();
     let mut len = size_of::<T>() as libc::socklen_t;
-    // SAFETY: value is writable for len bytes, and the kernel writes at most len.
-    cvt(unsafe { libc::getsockopt(fd, level, name, value.as_mut_ptr().cast(), &mut len) })?;
-    // SAFETY: T is plain data and fully initialised: zeroed first, then the
-    // kernel wrote into it; getsockopt never leaves bytes in an invalid state
-    // for the plain integer and C-struct types used here.
-    Ok(unsafe { value.assume_init() })
+    let ptr = (&mut value as *mut T).cast::<libc::c_void>();
+    // SAFETY: value is writable for len bytes, and the kernel writes at most
+    // len; whatever it writes is a valid T (PlainData: any bits are).
+    cvt(unsafe { libc::getsockopt(fd, level, name, ptr, &mut len) })?;
+    Ok(value)
 }
 
 /// `getsockopt(2)` into raw bytes; returns the length the kernel wrote.
@@ -43,11 +49,4 @@ pub(crate) fn getsockopt_bytes(fd: RawFd, level: i32, name: i32, out: &mut [u8])
     // SAFETY: out is writable for len bytes, and the kernel writes at most len.
     cvt(unsafe { libc::getsockopt(fd, level, name, out.as_mut_ptr().cast(), &mut len) })?;
     Ok(len as usize)
-}
-
-fn as_bytes<T: Copy>(value: &T) -> &[u8] {
-    // SAFETY: value is a live T, readable for size_of::<T>() bytes; the
-    // types passed here (ints, C structs without padding) have no padding
-    // bytes that would be uninitialised.
-    unsafe { core::slice::from_raw_parts((value as *const T).cast(), size_of::<T>()) }
 }

@@ -6,6 +6,7 @@ use super::{cmsg_len, cmsg_space, DATA_OFFSET, HEADER_SIZE};
 use crate::errno::{Errno, Result};
 use crate::fd::RawFd;
 use crate::msg::credentials::Credentials;
+use crate::sys;
 
 /// Writes control messages one after another into a caller's buffer, in the
 /// kernel's layout (header, data, zeroed padding), ready for
@@ -109,9 +110,8 @@ impl<'b> CmsgBuilder<'b> {
             // Only a saturated size gets here: no buffer holds it.
             return Err(Errno::ENOSPC);
         }
-        // SAFETY: cmsghdr holds only integers (musl adds an explicit padding
-        // field), so all-zero is a valid value.
-        let mut header: libc::cmsghdr = unsafe { core::mem::zeroed() };
+        // musl's explicit padding field stays zero.
+        let mut header: libc::cmsghdr = sys::zeroed();
         header.cmsg_len = header_len(data_len)?;
         header.cmsg_level = level;
         header.cmsg_type = ty;

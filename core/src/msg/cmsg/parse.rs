@@ -3,9 +3,10 @@
 
 use core::ops::Range;
 
-use super::{cmsg_align, DATA_OFFSET, HEADER_SIZE};
+use super::{cmsg_align, DATA_OFFSET};
 use crate::fd::RawFd;
 use crate::msg::credentials::Credentials;
+use crate::sys;
 
 /// One received control message, decoded when this crate knows its type and
 /// passed through unchanged when it does not: nothing is dropped.
@@ -137,10 +138,7 @@ pub(super) struct Located {
 /// with a plausible length is there.
 pub(super) fn locate(buf: &[u8], offset: usize) -> Option<Located> {
     let rest = buf.get(offset..)?;
-    let head = rest.get(..HEADER_SIZE)?;
-    // SAFETY: head is HEADER_SIZE readable bytes, read_unaligned needs no
-    // alignment, and every bit pattern is a valid cmsghdr (integers only).
-    let header = unsafe { head.as_ptr().cast::<libc::cmsghdr>().read_unaligned() };
+    let header: libc::cmsghdr = sys::read_unaligned(rest)?;
     let claimed = claimed_len(&header);
     if claimed < DATA_OFFSET {
         return None;

@@ -1,0 +1,350 @@
+//! [`Opt`], an option's level and name with the kind of its value in its
+//! type, and the kinds: each says what Rust value an option takes and turns
+//! it into the C value the kernel reads, and back.
+//!
+//! A kind is written once here and serves every option of that kind: the
+//! saturations, roundings and range errors of, say, a buffer size live in
+//! [`Size`] alone.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::net::{Ipv4Addr, Ipv6Addr};
+use core::time::Duration;
+
+use super::duration::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
+use crate::errno::Result;
+use crate::msg::credentials::Credentials;
+use crate::sys;
+
+/// A socket option: the level and name `setsockopt(2)` takes, and in `K` the
+/// kind of its value, which says what
+/// [`SocketFd::set_option`](crate::SocketFd::set_option) takes and
+/// [`SocketFd::option`](crate::SocketFd::option) returns.
+///
+/// The [options table](crate::options#the-table) has one for every option
+/// this crate names. [`Opt::new`] makes one for any other option whose value
+/// has one of these kinds:
+///
+/// ```
+/// use sockcore::options::{Opt, Switch};
+/// use sockcore::{Domain, SockFlags, Socket, Type};
+///
+/// // IP_FREEBIND: an int switch, not in the table.
+/// let freebind: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_FREEBIND);
+/// let socket = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+/// socket.set_option(freebind, true)?;
+/// assert!(socket.option(freebind)?);
+/// # Ok::<(), sockcore::Errno>(())
+/// ```
+pub struct Opt<K> {
+    level: i32,
+    name: i32,
+    kind: PhantomData<fn() -> K>,
+}
+
+impl<K> Opt<K> {
+    /// The option `name` at `level` (`SOL_SOCKET`, `IPPROTO_TCP`, …), whose
+    /// value has kind `K`.
+    #[inline]
+    pub const fn new(level: i32, name: i32) -> Opt<K> {
+        Opt {
+            level,
+            name,
+            kind: PhantomData,
+        }
+    }
+
+    /// The level, such as `SOL_SOCKET`.
+    #[inline]
+    pub const fn level(self) -> i32 {
+        self.level
+    }
+
+    /// The name, such as `SO_REUSEPORT`.
+    #[inline]
+    pub const fn name(self) -> i32 {
+        self.name
+    }
+}
+
+impl<K> Clone for Opt<K> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K> Copy for Opt<K> {}
+
+impl<K> fmt::Debug for Opt<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Opt")
+            .field("level", &self.level)
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+/// The kind of an option's value: the Rust type callers use for it, and
+/// (hidden, in [`Get`] and [`Set`]) how it travels to and from the kernel.
+/// The kinds are types with no values, named in [`Opt`]'s parameter only.
+pub trait Kind: sealed::Sealed {
+    /// What callers pass to set the option and get when reading it.
+    type Value;
+}
+
+/// A kind whose value can be read: [`SocketFd::option`](crate::SocketFd::option).
+pub trait Get: Kind + sealed::Decode {}
+
+/// A kind whose value can be set:
+/// [`SocketFd::set_option`](crate::SocketFd::set_option).
+pub trait Set: Kind + sealed::Encode {}
+
+impl<K: Kind + sealed::Decode> Get for K {}
+impl<K: Kind + sealed::Encode> Set for K {}
+
+/// How kinds convert, outside the public API: only the kinds below have it.
+pub(crate) mod sealed {
+    use crate::errno::Result;
+    use crate::sys::PlainData;
+
+    /// Only this module's kinds are kinds.
+    pub trait Sealed {}
+
+    /// The C value a kind's value becomes for `setsockopt(2)`.
+    pub trait Encode: super::Kind {
+        /// What the kernel reads.
+        type C: PlainData;
+        /// The C value for `value`, or the error the kernel would give it.
+        fn encode(value: Self::Value) -> Result<Self::C>;
+    }
+
+    /// The value a kind's C value from `getsockopt(2)` means.
+    pub trait Decode: super::Kind {
+        /// What the kernel writes.
+        type C: PlainData;
+        /// The value `c` stands for.
+        fn decode(c: Self::C) -> Self::Value;
+    }
+}
+
+use sealed::{Decode, Encode, Sealed};
+
+/// Declares kinds: a type with no values, its Rust value type, and which of
+/// the conversions it has.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident: $value:ty;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub enum $kind {}
+
+        impl Sealed for $kind {}
+
+        impl Kind for $kind {
+            type Value = $value;
+        }
+    )*};
+}
+
+/// Both conversions of a kind whose C value is one `int`.
+macro_rules! int_kind {
+    ($kind:ident, encode: $encode:expr, decode: $decode:expr) => {
+        impl Encode for $kind {
+            type C = libc::c_int;
+            #[inline]
+            fn encode(value: Self::Value) -> Result<libc::c_int> {
+                $encode(value)
+            }
+        }
+
+        impl Decode for $kind {
+            type C = libc::c_int;
+            #[inline]
+            fn decode(c: libc::c_int) -> Self::Value {
+                $decode(c)
+            }
+        }
+    };
+}
+
+kinds! {
+    /// A switch, `bool`: an `int` that is 1 or 0 (any non-zero value
+    /// reads as on).
+    Switch: bool;
+    /// A count, hop limit or interface index, `u32`: an `int`, saturating
+    /// at `INT_MAX` (which the kernel refuses); a negative one reads as 0.
+    Count: u32;
+    /// A size in bytes, `usize`: an `int`, saturating at `INT_MAX`; a
+    /// negative one reads as 0.
+    Size: usize;
+    /// A byte, `u8` (a traffic class): an `int` from 0 to 255; anything
+    /// else reads as 0.
+    Byte: u8;
+    /// An `int` as the kernel has it, `i32` (an errno, a type, a domain).
+    Int: i32;
+    /// Whole seconds, `Duration`: an `int`, rounded up (so a non-zero
+    /// duration never becomes 0) and saturating at `INT_MAX`.
+    Seconds: Duration;
+    /// A time-out in whole milliseconds where 0 is none,
+    /// `Option<Duration>`: an `int`, rounded up; `EINVAL` past `INT_MAX`
+    /// milliseconds, as the kernel would answer.
+    Millis: Option<Duration>;
+    /// A time-out, `Option<Duration>`: a `struct timeval`, all-zero for
+    /// none (see [`SocketFd::set_read_timeout`](crate::SocketFd::set_read_timeout)).
+    TimeVal: Option<Duration>;
+    /// A linger time, `Option<Duration>`: a `struct linger` (whole seconds,
+    /// rounded up).
+    Linger: Option<Duration>;
+    /// A process's credentials, [`Credentials`]: a `struct ucred`, read only.
+    Ucred: Credentials;
+    /// An IPv4 multicast group and an interface index, `(Ipv4Addr, u32)`: a
+    /// `struct ip_mreqn`, set only.
+    GroupV4: (Ipv4Addr, u32);
+    /// An IPv6 multicast group and an interface index, `(Ipv6Addr, u32)`: a
+    /// `struct ipv6_mreq`, set only.
+    GroupV6: (Ipv6Addr, u32);
+    /// An interface index, `u32`, in a `struct ip_mreqn` with no address:
+    /// set only.
+    InterfaceV4: u32;
+}
+
+/// Bytes of any length, such as an interface name: the kind of options set
+/// and read through [`SocketFd::set_option_bytes`](crate::SocketFd::set_option_bytes)
+/// and [`SocketFd::option_bytes`](crate::SocketFd::option_bytes).
+#[derive(Debug)]
+pub enum Bytes {}
+
+/// A count or size as a C `int`, saturating (the kernel refuses that much).
+#[inline]
+fn saturated<T: TryInto<libc::c_int>>(value: T) -> Result<libc::c_int> {
+    Ok(value.try_into().unwrap_or(libc::c_int::MAX))
+}
+
+int_kind!(
+    Switch,
+    encode: |on: bool| Ok(libc::c_int::from(on)),
+    decode: |value: libc::c_int| value != 0
+);
+int_kind!(
+    Count,
+    encode: saturated::<u32>,
+    decode: |value: libc::c_int| u32::try_from(value).unwrap_or(0)
+);
+int_kind!(
+    Size,
+    encode: saturated::<usize>,
+    decode: |value: libc::c_int| usize::try_from(value).unwrap_or(0)
+);
+int_kind!(
+    Byte,
+    encode: |byte: u8| Ok(libc::c_int::from(byte)),
+    decode: |value: libc::c_int| u8::try_from(value).unwrap_or(0)
+);
+int_kind!(
+    Int,
+    encode: |value: i32| Ok(value),
+    decode: |value: libc::c_int| value
+);
+int_kind!(
+    Seconds,
+    encode: |d: Duration| Ok(secs_rounded_up(d)),
+    decode: |secs: libc::c_int| Duration::from_secs(u64::try_from(secs).unwrap_or(0))
+);
+int_kind!(
+    Millis,
+    encode: |timeout: Option<Duration>| timeout.map_or(Ok(0), millis_rounded_up),
+    decode: |ms: libc::c_int| {
+        let ms = u64::try_from(ms).unwrap_or(0);
+        (ms != 0).then(|| Duration::from_millis(ms))
+    }
+);
+
+impl Encode for TimeVal {
+    type C = libc::timeval;
+    #[inline]
+    fn encode(timeout: Option<Duration>) -> Result<libc::timeval> {
+        timeval_from(timeout)
+    }
+}
+
+impl Decode for TimeVal {
+    type C = libc::timeval;
+    #[inline]
+    fn decode(tv: libc::timeval) -> Option<Duration> {
+        duration_from_timeval(tv)
+    }
+}
+
+impl Encode for Linger {
+    type C = libc::linger;
+    #[inline]
+    fn encode(linger: Option<Duration>) -> Result<libc::linger> {
+        Ok(libc::linger {
+            l_onoff: libc::c_int::from(linger.is_some()),
+            l_linger: linger.map_or(0, secs_rounded_up),
+        })
+    }
+}
+
+impl Decode for Linger {
+    type C = libc::linger;
+    #[inline]
+    fn decode(value: libc::linger) -> Option<Duration> {
+        let secs = u64::try_from(value.l_linger).unwrap_or(0);
+        (value.l_onoff != 0).then_some(Duration::from_secs(secs))
+    }
+}
+
+impl Decode for Ucred {
+    type C = libc::ucred;
+    #[inline]
+    fn decode(ucred: libc::ucred) -> Credentials {
+        Credentials {
+            pid: ucred.pid,
+            uid: ucred.uid,
+            gid: ucred.gid,
+        }
+    }
+}
+
+impl Encode for GroupV4 {
+    type C = libc::ip_mreqn;
+    #[inline]
+    fn encode((group, ifindex): (Ipv4Addr, u32)) -> Result<libc::ip_mreqn> {
+        Ok(mreqn(group, ifindex))
+    }
+}
+
+impl Encode for GroupV6 {
+    type C = libc::ipv6_mreq;
+    #[inline]
+    fn encode((group, ifindex): (Ipv6Addr, u32)) -> Result<libc::ipv6_mreq> {
+        let mut mreq: libc::ipv6_mreq = sys::zeroed();
+        mreq.ipv6mr_multiaddr.s6_addr = group.octets();
+        // u32 on glibc, c_uint on musl: the same width.
+        mreq.ipv6mr_interface = ifindex as _;
+        Ok(mreq)
+    }
+}
+
+impl Encode for InterfaceV4 {
+    type C = libc::ip_mreqn;
+    #[inline]
+    fn encode(ifindex: u32) -> Result<libc::ip_mreqn> {
+        Ok(mreqn(Ipv4Addr::UNSPECIFIED, ifindex))
+    }
+}
+
+/// An `ip_mreqn` for `group` on interface `ifindex`.
+#[inline]
+fn mreqn(group: Ipv4Addr, ifindex: u32) -> libc::ip_mreqn {
+    libc::ip_mreqn {
+        imr_multiaddr: libc::in_addr {
+            s_addr: u32::from(group).to_be(),
+        },
+        imr_address: libc::in_addr {
+            s_addr: u32::from(Ipv4Addr::UNSPECIFIED).to_be(),
+        },
+        imr_ifindex: libc::c_int::try_from(ifindex).unwrap_or(libc::c_int::MAX),
+    }
+}

@@ -1,0 +1,96 @@
+//! The option table: every option this crate names, with its level, its
+//! name and the kind of its value, each spelled once. The typed methods
+//! on [`SocketFd`](crate::SocketFd) and the C ABI's exports both take
+//! their options from here.
+
+use super::kind::{
+    Byte, Bytes, Count, GroupV4, GroupV6, Int, InterfaceV4, Linger, Millis, Opt, Seconds, Size,
+    Switch, TimeVal, Ucred,
+};
+
+// SOL_SOCKET
+
+/// `SO_REUSEADDR`: bind an address that has connections in TIME_WAIT.
+pub const SO_REUSEADDR: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_REUSEADDR);
+/// `SO_REUSEPORT`: several sockets of one user bind the same address and port.
+pub const SO_REUSEPORT: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_REUSEPORT);
+/// `SO_KEEPALIVE`: probe an idle connection (timing: `TCP_KEEP*`).
+pub const SO_KEEPALIVE: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_KEEPALIVE);
+/// `SO_BROADCAST`: allow datagrams to broadcast addresses.
+pub const SO_BROADCAST: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_BROADCAST);
+/// `SO_LINGER`: how `close` treats data still queued.
+pub const SO_LINGER: Opt<Linger> = Opt::new(libc::SOL_SOCKET, libc::SO_LINGER);
+/// `SO_RCVBUF`: the receive buffer size.
+pub const SO_RCVBUF: Opt<Size> = Opt::new(libc::SOL_SOCKET, libc::SO_RCVBUF);
+/// `SO_SNDBUF`: the send buffer size.
+pub const SO_SNDBUF: Opt<Size> = Opt::new(libc::SOL_SOCKET, libc::SO_SNDBUF);
+/// `SO_RCVTIMEO`: the time-out of a blocking receive or accept.
+pub const SO_RCVTIMEO: Opt<TimeVal> = Opt::new(libc::SOL_SOCKET, libc::SO_RCVTIMEO);
+/// `SO_SNDTIMEO`: the time-out of a blocking send or connect.
+pub const SO_SNDTIMEO: Opt<TimeVal> = Opt::new(libc::SOL_SOCKET, libc::SO_SNDTIMEO);
+/// `SO_BINDTODEVICE`: the one interface the socket uses, by name.
+pub const SO_BINDTODEVICE: Opt<Bytes> = Opt::new(libc::SOL_SOCKET, libc::SO_BINDTODEVICE);
+/// `SO_ERROR` (read only, and reading clears it): the pending error.
+pub const SO_ERROR: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_ERROR);
+/// `SO_TYPE` (read only): `SOCK_STREAM`, `SOCK_DGRAM`, …
+pub const SO_TYPE: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_TYPE);
+/// `SO_DOMAIN` (read only): `AF_INET`, `AF_INET6`, `AF_UNIX`, …
+pub const SO_DOMAIN: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_DOMAIN);
+/// `SO_ACCEPTCONN` (read only): whether the socket listens.
+pub const SO_ACCEPTCONN: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_ACCEPTCONN);
+/// `SO_PASSCRED`: receive the sender's credentials with every message.
+pub const SO_PASSCRED: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_PASSCRED);
+/// `SO_PEERCRED` (read only): the connected peer's credentials.
+pub const SO_PEERCRED: Opt<Ucred> = Opt::new(libc::SOL_SOCKET, libc::SO_PEERCRED);
+
+// IPPROTO_TCP
+
+/// `TCP_NODELAY`: send small writes at once (Nagle's algorithm off).
+pub const TCP_NODELAY: Opt<Switch> = Opt::new(libc::IPPROTO_TCP, libc::TCP_NODELAY);
+/// `TCP_KEEPIDLE`: idle time before the first keep-alive probe.
+pub const TCP_KEEPIDLE: Opt<Seconds> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KEEPIDLE);
+/// `TCP_KEEPINTVL`: time between keep-alive probes.
+pub const TCP_KEEPINTVL: Opt<Seconds> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KEEPINTVL);
+/// `TCP_KEEPCNT`: unanswered probes that end the connection.
+pub const TCP_KEEPCNT: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KEEPCNT);
+/// `TCP_USER_TIMEOUT`: how long sent data may stay unacknowledged.
+pub const TCP_USER_TIMEOUT: Opt<Millis> = Opt::new(libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT);
+
+// IPPROTO_IP
+
+/// `IP_TTL`: the time-to-live of outgoing unicast packets.
+pub const IP_TTL: Opt<Count> = Opt::new(libc::IPPROTO_IP, libc::IP_TTL);
+/// `IP_TOS`: the type-of-service byte of outgoing packets.
+pub const IP_TOS: Opt<Byte> = Opt::new(libc::IPPROTO_IP, libc::IP_TOS);
+/// `IP_ADD_MEMBERSHIP` (set only): join a multicast group.
+pub const IP_ADD_MEMBERSHIP: Opt<GroupV4> = Opt::new(libc::IPPROTO_IP, libc::IP_ADD_MEMBERSHIP);
+/// `IP_DROP_MEMBERSHIP` (set only): leave a multicast group.
+pub const IP_DROP_MEMBERSHIP: Opt<GroupV4> = Opt::new(libc::IPPROTO_IP, libc::IP_DROP_MEMBERSHIP);
+/// `IP_MULTICAST_LOOP`: this host's members receive what the socket sends.
+pub const IP_MULTICAST_LOOP: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP);
+/// `IP_MULTICAST_TTL`: the time-to-live of outgoing multicast packets.
+pub const IP_MULTICAST_TTL: Opt<Count> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_TTL);
+/// `IP_MULTICAST_IF` (set only, by index): the interface multicast leaves by.
+pub const IP_MULTICAST_IF: Opt<InterfaceV4> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_IF);
+
+// IPPROTO_IPV6
+
+/// `IPV6_UNICAST_HOPS`: the hop limit of outgoing unicast packets.
+pub const IPV6_UNICAST_HOPS: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS);
+/// `IPV6_TCLASS`: the traffic class byte of outgoing packets.
+pub const IPV6_TCLASS: Opt<Byte> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_TCLASS);
+/// `IPV6_V6ONLY`: a socket bound to `::` takes IPv6 traffic only.
+pub const IPV6_V6ONLY: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_V6ONLY);
+/// `IPV6_ADD_MEMBERSHIP` (`IPV6_JOIN_GROUP`; set only): join a multicast group.
+pub const IPV6_ADD_MEMBERSHIP: Opt<GroupV6> =
+    Opt::new(libc::IPPROTO_IPV6, libc::IPV6_ADD_MEMBERSHIP);
+/// `IPV6_DROP_MEMBERSHIP` (`IPV6_LEAVE_GROUP`; set only): leave a multicast group.
+pub const IPV6_DROP_MEMBERSHIP: Opt<GroupV6> =
+    Opt::new(libc::IPPROTO_IPV6, libc::IPV6_DROP_MEMBERSHIP);
+/// `IPV6_MULTICAST_LOOP`: this host's members receive what the socket sends.
+pub const IPV6_MULTICAST_LOOP: Opt<Switch> =
+    Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_LOOP);
+/// `IPV6_MULTICAST_HOPS`: the hop limit of outgoing multicast packets.
+pub const IPV6_MULTICAST_HOPS: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS);
+/// `IPV6_MULTICAST_IF`: the interface multicast leaves by, as an index.
+pub const IPV6_MULTICAST_IF: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_IF);
