@@ -343,6 +343,22 @@ int sc_addr_family(const struct sc_addr *addr);
  */
 int sc_addr_port(const struct sc_addr *addr);
 
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `if_nametoindex(3)`: the index of the network interface called `name`
+ * (such as `"lo"`), for the multicast calls and IPv6 scope ids.
+ *
+ * Returns the index (1 or more), or `-EFAULT` for a NULL `name`,
+ * `-ENODEV` (no such interface), `-EINVAL` (an empty name, or one of
+ * `SC_IFNAMSIZ` bytes or more).
+ *
+ * # Safety
+ *
+ * `name` must be NULL or NUL-terminated.
+ */
+int sc_interface_index(const char *name);
+#endif
+
 /**
  * `socket(2)` with `SOCK_CLOEXEC` and protocol 0: a new socket of `domain`
  * (`AF_INET`, `AF_INET6`, `AF_UNIX`) and `type` (`SOCK_STREAM`,
@@ -687,6 +703,58 @@ int sc_listen_on(const char *text, int backlog);
  */
 int sc_dial(const char *text, int timeout_ms);
 
+/**
+ * `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for
+ * ever) for a connection: `poll(2)` for `POLLIN`, then `accept4(2)` with
+ * `SOCK_CLOEXEC`. The peer's address goes to `*peer` unless `peer` is
+ * NULL; `flags` is 0 or `SC_NONBLOCK`.
+ *
+ * Make the listener non-blocking when other threads or processes accept
+ * from it too: then a connection taken by someone else between the poll
+ * and the accept sends this call back to waiting instead of blocking past
+ * the deadline.
+ *
+ * Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
+ * time, and the errors of `sc_accept`. `*peer` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `peer` NULL or writable.
+ */
+int sc_accept_timeout(int fd, struct sc_addr *peer, int flags, int timeout_ms);
+
+/**
+ * One read of up to `len` bytes from `fd` into `buf`, waiting at most
+ * `timeout_ms` milliseconds (negative: for ever) for data: `poll(2)` for
+ * `POLLIN`, then `recv(2)` with `MSG_DONTWAIT`, which cannot block even on
+ * a blocking socket.
+ *
+ * Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
+ * nothing arrived in time, and the errors of `sc_read`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes.
+ */
+ssize_t sc_read_timeout(int fd, void *buf, size_t len, int timeout_ms);
+
+/**
+ * One write of up to `len` bytes of `buf` on `fd`, waiting at most
+ * `timeout_ms` milliseconds (negative: for ever) for room: `poll(2)` for
+ * `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
+ * fewer than `len` bytes when the send buffer had less room.
+ *
+ * Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
+ * the errors of `sc_write`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or readable for
+ * `len` bytes.
+ */
+ssize_t sc_write_timeout(int fd, const void *buf, size_t len, int timeout_ms);
+
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
  * `sendmsg(2)` with `flags | MSG_NOSIGNAL`: gathers the buffers of
@@ -914,58 +982,6 @@ int sc_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
  * `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
  */
 int sc_wait_ready(int fd, short events, int timeout_ms);
-
-/**
- * `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for
- * ever) for a connection: `poll(2)` for `POLLIN`, then `accept4(2)` with
- * `SOCK_CLOEXEC`. The peer's address goes to `*peer` unless `peer` is
- * NULL; `flags` is 0 or `SC_NONBLOCK`.
- *
- * Make the listener non-blocking when other threads or processes accept
- * from it too: then a connection taken by someone else between the poll
- * and the accept sends this call back to waiting instead of blocking past
- * the deadline.
- *
- * Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
- * time, and the errors of `sc_accept`. `*peer` is unchanged on error.
- *
- * # Safety
- *
- * `fd` must be a descriptor the caller owns; `peer` NULL or writable.
- */
-int sc_accept_timeout(int fd, struct sc_addr *peer, int flags, int timeout_ms);
-
-/**
- * One read of up to `len` bytes from `fd` into `buf`, waiting at most
- * `timeout_ms` milliseconds (negative: for ever) for data: `poll(2)` for
- * `POLLIN`, then `recv(2)` with `MSG_DONTWAIT`, which cannot block even on
- * a blocking socket.
- *
- * Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
- * nothing arrived in time, and the errors of `sc_read`.
- *
- * # Safety
- *
- * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
- * `len` bytes.
- */
-ssize_t sc_read_timeout(int fd, void *buf, size_t len, int timeout_ms);
-
-/**
- * One write of up to `len` bytes of `buf` on `fd`, waiting at most
- * `timeout_ms` milliseconds (negative: for ever) for room: `poll(2)` for
- * `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
- * fewer than `len` bytes when the send buffer had less room.
- *
- * Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
- * the errors of `sc_write`.
- *
- * # Safety
- *
- * `fd` must be a descriptor the caller owns; `buf` NULL or readable for
- * `len` bytes.
- */
-ssize_t sc_write_timeout(int fd, const void *buf, size_t len, int timeout_ms);
 
 /**
  * `getsockopt(2)`: copies the value of option `name` at `level`
@@ -1814,22 +1830,6 @@ int sc_set_multicast_if_v6(int fd, unsigned int ifindex);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_multicast_if_v6(int fd);
-#endif
-
-#if defined(SOCKCORE_HAVE_OPTIONS)
-/**
- * `if_nametoindex(3)`: the index of the network interface called `name`
- * (such as `"lo"`), for the multicast calls and IPv6 scope ids.
- *
- * Returns the index (1 or more), or `-EFAULT` for a NULL `name`,
- * `-ENODEV` (no such interface), `-EINVAL` (an empty name, or one of
- * `SC_IFNAMSIZ` bytes or more).
- *
- * # Safety
- *
- * `name` must be NULL or NUL-terminated.
- */
-int sc_interface_index(const char *name);
 #endif
 
 /**

@@ -1,12 +1,13 @@
 //! C arguments to Rust values, and Rust results to C returns: the checks
-//! every `sc_` function shares (NULL, lengths, flag bits), in one place.
+//! every `sc_` function shares (NULL, lengths, flag bits), in one place,
+//! and text written into a caller's `char` buffer.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
 
 use libc::{size_t, ssize_t};
 use sockcore::{BorrowedSocket, Errno, MsgFlags, SockFlags, SocketAddr};
 
-use crate::addr::sc_addr;
+use crate::addr::value::sc_addr;
 
 /// `Ok(n)` as `n`, `Err(errno)` as `-errno`: the C ABI's `int` return.
 #[inline]
@@ -129,7 +130,7 @@ pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAd
     if raw.len as usize > core::mem::size_of::<libc::sockaddr_storage>() {
         return Err(Errno::EINVAL);
     }
-    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr.rs), every
+    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr/value.rs), every
     // bit pattern of it is a valid SocketAddr, and its length is in range.
     Ok(unsafe { &*(raw as *const sc_addr).cast::<SocketAddr>() })
 }
@@ -141,7 +142,7 @@ pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAd
 /// `out` must be non-NULL and writable for one `sc_addr`.
 #[inline]
 pub(crate) unsafe fn store_addr(out: *mut sc_addr, value: SocketAddr) {
-    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr.rs), and out
+    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr/value.rs), and out
     // is writable (the caller's promise).
     unsafe { out.cast::<SocketAddr>().write(value) }
 }
@@ -177,4 +178,26 @@ pub(crate) fn sock_flags(flags: c_int) -> Result<SockFlags, Errno> {
 #[inline]
 pub(crate) fn msg_flags(flags: c_int) -> Result<MsgFlags, Errno> {
     MsgFlags::from_bits(flags).ok_or(Errno::EINVAL)
+}
+
+/// Writes text with `write` into `buf` followed by a NUL, and returns the
+/// text's length (without the NUL).
+///
+/// `write` gets all of `buf` but the last byte, which is kept for the NUL,
+/// and returns the length it wrote there. When it fails (or `buf` has no
+/// room even for the NUL: `ENOSPC`), `buf` is left holding `""` if it has a
+/// byte at all.
+pub(crate) fn write_c_text(
+    buf: &mut [u8],
+    write: impl FnOnce(&mut [u8]) -> Result<usize, Errno>,
+) -> Result<usize, Errno> {
+    let result = match buf.split_last_mut() {
+        None => Err(Errno::ENOSPC),
+        Some((_, room)) => write(room),
+    };
+    // After the text, or at the start when there is none.
+    if let Some(nul) = buf.get_mut(result.unwrap_or(0)) {
+        *nul = 0;
+    }
+    result
 }

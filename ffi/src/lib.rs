@@ -33,60 +33,27 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+// Where things live: each folder holds the exports of one family of the
+// core (sockcore) and has the core's folder name; the header lists the
+// groups in this order (one declaration per blank-line-separated group, so
+// that rustfmt keeps it). args.rs holds every check of a C argument and
+// every conversion of a result to a C return.
 mod args;
-mod errno_text;
-// The credentials calls (messages) use only its switches.
-#[cfg(any(feature = "messages", feature = "options"))]
-#[cfg_attr(not(feature = "options"), allow(dead_code))]
-mod int_options;
-#[cfg(feature = "options")]
-mod option_values;
-mod text_buf;
 
-// The header lists items in this order, one group per module.
 pub mod constants;
 
 pub mod addr;
 
-pub mod lifecycle;
-
-pub mod io;
-
-pub mod transfer;
-
-pub mod flow;
+pub mod socket;
 
 #[cfg(feature = "messages")]
 pub mod msg;
 
-#[cfg(feature = "messages")]
-pub mod fd_passing;
-
-#[cfg(feature = "messages")]
-pub mod credentials;
-
-#[cfg(feature = "messages")]
-pub mod mmsg;
-
 pub mod poll;
-
-pub mod timeout;
 
 pub mod options;
 
-#[cfg(feature = "options")]
-pub mod options_socket;
-
-#[cfg(feature = "options")]
-pub mod options_tcp;
-
-#[cfg(feature = "options")]
-pub mod options_ip;
-
-#[cfg(feature = "options")]
-pub mod options_multicast;
-
-pub mod errors;
+pub mod errno;
 
 pub mod version;
 

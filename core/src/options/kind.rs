@@ -14,7 +14,6 @@ use core::time::Duration;
 use super::duration::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
 use crate::errno::Result;
 use crate::msg::credentials::Credentials;
-use crate::sys;
 
 /// A socket option: the level and name `setsockopt(2)` takes, and in `K` the
 /// kind of its value, which says what
@@ -115,8 +114,9 @@ pub(crate) mod sealed {
     pub trait Encode: super::Kind {
         /// What the kernel reads.
         type C: PlainData;
-        /// The C value for `value`, or the error the kernel would give it.
-        fn encode(value: Self::Value) -> Result<Self::C>;
+        /// Writes the C value for `value` into `c`, which starts all-zero;
+        /// or returns the error the kernel would give it.
+        fn encode(value: Self::Value, c: &mut Self::C) -> Result<()>;
     }
 
     /// The value a kind's C value from `getsockopt(2)` means.
@@ -152,8 +152,10 @@ macro_rules! int_kind {
         impl Encode for $kind {
             type C = libc::c_int;
             #[inline]
-            fn encode(value: Self::Value) -> Result<libc::c_int> {
-                $encode(value)
+            fn encode(value: Self::Value, c: &mut libc::c_int) -> Result<()> {
+                let encode: fn(Self::Value) -> Result<libc::c_int> = $encode;
+                *c = encode(value)?;
+                Ok(())
             }
         }
 
@@ -262,8 +264,9 @@ int_kind!(
 impl Encode for TimeVal {
     type C = libc::timeval;
     #[inline]
-    fn encode(timeout: Option<Duration>) -> Result<libc::timeval> {
-        timeval_from(timeout)
+    fn encode(timeout: Option<Duration>, tv: &mut libc::timeval) -> Result<()> {
+        *tv = timeval_from(timeout)?;
+        Ok(())
     }
 }
 
@@ -278,11 +281,10 @@ impl Decode for TimeVal {
 impl Encode for Linger {
     type C = libc::linger;
     #[inline]
-    fn encode(linger: Option<Duration>) -> Result<libc::linger> {
-        Ok(libc::linger {
-            l_onoff: libc::c_int::from(linger.is_some()),
-            l_linger: linger.map_or(0, secs_rounded_up),
-        })
+    fn encode(linger: Option<Duration>, c: &mut libc::linger) -> Result<()> {
+        c.l_onoff = libc::c_int::from(linger.is_some());
+        c.l_linger = linger.map_or(0, secs_rounded_up);
+        Ok(())
     }
 }
 
@@ -310,28 +312,29 @@ impl Decode for Ucred {
 impl Encode for GroupV4 {
     type C = libc::ip_mreqn;
     #[inline]
-    fn encode((group, ifindex): (Ipv4Addr, u32)) -> Result<libc::ip_mreqn> {
-        Ok(mreqn(group, ifindex))
+    fn encode((group, ifindex): (Ipv4Addr, u32), mreq: &mut libc::ip_mreqn) -> Result<()> {
+        *mreq = mreqn(group, ifindex);
+        Ok(())
     }
 }
 
 impl Encode for GroupV6 {
     type C = libc::ipv6_mreq;
     #[inline]
-    fn encode((group, ifindex): (Ipv6Addr, u32)) -> Result<libc::ipv6_mreq> {
-        let mut mreq: libc::ipv6_mreq = sys::zeroed();
+    fn encode((group, ifindex): (Ipv6Addr, u32), mreq: &mut libc::ipv6_mreq) -> Result<()> {
         mreq.ipv6mr_multiaddr.s6_addr = group.octets();
         // u32 on glibc, c_uint on musl: the same width.
         mreq.ipv6mr_interface = ifindex as _;
-        Ok(mreq)
+        Ok(())
     }
 }
 
 impl Encode for InterfaceV4 {
     type C = libc::ip_mreqn;
     #[inline]
-    fn encode(ifindex: u32) -> Result<libc::ip_mreqn> {
-        Ok(mreqn(Ipv4Addr::UNSPECIFIED, ifindex))
+    fn encode(ifindex: u32, mreq: &mut libc::ip_mreqn) -> Result<()> {
+        *mreq = mreqn(Ipv4Addr::UNSPECIFIED, ifindex);
+        Ok(())
     }
 }
 

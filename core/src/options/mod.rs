@@ -77,8 +77,9 @@ impl SocketFd {
     /// option the socket's protocol lacks.
     #[inline]
     pub fn set_option<K: Set>(&self, opt: Opt<K>, value: K::Value) -> Result<()> {
-        let value = <K as Encode>::encode(value)?;
-        sys::setsockopt(self.as_raw_fd(), opt.level(), opt.name(), &value)
+        let mut c: <K as Encode>::C = sys::zeroed();
+        <K as Encode>::encode(value, &mut c)?;
+        sys::setsockopt(self.as_raw_fd(), opt.level(), opt.name(), &c)
     }
 
     /// `getsockopt(2)` of any option of the [table](crate::options) (or
@@ -87,8 +88,8 @@ impl SocketFd {
     /// Errors: `ENOPROTOOPT` for an option the socket's protocol lacks.
     #[inline]
     pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
-        let value = sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())?;
-        Ok(<K as Decode>::decode(value))
+        sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
+            .map(<K as Decode>::decode)
     }
 
     /// `setsockopt(2)` of an option whose value is bytes of any length

@@ -15,18 +15,36 @@ use crate::fd::RawFd;
 pub(crate) fn setsockopt<T: PlainData>(fd: RawFd, level: i32, name: i32, value: &T) -> Result<()> {
     // The kernel copies the value's bytes, padding included; no Rust code
     // reads them as bytes, so padding needs no initialising.
-    let len = size_of::<T>() as libc::socklen_t;
     let ptr = (value as *const T).cast::<libc::c_void>();
     // SAFETY: value is a live T, readable for size_of::<T>() bytes.
-    cvt(unsafe { libc::setsockopt(fd, level, name, ptr, len) }).map(drop)
+    unsafe { setsockopt_ptr(fd, level, name, ptr, size_of::<T>()) }
 }
 
 /// `setsockopt(2)` with raw bytes.
 #[inline]
 pub(crate) fn setsockopt_bytes(fd: RawFd, level: i32, name: i32, value: &[u8]) -> Result<()> {
-    let len = libc::socklen_t::try_from(value.len()).map_err(|_| Errno::EINVAL)?;
-    // SAFETY: value is readable for len bytes.
-    cvt(unsafe { libc::setsockopt(fd, level, name, value.as_ptr().cast(), len) }).map(drop)
+    // SAFETY: value is readable for its length.
+    unsafe { setsockopt_ptr(fd, level, name, value.as_ptr().cast(), value.len()) }
+}
+
+/// `setsockopt(2)` of `len` bytes at `value`: `EINVAL` for more than
+/// `socklen_t` holds.
+///
+/// # Safety
+///
+/// `value` must be readable for `len` bytes.
+#[inline]
+unsafe fn setsockopt_ptr(
+    fd: RawFd,
+    level: i32,
+    name: i32,
+    value: *const libc::c_void,
+    len: usize,
+) -> Result<()> {
+    let len = libc::socklen_t::try_from(len).map_err(|_| Errno::EINVAL)?;
+    // SAFETY: value is readable for len bytes (the caller's promise).
+    cvt(unsafe { libc::setsockopt(fd, level, name, value, len) })?;
+    Ok(())
 }
 
 /// `getsockopt(2)` into a value of type `T`, zero-filled first so that a

@@ -5,7 +5,7 @@ use core::ffi::c_int;
 
 use sockcore::{Domain, Errno, Shutdown, Socket, Type};
 
-use crate::addr::sc_addr;
+use crate::addr::value::sc_addr;
 use crate::args::{self, int_return, unit_return};
 
 /// `socket(2)` with `SOCK_CLOEXEC` and protocol 0: a new socket of `domain`

@@ -9,8 +9,10 @@ use core::mem::{align_of, offset_of, size_of};
 use libc::{gid_t, pid_t, uid_t};
 use sockcore::Credentials;
 
+use sockcore::options::SO_PASSCRED;
+
 use crate::args::{self, unit_return};
-use crate::int_options;
+use crate::options::convert;
 
 /// A process's identity as the kernel reports it through `SO_PEERCRED` and
 /// `SCM_CREDENTIALS`, with the layout of `struct ucred` (which glibc
@@ -44,7 +46,7 @@ const _: () = assert!(offset_of!(sc_ucred, gid) == offset_of!(libc::ucred, gid))
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_passcred(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_PASSCRED, on) }
+    unsafe { convert::set_switch(fd, SO_PASSCRED, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_PASSCRED)`.
@@ -57,7 +59,7 @@ pub unsafe extern "C" fn sc_set_passcred(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_passcred(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_PASSCRED) }
+    unsafe { convert::get_switch(fd, SO_PASSCRED) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_PEERCRED)`: the credentials of the process at

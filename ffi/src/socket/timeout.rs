@@ -8,7 +8,7 @@ use core::ffi::{c_int, c_void};
 use libc::{size_t, ssize_t};
 use sockcore::Socket;
 
-use crate::addr::sc_addr;
+use crate::addr::value::sc_addr;
 use crate::args::{self, int_return, size_return};
 
 /// `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for

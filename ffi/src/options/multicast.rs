@@ -1,19 +1,21 @@
 //! Multicast: group membership, loopback, hop limit and outgoing interface,
-//! for IPv4 (`IPPROTO_IP`) and IPv6 (`IPPROTO_IPV6`), and
-//! `sc_interface_index` to name an interface. Each option call may also
-//! return the errors listed for `sc_getsockopt`.
+//! for IPv4 (`IPPROTO_IP`) and IPv6 (`IPPROTO_IPV6`). Each may also return
+//! the errors listed for `sc_getsockopt`.
 //!
-//! Interfaces are given by index; 0 lets the kernel choose by its routing
-//! table.
+//! Interfaces are given by index (`sc_interface_index` finds one by name);
+//! 0 lets the kernel choose by its routing table.
 
-use core::ffi::{c_char, c_int, c_uint, CStr};
+use core::ffi::{c_int, c_uint};
 
+use sockcore::options::{
+    IPV6_MULTICAST_HOPS, IPV6_MULTICAST_IF, IPV6_MULTICAST_LOOP, IP_MULTICAST_LOOP,
+    IP_MULTICAST_TTL,
+};
 use sockcore::{AddrKind, Errno, SocketFd};
 
-use crate::addr::sc_addr;
+use super::convert;
+use crate::addr::value::sc_addr;
 use crate::args::{self, unit_return};
-use crate::int_options;
-use crate::option_values::count_return;
 
 /// Which membership call to make.
 #[derive(Clone, Copy)]
@@ -106,7 +108,7 @@ pub unsafe extern "C" fn sc_leave_multicast(
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_loop_v4(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP, on) }
+    unsafe { convert::set_switch(fd, IP_MULTICAST_LOOP, on) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`.
@@ -119,7 +121,7 @@ pub unsafe extern "C" fn sc_set_multicast_loop_v4(fd: c_int, on: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_loop_v4(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP) }
+    unsafe { convert::get_switch(fd, IP_MULTICAST_LOOP) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`: the time-to-live of outgoing
@@ -134,7 +136,7 @@ pub unsafe extern "C" fn sc_get_multicast_loop_v4(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_ttl_v4(fd: c_int, ttl: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_TTL, ttl) }
+    unsafe { convert::set_count(fd, IP_MULTICAST_TTL, ttl) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_MULTICAST_TTL)`.
@@ -147,7 +149,7 @@ pub unsafe extern "C" fn sc_set_multicast_ttl_v4(fd: c_int, ttl: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_ttl_v4(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_IP, libc::IP_MULTICAST_TTL) }
+    unsafe { convert::get_count(fd, IP_MULTICAST_TTL) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_MULTICAST_IF)` with an `ip_mreqn`: send
@@ -177,7 +179,7 @@ pub unsafe extern "C" fn sc_set_multicast_if_v4(fd: c_int, ifindex: c_uint) -> c
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_loop_v6(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_LOOP, on) }
+    unsafe { convert::set_switch(fd, IPV6_MULTICAST_LOOP, on) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP)`.
@@ -190,7 +192,7 @@ pub unsafe extern "C" fn sc_set_multicast_loop_v6(fd: c_int, on: c_int) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_loop_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_LOOP) }
+    unsafe { convert::get_switch(fd, IPV6_MULTICAST_LOOP) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`: the hop limit of
@@ -205,7 +207,7 @@ pub unsafe extern "C" fn sc_get_multicast_loop_v6(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_multicast_hops_v6(fd: c_int, hops: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS, hops) }
+    unsafe { convert::set_count(fd, IPV6_MULTICAST_HOPS, hops) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS)`.
@@ -218,7 +220,7 @@ pub unsafe extern "C" fn sc_set_multicast_hops_v6(fd: c_int, hops: c_int) -> c_i
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_hops_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS) }
+    unsafe { convert::get_count(fd, IPV6_MULTICAST_HOPS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)`: send multicast out of
@@ -236,10 +238,9 @@ pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c
     // answers ENODEV for it as for any other unknown index.
     // SAFETY: the caller's promise about fd.
     unsafe {
-        int_options::set_count(
+        convert::set_count(
             fd,
-            libc::IPPROTO_IPV6,
-            libc::IPV6_MULTICAST_IF,
+            IPV6_MULTICAST_IF,
             c_int::try_from(ifindex).unwrap_or(c_int::MAX),
         )
     }
@@ -255,25 +256,5 @@ pub unsafe extern "C" fn sc_set_multicast_if_v6(fd: c_int, ifindex: c_uint) -> c
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_multicast_if_v6(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_IF) }
-}
-
-/// `if_nametoindex(3)`: the index of the network interface called `name`
-/// (such as `"lo"`), for the multicast calls and IPv6 scope ids.
-///
-/// Returns the index (1 or more), or `-EFAULT` for a NULL `name`,
-/// `-ENODEV` (no such interface), `-EINVAL` (an empty name, or one of
-/// `SC_IFNAMSIZ` bytes or more).
-///
-/// # Safety
-///
-/// `name` must be NULL or NUL-terminated.
-#[no_mangle]
-pub unsafe extern "C" fn sc_interface_index(name: *const c_char) -> c_int {
-    if name.is_null() {
-        return -libc::EFAULT;
-    }
-    // SAFETY: non-NULL and NUL-terminated (the caller's promise).
-    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
-    count_return(sockcore::interface_index(name))
+    unsafe { convert::get_count(fd, IPV6_MULTICAST_IF) }
 }

@@ -4,7 +4,9 @@
 
 use core::ffi::c_int;
 
-use crate::int_options;
+use sockcore::options::{TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, TCP_USER_TIMEOUT};
+
+use super::convert;
 
 /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
 /// instead of waiting to coalesce them (Nagle's algorithm off).
@@ -17,7 +19,7 @@ use crate::int_options;
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_nodelay(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY, on) }
+    unsafe { convert::set_switch(fd, TCP_NODELAY, on) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
@@ -30,7 +32,7 @@ pub unsafe extern "C" fn sc_set_nodelay(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_nodelay(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY) }
+    unsafe { convert::get_switch(fd, TCP_NODELAY) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`: how many seconds a connection
@@ -45,7 +47,7 @@ pub unsafe extern "C" fn sc_get_nodelay(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_idle(fd: c_int, secs: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, secs) }
+    unsafe { convert::set_count(fd, TCP_KEEPIDLE, secs) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
@@ -58,7 +60,7 @@ pub unsafe extern "C" fn sc_set_keepalive_idle(fd: c_int, secs: c_int) -> c_int 
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_idle(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE) }
+    unsafe { convert::get_count(fd, TCP_KEEPIDLE) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`: the seconds between
@@ -72,7 +74,7 @@ pub unsafe extern "C" fn sc_get_keepalive_idle(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_interval(fd: c_int, secs: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL, secs) }
+    unsafe { convert::set_count(fd, TCP_KEEPINTVL, secs) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
@@ -85,7 +87,7 @@ pub unsafe extern "C" fn sc_set_keepalive_interval(fd: c_int, secs: c_int) -> c_
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_interval(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL) }
+    unsafe { convert::get_count(fd, TCP_KEEPINTVL) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_KEEPCNT)`: how many unanswered probes end
@@ -99,7 +101,7 @@ pub unsafe extern "C" fn sc_get_keepalive_interval(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive_count(fd: c_int, probes: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT, probes) }
+    unsafe { convert::set_count(fd, TCP_KEEPCNT, probes) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
@@ -112,7 +114,7 @@ pub unsafe extern "C" fn sc_set_keepalive_count(fd: c_int, probes: c_int) -> c_i
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive_count(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT) }
+    unsafe { convert::get_count(fd, TCP_KEEPCNT) }
 }
 
 /// `setsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`: how many milliseconds sent
@@ -127,7 +129,7 @@ pub unsafe extern "C" fn sc_get_keepalive_count(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_user_timeout(fd: c_int, timeout_ms: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT, timeout_ms) }
+    unsafe { convert::set_count(fd, TCP_USER_TIMEOUT, timeout_ms) }
 }
 
 /// `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`.
@@ -141,5 +143,5 @@ pub unsafe extern "C" fn sc_set_user_timeout(fd: c_int, timeout_ms: c_int) -> c_
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_user_timeout(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT) }
+    unsafe { convert::get_count(fd, TCP_USER_TIMEOUT) }
 }

@@ -2,7 +2,9 @@
 
 use core::ffi::{c_char, c_int};
 
-use crate::errno_text::{MESSAGES, NAMES};
+mod text;
+
+use text::{MESSAGES, NAMES};
 
 /// The message for an error number, in glibc's wording (`"Connection
 /// refused"`), like `strerror(3)` but thread-safe and locale-free. `err` may

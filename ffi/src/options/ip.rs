@@ -5,7 +5,9 @@
 
 use core::ffi::c_int;
 
-use crate::int_options;
+use sockcore::options::{IPV6_TCLASS, IPV6_UNICAST_HOPS, IPV6_V6ONLY, IP_TOS, IP_TTL};
+
+use super::convert;
 
 /// `setsockopt(IPPROTO_IP, IP_TTL)`: the time-to-live of outgoing IPv4
 /// unicast packets.
@@ -18,7 +20,7 @@ use crate::int_options;
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_ttl(fd: c_int, ttl: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_IP, libc::IP_TTL, ttl) }
+    unsafe { convert::set_count(fd, IP_TTL, ttl) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_TTL)`: the value in effect (the system's
@@ -32,7 +34,7 @@ pub unsafe extern "C" fn sc_set_ttl(fd: c_int, ttl: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_ttl(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_IP, libc::IP_TTL) }
+    unsafe { convert::get_count(fd, IP_TTL) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the hop limit of outgoing
@@ -47,7 +49,7 @@ pub unsafe extern "C" fn sc_get_ttl(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_unicast_hops(fd: c_int, hops: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS, hops) }
+    unsafe { convert::set_count(fd, IPV6_UNICAST_HOPS, hops) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_UNICAST_HOPS)`: the value in effect.
@@ -60,7 +62,7 @@ pub unsafe extern "C" fn sc_set_unicast_hops(fd: c_int, hops: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_unicast_hops(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS) }
+    unsafe { convert::get_count(fd, IPV6_UNICAST_HOPS) }
 }
 
 /// `setsockopt(IPPROTO_IP, IP_TOS)`: the type-of-service byte (DSCP and ECN
@@ -74,7 +76,7 @@ pub unsafe extern "C" fn sc_get_unicast_hops(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_tos(fd: c_int, tos: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_byte(fd, libc::IPPROTO_IP, libc::IP_TOS, tos) }
+    unsafe { convert::set_byte(fd, IP_TOS, tos) }
 }
 
 /// `getsockopt(IPPROTO_IP, IP_TOS)`.
@@ -87,7 +89,7 @@ pub unsafe extern "C" fn sc_set_tos(fd: c_int, tos: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_tos(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_byte(fd, libc::IPPROTO_IP, libc::IP_TOS) }
+    unsafe { convert::get_byte(fd, IP_TOS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_TCLASS)`: the traffic class byte of
@@ -101,7 +103,7 @@ pub unsafe extern "C" fn sc_get_tos(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_tclass(fd: c_int, tclass: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_byte(fd, libc::IPPROTO_IPV6, libc::IPV6_TCLASS, tclass) }
+    unsafe { convert::set_byte(fd, IPV6_TCLASS, tclass) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_TCLASS)`.
@@ -114,7 +116,7 @@ pub unsafe extern "C" fn sc_set_tclass(fd: c_int, tclass: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_tclass(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_byte(fd, libc::IPPROTO_IPV6, libc::IPV6_TCLASS) }
+    unsafe { convert::get_byte(fd, IPV6_TCLASS) }
 }
 
 /// `setsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`: an IPv6 socket bound to `::`
@@ -129,7 +131,7 @@ pub unsafe extern "C" fn sc_get_tclass(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_v6only(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, on) }
+    unsafe { convert::set_switch(fd, IPV6_V6ONLY, on) }
 }
 
 /// `getsockopt(IPPROTO_IPV6, IPV6_V6ONLY)`.
@@ -142,5 +144,5 @@ pub unsafe extern "C" fn sc_set_v6only(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_v6only(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY) }
+    unsafe { convert::get_switch(fd, IPV6_V6ONLY) }
 }

@@ -5,6 +5,13 @@
 //! `SC_CMSG_SPACE_FDS(n)` and `SC_CMSG_SPACE_CREDS`, and walked with
 //! `CMSG_FIRSTHDR`/`CMSG_NXTHDR` as usual.
 
+// The header lists the groups in this order, after the calls below.
+pub mod fd_passing;
+
+pub mod credentials;
+
+pub mod mmsg;
+
 use core::ffi::c_int;
 
 use libc::{msghdr, ssize_t};

@@ -1,23 +1,108 @@
-//! Typed `SOL_SOCKET` options: port reuse, keep-alive, linger, buffer
-//! sizes, time-outs, broadcast and device binding. Each may also return
-//! the errors listed for `sc_getsockopt`. (The credentials options live in
-//! `credentials.rs`, with the messages they serve.)
+//! Typed `SOL_SOCKET` options: address and port reuse, the pending error,
+//! the socket's domain and type, whether it listens, keep-alive, linger,
+//! buffer sizes, time-outs, broadcast and device binding. Each may also
+//! return the errors listed for `sc_getsockopt`. (The credentials options
+//! live in `msg/credentials.rs`, with the messages they serve.)
 
 use core::ffi::{c_char, c_int, CStr};
 
 use libc::size_t;
+use sockcore::options::{
+    SO_BROADCAST, SO_KEEPALIVE, SO_RCVBUF, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF,
+};
 use sockcore::{Errno, IFNAMSIZ};
 
-use crate::args::{self, int_return, unit_return};
-use crate::int_options;
-use crate::option_values::{self, optional_millis, optional_millis_return, switch};
-use crate::text_buf::write_c_text;
+use super::convert::{self, optional_millis, optional_millis_return, switch, switch_return};
+use crate::args::{self, int_return, unit_return, write_c_text};
 
 /// Bytes of an interface name buffer, NUL included (`IFNAMSIZ`): enough for
 /// `sc_get_bindtodevice`.
 pub const SC_IFNAMSIZ: usize = 16;
 
 const _: () = assert!(SC_IFNAMSIZ == IFNAMSIZ);
+
+/// `setsockopt(SOL_SOCKET, SO_REUSEADDR)`: allow binding an address that
+/// still has connections in TIME_WAIT.
+///
+/// Returns 0 or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_reuseaddr(fd: c_int, on: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_switch(fd, SO_REUSEADDR, on) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_REUSEADDR)`.
+///
+/// Returns 1 (on), 0 (off) or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_reuseaddr(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_switch(fd, SO_REUSEADDR) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_ERROR)`: takes the pending error of `fd` and
+/// clears it, such as the outcome of a non-blocking `sc_connect`.
+///
+/// Returns 0 when no error was pending, the pending error as a positive
+/// number (`ECONNREFUSED`, as `SO_ERROR` gives it) when one was, or
+/// `-errno` when the call itself fails (`-EBADF`, `-ENOTSOCK`).
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_take_error(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    let pending = unsafe { args::socket(fd) }.take_error();
+    int_return(pending.map(|pending| pending.map_or(0, |errno| errno.raw())))
+}
+
+/// `getsockopt(SOL_SOCKET, SO_DOMAIN)`: the socket's domain.
+///
+/// Returns `AF_INET`, `AF_INET6`, `AF_UNIX`, … or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_socket_domain(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    int_return(unsafe { args::socket(fd) }.domain().map(|domain| domain.0))
+}
+
+/// `getsockopt(SOL_SOCKET, SO_TYPE)`: the socket's type.
+///
+/// Returns `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_SEQPACKET`, … or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_socket_type(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    int_return(unsafe { args::socket(fd) }.socket_type().map(|ty| ty.0))
+}
+
+/// `getsockopt(SOL_SOCKET, SO_ACCEPTCONN)`: whether `fd` is listening.
+///
+/// Returns 1 (listening), 0 (not) or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_is_listening(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    switch_return(unsafe { args::socket(fd) }.is_listening())
+}
 
 /// `setsockopt(SOL_SOCKET, SO_REUSEPORT)`: let several sockets of the same
 /// user bind the same address and port; the kernel spreads connections or
@@ -31,7 +116,7 @@ const _: () = assert!(SC_IFNAMSIZ == IFNAMSIZ);
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_reuseport(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEPORT, on) }
+    unsafe { convert::set_switch(fd, SO_REUSEPORT, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_REUSEPORT)`.
@@ -44,7 +129,7 @@ pub unsafe extern "C" fn sc_set_reuseport(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_reuseport(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_REUSEPORT) }
+    unsafe { convert::get_switch(fd, SO_REUSEPORT) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_KEEPALIVE)`: probe an idle connection so that
@@ -59,7 +144,7 @@ pub unsafe extern "C" fn sc_get_reuseport(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_keepalive(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, on) }
+    unsafe { convert::set_switch(fd, SO_KEEPALIVE, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_KEEPALIVE)`.
@@ -72,7 +157,7 @@ pub unsafe extern "C" fn sc_set_keepalive(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_keepalive(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE) }
+    unsafe { convert::get_switch(fd, SO_KEEPALIVE) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_LINGER)`, as `struct linger`: with `on` 0
@@ -89,7 +174,7 @@ pub unsafe extern "C" fn sc_get_keepalive(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_linger(fd: c_int, on: c_int, seconds: c_int) -> c_int {
     let linger = if switch(on) {
-        option_values::seconds(seconds).map(Some)
+        convert::seconds(seconds).map(Some)
     } else {
         Ok(None)
     };
@@ -135,7 +220,7 @@ pub unsafe extern "C" fn sc_get_linger(fd: c_int, on: *mut c_int, seconds: *mut 
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_rcvbuf(fd: c_int, bytes: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, bytes) }
+    unsafe { convert::set_count(fd, SO_RCVBUF, bytes) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_RCVBUF)`: the receive buffer size in effect.
@@ -148,7 +233,7 @@ pub unsafe extern "C" fn sc_set_rcvbuf(fd: c_int, bytes: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_rcvbuf(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::SOL_SOCKET, libc::SO_RCVBUF) }
+    unsafe { convert::get_count(fd, SO_RCVBUF) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_SNDBUF)`: as `sc_set_rcvbuf`, for sending
@@ -162,7 +247,7 @@ pub unsafe extern "C" fn sc_get_rcvbuf(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_sndbuf(fd: c_int, bytes: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_count(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, bytes) }
+    unsafe { convert::set_count(fd, SO_SNDBUF, bytes) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_SNDBUF)`: the send buffer size in effect.
@@ -175,7 +260,7 @@ pub unsafe extern "C" fn sc_set_sndbuf(fd: c_int, bytes: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_sndbuf(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_count(fd, libc::SOL_SOCKET, libc::SO_SNDBUF) }
+    unsafe { convert::get_count(fd, SO_SNDBUF) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_RCVTIMEO)`: a blocking receive or accept on
@@ -248,7 +333,7 @@ pub unsafe extern "C" fn sc_get_sndtimeo(fd: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_broadcast(fd: c_int, on: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::set_switch(fd, libc::SOL_SOCKET, libc::SO_BROADCAST, on) }
+    unsafe { convert::set_switch(fd, SO_BROADCAST, on) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_BROADCAST)`.
@@ -261,7 +346,7 @@ pub unsafe extern "C" fn sc_set_broadcast(fd: c_int, on: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_broadcast(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    unsafe { int_options::get_switch(fd, libc::SOL_SOCKET, libc::SO_BROADCAST) }
+    unsafe { convert::get_switch(fd, SO_BROADCAST) }
 }
 
 /// `setsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: `fd` uses only the network

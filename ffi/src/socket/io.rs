@@ -9,7 +9,7 @@ use core::ffi::{c_int, c_void};
 use libc::{iovec, size_t, ssize_t};
 use sockcore::{Errno, IoSlice, IoSliceMut, SocketAddr};
 
-use crate::addr::sc_addr;
+use crate::addr::value::sc_addr;
 use crate::args::{self, size_return};
 use crate::constants::SC_IOV_MAX;
 
@@ -161,7 +161,7 @@ pub unsafe extern "C" fn sc_recvfrom(
             return socket.recv(buf, flags);
         }
         // SAFETY: from is non-NULL and writable (the caller's promise), and
-        // sc_addr has SocketAddr's layout (asserted in addr.rs) with every
+        // sc_addr has SocketAddr's layout (asserted in addr/value.rs) with every
         // bit pattern valid; the kernel fills it in place.
         let sender = unsafe { &mut *from.cast::<SocketAddr>() };
         socket.recv_from_into(buf, flags, sender)

@@ -1,0 +1,96 @@
+//! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
+//! typed calls live in one file per level (`socket.rs`, `tcp.rs`, `ip.rs`,
+//! `multicast.rs`), each taking its option from the core's table
+//! (`sockcore::options`).
+//!
+//! Typed setters return 0 or `-errno`; typed getters return the value
+//! (`>= 0`: 1 or 0 for a switch) or `-errno`. A switch is on for any
+//! non-zero `on`. Every one of them may also return `-EBADF`, `-ENOTSOCK`,
+//! and `-ENOPROTOOPT` for an option the socket's protocol lacks (such as a
+//! TCP option on a UDP socket); those are not repeated below.
+
+// The credentials calls (messages) use only its switches.
+#[cfg(any(feature = "messages", feature = "options"))]
+#[cfg_attr(not(feature = "options"), allow(dead_code))]
+pub(crate) mod convert;
+
+// The header lists the groups in this order, after the raw calls below.
+#[cfg(feature = "options")]
+pub mod socket;
+
+#[cfg(feature = "options")]
+pub mod tcp;
+
+#[cfg(feature = "options")]
+pub mod ip;
+
+#[cfg(feature = "options")]
+pub mod multicast;
+
+use core::ffi::{c_int, c_void};
+
+use libc::{size_t, socklen_t};
+
+use crate::args::{self, unit_return};
+
+/// `getsockopt(2)`: copies the value of option `name` at `level`
+/// (`SOL_SOCKET`, `IPPROTO_TCP`, …) into `value`, which holds `*len` bytes;
+/// on return `*len` is the length the kernel wrote.
+///
+/// Returns 0, or `-EFAULT` for a NULL `value` or `len`, `-ENOPROTOOPT` (no
+/// such option at that level), `-EINVAL` (a length the option rejects),
+/// `-EBADF`, `-ENOTSOCK`. `*len` is unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `len` NULL or a valid
+/// `socklen_t`; `value` NULL or writable for `*len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_getsockopt(
+    fd: c_int,
+    level: c_int,
+    name: c_int,
+    value: *mut c_void,
+    len: *mut socklen_t,
+) -> c_int {
+    // SAFETY: NULL or a valid socklen_t (the caller's promise).
+    let Some(len) = (unsafe { len.as_mut() }) else {
+        return -libc::EFAULT;
+    };
+    // SAFETY: the caller's promise about value and *len.
+    let value = unsafe { args::buf_mut(value, *len as size_t) };
+    let written = value.and_then(|value| {
+        // SAFETY: the caller's promise about fd.
+        unsafe { args::socket(fd) }.option_raw(level, name, value)
+    });
+    unit_return(written.map(|written| {
+        // At most the *len the caller gave, so it fits.
+        *len = written as socklen_t;
+    }))
+}
+
+/// `setsockopt(2)`: sets option `name` at `level` from the `len` bytes at
+/// `value`.
+///
+/// Returns 0, or `-EFAULT` for a NULL `value`, `-ENOPROTOOPT` (no such
+/// option at that level), `-EINVAL` (a value or length the option rejects),
+/// `-EPERM` (a privileged option), `-EBADF`, `-ENOTSOCK`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `value` NULL or readable for
+/// `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_setsockopt(
+    fd: c_int,
+    level: c_int,
+    name: c_int,
+    value: *const c_void,
+    len: socklen_t,
+) -> c_int {
+    // SAFETY: the caller's promises about fd and value.
+    unit_return(unsafe {
+        args::buf(value, len as size_t)
+            .and_then(|value| args::socket(fd).set_option_raw(level, name, value))
+    })
+}
