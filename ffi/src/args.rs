@@ -1,13 +1,21 @@
-//! C arguments to Rust values, and Rust results to C returns: the checks
-//! every `sc_` function shares (NULL, lengths, flag bits), in one place,
-//! and text written into a caller's `char` buffer.
+//! C arguments to Rust values, and Rust results to C returns: every check
+//! of an argument that a `sc_` function makes (NULL pointers, lengths,
+//! counts, flag bits, addresses, strings, iovec arrays, message headers) is
+//! here, once, and so is every conversion to a C return and the writing of
+//! text into a caller's `char` buffer.
+//!
+//! The pointer checks give `EFAULT` for NULL (unless the caller may pass
+//! NULL: [`out_opt`], [`addr_out_opt`], and arrays with no elements) and
+//! `EINVAL` for a length or count out of range, in the order the helpers
+//! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
 
-use libc::{size_t, ssize_t};
-use sockcore::{BorrowedSocket, Errno, MsgFlags, SockFlags, SocketAddr};
+use libc::{iovec, size_t, sockaddr, ssize_t};
+use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
 
 use crate::addr::value::sc_addr;
+use crate::constants::SC_IOV_MAX;
 
 /// `Ok(n)` as `n`, `Err(errno)` as `-errno`: the C ABI's `int` return.
 #[inline]
@@ -49,11 +57,136 @@ pub(crate) unsafe fn socket<'call>(fd: c_int) -> BorrowedSocket<'call> {
     unsafe { BorrowedSocket::borrow_raw(fd) }
 }
 
-/// The C length check: `EINVAL` over `SSIZE_MAX`, because the count
-/// returned must fit `ssize_t`.
+/// `*ptr`, to read: `EFAULT` for NULL.
+///
+/// # Safety
+///
+/// Unless NULL, `ptr` must point at a valid `T` for `'call`, not written
+/// meanwhile.
 #[inline]
-fn check_len(len: size_t) -> Result<usize, Errno> {
-    if len > ssize_t::MAX as size_t {
+pub(crate) unsafe fn in_ref<'call, T>(ptr: *const T) -> Result<&'call T, Errno> {
+    // SAFETY: NULL or valid (the caller's promise).
+    unsafe { ptr.as_ref() }.ok_or(Errno::EFAULT)
+}
+
+/// `*ptr`, to write (and read): `EFAULT` for NULL.
+///
+/// # Safety
+///
+/// Unless NULL, `ptr` must point at a `T` writable for `'call`, not
+/// otherwise accessed meanwhile.
+#[inline]
+pub(crate) unsafe fn out_ref<'call, T>(ptr: *mut T) -> Result<&'call mut T, Errno> {
+    // SAFETY: NULL or valid and exclusive (the caller's promise).
+    unsafe { ptr.as_mut() }.ok_or(Errno::EFAULT)
+}
+
+/// `*ptr`, to write, where the caller may pass NULL for an output it does
+/// not want: `None` then.
+///
+/// # Safety
+///
+/// As for [`out_ref`].
+#[inline]
+pub(crate) unsafe fn out_opt<'call, T>(ptr: *mut T) -> Option<&'call mut T> {
+    // SAFETY: NULL or valid and exclusive (the caller's promise).
+    unsafe { ptr.as_mut() }
+}
+
+/// `len` elements at `ptr`, to read: `EFAULT` for NULL, then `EINVAL` for
+/// more than `max`, checked before the elements are touched.
+///
+/// # Safety
+///
+/// Unless NULL, `ptr` must be readable for `len` elements for `'call` (or
+/// `len` must be over `max`).
+#[inline]
+pub(crate) unsafe fn slice<'call, T>(
+    ptr: *const T,
+    len: usize,
+    max: usize,
+) -> Result<&'call [T], Errno> {
+    if ptr.is_null() {
+        return Err(Errno::EFAULT);
+    }
+    if len > max {
+        return Err(Errno::EINVAL);
+    }
+    // SAFETY: non-NULL and readable for len elements (the caller's promise),
+    // so len elements fit isize as from_raw_parts requires.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// `len` elements at `ptr`, to write: checks as [`slice`].
+///
+/// # Safety
+///
+/// Unless NULL, `ptr` must be writable for `len` elements for `'call`, not
+/// otherwise accessed meanwhile (or `len` must be over `max`).
+#[inline]
+pub(crate) unsafe fn slice_mut<'call, T>(
+    ptr: *mut T,
+    len: usize,
+    max: usize,
+) -> Result<&'call mut [T], Errno> {
+    if ptr.is_null() {
+        return Err(Errno::EFAULT);
+    }
+    if len > max {
+        return Err(Errno::EINVAL);
+    }
+    // SAFETY: non-NULL, writable and exclusive for len elements (the
+    // caller's promise), so len elements fit isize.
+    Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) })
+}
+
+/// [`slice`] where NULL is fine for no elements: an array the caller may
+/// leave out by passing a count of 0.
+///
+/// # Safety
+///
+/// As for [`slice`].
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn array<'call, T>(
+    ptr: *const T,
+    len: usize,
+    max: usize,
+) -> Result<&'call [T], Errno> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    // SAFETY: the caller's promise.
+    unsafe { slice(ptr, len, max) }
+}
+
+/// [`slice_mut`] where NULL is fine for no elements.
+///
+/// # Safety
+///
+/// As for [`slice_mut`].
+#[inline]
+pub(crate) unsafe fn array_mut<'call, T>(
+    ptr: *mut T,
+    len: usize,
+    max: usize,
+) -> Result<&'call mut [T], Errno> {
+    if len == 0 {
+        return Ok(&mut []);
+    }
+    // SAFETY: the caller's promise.
+    unsafe { slice_mut(ptr, len, max) }
+}
+
+/// The most bytes one call takes: a count returned must fit `ssize_t`.
+const SSIZE_MAX: usize = ssize_t::MAX as usize;
+
+/// A length or count the caller passes as `size_t`: `EINVAL` over
+/// `SSIZE_MAX`, because the count returned must fit `ssize_t`.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) fn len(len: size_t) -> Result<usize, Errno> {
+    if len > SSIZE_MAX {
         return Err(Errno::EINVAL);
     }
     Ok(len)
@@ -67,13 +200,8 @@ fn check_len(len: size_t) -> Result<usize, Errno> {
 /// Unless NULL, `ptr` must be readable for `len` bytes for `'call`.
 #[inline]
 pub(crate) unsafe fn buf<'call>(ptr: *const c_void, len: size_t) -> Result<&'call [u8], Errno> {
-    if ptr.is_null() {
-        return Err(Errno::EFAULT);
-    }
-    let len = check_len(len)?;
-    // SAFETY: non-NULL, readable for len bytes (the caller's promise), and
-    // len fits isize as from_raw_parts requires.
-    Ok(unsafe { core::slice::from_raw_parts(ptr.cast(), len) })
+    // SAFETY: the caller's promise.
+    unsafe { slice(ptr.cast(), len, SSIZE_MAX) }
 }
 
 /// `len` bytes at `ptr`, for the kernel to write into. Checks as [`buf`].
@@ -91,30 +219,37 @@ pub(crate) unsafe fn buf_mut<'call>(
     ptr: *mut c_void,
     len: size_t,
 ) -> Result<&'call mut [u8], Errno> {
-    if ptr.is_null() {
-        return Err(Errno::EFAULT);
-    }
-    let len = check_len(len)?;
-    // SAFETY: non-NULL, writable for len bytes and exclusive for the call
-    // (the caller's promise); len fits isize.
-    Ok(unsafe { core::slice::from_raw_parts_mut(ptr.cast(), len) })
+    // SAFETY: the caller's promise.
+    unsafe { slice_mut(ptr.cast(), len, SSIZE_MAX) }
 }
 
-/// A NUL-terminated C string parsed as an address
-/// ([`SocketAddr::parse_bytes`]): `EFAULT` for NULL, `EINVAL` for text
-/// that is malformed or not UTF-8, `ENAMETOOLONG` for a Unix name too long.
+/// The bytes of a NUL-terminated C string, without the NUL: `EFAULT` for
+/// NULL.
 ///
 /// # Safety
 ///
-/// Unless NULL, `text` must point at a NUL-terminated string.
+/// Unless NULL, `text` must point at a NUL-terminated string that lives
+/// for `'call`.
 #[inline]
-pub(crate) unsafe fn parse_addr(text: *const c_char) -> Result<SocketAddr, Errno> {
+pub(crate) unsafe fn c_str<'call>(text: *const c_char) -> Result<&'call [u8], Errno> {
     if text.is_null() {
         return Err(Errno::EFAULT);
     }
     // SAFETY: non-NULL and NUL-terminated (the caller's promise).
-    let text = unsafe { CStr::from_ptr(text) };
-    SocketAddr::parse_bytes(text.to_bytes())
+    Ok(unsafe { CStr::from_ptr(text) }.to_bytes())
+}
+
+/// A C string parsed as an address ([`SocketAddr::parse_bytes`]): `EFAULT`
+/// for NULL, `EINVAL` for text that is malformed or not UTF-8,
+/// `ENAMETOOLONG` for a Unix name too long.
+///
+/// # Safety
+///
+/// As for [`c_str`].
+#[inline]
+pub(crate) unsafe fn parse_addr(text: *const c_char) -> Result<SocketAddr, Errno> {
+    // SAFETY: the caller's promise.
+    SocketAddr::parse_bytes(unsafe { c_str(text) }?)
 }
 
 /// A caller's address: `EFAULT` for NULL, `EINVAL` when its length is larger
@@ -125,26 +260,39 @@ pub(crate) unsafe fn parse_addr(text: *const c_char) -> Result<SocketAddr, Errno
 /// Unless NULL, `addr` must point at an initialised `sc_addr`.
 #[inline]
 pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAddr, Errno> {
-    // SAFETY: NULL or valid (the caller's promise).
-    let raw = unsafe { addr.as_ref() }.ok_or(Errno::EFAULT)?;
+    // SAFETY: the caller's promise.
+    let raw = unsafe { in_ref(addr) }?;
     if raw.len as usize > core::mem::size_of::<libc::sockaddr_storage>() {
         return Err(Errno::EINVAL);
     }
-    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr/value.rs), every
-    // bit pattern of it is a valid SocketAddr, and its length is in range.
+    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr/value.rs),
+    // every bit pattern of it is a valid SocketAddr, and its length is in
+    // range.
     Ok(unsafe { &*(raw as *const sc_addr).cast::<SocketAddr>() })
 }
 
-/// Stores `value` in the caller's `sc_addr`.
+/// A caller's `sc_addr` to store an address in: `EFAULT` for NULL.
 ///
 /// # Safety
 ///
-/// `out` must be non-NULL and writable for one `sc_addr`.
+/// As for [`out_ref`].
 #[inline]
-pub(crate) unsafe fn store_addr(out: *mut sc_addr, value: SocketAddr) {
-    // SAFETY: sc_addr has SocketAddr's layout (asserted in addr/value.rs), and out
-    // is writable (the caller's promise).
-    unsafe { out.cast::<SocketAddr>().write(value) }
+pub(crate) unsafe fn addr_out<'call>(out: *mut sc_addr) -> Result<&'call mut SocketAddr, Errno> {
+    // SAFETY: the caller's promise; sc_addr has SocketAddr's layout
+    // (asserted in addr/value.rs) with every bit pattern valid.
+    unsafe { out_ref(out.cast::<SocketAddr>()) }
+}
+
+/// A caller's `sc_addr` to store an address in, or `None` for NULL where
+/// the caller may leave the address out.
+///
+/// # Safety
+///
+/// As for [`out_ref`].
+#[inline]
+pub(crate) unsafe fn addr_out_opt<'call>(out: *mut sc_addr) -> Option<&'call mut SocketAddr> {
+    // SAFETY: as in addr_out.
+    unsafe { out_opt(out.cast::<SocketAddr>()) }
 }
 
 /// The C return of a call that fills the caller's `*out`: `-EFAULT` for a
@@ -153,19 +301,125 @@ pub(crate) unsafe fn store_addr(out: *mut sc_addr, value: SocketAddr) {
 ///
 /// # Safety
 ///
-/// `out` must be NULL or writable for one `sc_addr`.
+/// As for [`out_ref`].
 #[inline]
 pub(crate) unsafe fn fill_addr(
     out: *mut sc_addr,
     get: impl FnOnce() -> Result<SocketAddr, Errno>,
 ) -> c_int {
-    if out.is_null() {
-        return -libc::EFAULT;
+    // SAFETY: the caller's promise.
+    let out = match unsafe { addr_out(out) } {
+        Ok(out) => out,
+        Err(errno) => return -errno.raw(),
+    };
+    unit_return(get().map(|addr| *out = addr))
+}
+
+/// Where the `struct sockaddr` of a caller's `sc_addr` is, without reading
+/// it (the `sc_addr` need not be initialised yet); NULL for NULL.
+///
+/// # Safety
+///
+/// Unless NULL, `addr` must point at an `sc_addr`.
+#[inline]
+pub(crate) unsafe fn sockaddr_of(addr: *const sc_addr) -> *const sockaddr {
+    if addr.is_null() {
+        return core::ptr::null();
     }
-    unit_return(get().map(|addr| {
-        // SAFETY: out is non-NULL and writable (the caller's promise).
-        unsafe { store_addr(out, addr) }
-    }))
+    // SAFETY: addr points at an sc_addr (the caller's promise); taking a
+    // field's address reads nothing.
+    unsafe { core::ptr::addr_of!((*addr).storage) }.cast()
+}
+
+/// The C `iovec` array at `iov`, checked as every other buffer is: `EFAULT`
+/// for a NULL array or a NULL buffer of non-zero length in it, `EINVAL` for
+/// a count outside `0..=SC_IOV_MAX` or a total over `SSIZE_MAX` (the kernel
+/// would block in `readv` before it found a NULL buffer).
+///
+/// # Safety
+///
+/// Unless NULL, `iov` must be readable for `iovcnt` entries for `'call`.
+#[inline]
+pub(crate) unsafe fn iovecs<'call>(
+    iov: *const iovec,
+    iovcnt: c_int,
+) -> Result<&'call [iovec], Errno> {
+    // A negative count is as out of range as one over the limit.
+    let count = usize::try_from(iovcnt).unwrap_or(usize::MAX);
+    // SAFETY: the caller's promise.
+    let array = unsafe { slice(iov, count, SC_IOV_MAX as usize) }?;
+    let mut total: size_t = 0;
+    for entry in array {
+        if entry.iov_base.is_null() && entry.iov_len != 0 {
+            return Err(Errno::EFAULT);
+        }
+        total = total.checked_add(entry.iov_len).ok_or(Errno::EINVAL)?;
+    }
+    if total > SSIZE_MAX {
+        return Err(Errno::EINVAL);
+    }
+    Ok(array)
+}
+
+/// The caller's `struct pollfd` array: `EINVAL` for a count over `INT_MAX`
+/// (the count returned must fit an `int`), then NULL is fine for none and
+/// `EFAULT` otherwise.
+///
+/// # Safety
+///
+/// Unless NULL, `fds` must be writable for `nfds` entries for `'call`, and
+/// not otherwise accessed meanwhile.
+#[inline]
+pub(crate) unsafe fn poll_fds<'call>(
+    fds: *mut libc::pollfd,
+    nfds: libc::nfds_t,
+) -> Result<&'call mut [PollFd], Errno> {
+    let count = usize::try_from(nfds)
+        .ok()
+        .filter(|&count| count <= c_int::MAX as usize)
+        .ok_or(Errno::EINVAL)?;
+    // SAFETY: PollFd has pollfd's layout (asserted in the core), and the
+    // caller's promise.
+    unsafe { array_mut(fds.cast::<PollFd>(), count, usize::MAX) }
+}
+
+/// The caller's `struct msghdr` for `sc_sendmsg`: `EFAULT` for NULL, and
+/// for a NULL control buffer with a length, checked here rather than left
+/// to the kernel: 64-bit musl's `sendmsg` copies the control data before
+/// the system call and would crash on it.
+///
+/// # Safety
+///
+/// As for [`in_ref`].
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn send_msghdr<'call>(
+    msg: *const libc::msghdr,
+) -> Result<&'call libc::msghdr, Errno> {
+    // SAFETY: the caller's promise.
+    let msg = unsafe { in_ref(msg) }?;
+    if msg.msg_control.is_null() && msg.msg_controllen != 0 {
+        return Err(Errno::EFAULT);
+    }
+    Ok(msg)
+}
+
+/// The caller's batch of `struct mmsghdr`: `EFAULT` for NULL; at most
+/// `SC_IOV_MAX` headers, as the kernel caps a `sendmmsg` batch.
+///
+/// # Safety
+///
+/// Unless NULL, `msgs` must be writable for `vlen` headers, and not
+/// otherwise accessed during the call.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn mmsghdrs<'call>(
+    msgs: *mut libc::mmsghdr,
+    vlen: core::ffi::c_uint,
+) -> Result<&'call mut [libc::mmsghdr], Errno> {
+    let count = (vlen as usize).min(SC_IOV_MAX as usize);
+    // SAFETY: writable for vlen >= count headers (the caller's promise).
+    unsafe { slice_mut(msgs, count, usize::MAX) }
 }
 
 /// Socket creation flags: `EINVAL` for bits other than `SC_NONBLOCK`.

@@ -1,8 +1,9 @@
 //! `sc_interface_index`: a network interface's index from its name, for the
 //! multicast calls and IPv6 scope ids.
 
-use core::ffi::{c_char, c_int, CStr};
+use core::ffi::{c_char, c_int};
 
+use crate::args;
 use crate::options::convert::count_return;
 
 /// `if_nametoindex(3)`: the index of the network interface called `name`
@@ -17,10 +18,7 @@ use crate::options::convert::count_return;
 /// `name` must be NULL or NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn sc_interface_index(name: *const c_char) -> c_int {
-    if name.is_null() {
-        return -libc::EFAULT;
-    }
-    // SAFETY: non-NULL and NUL-terminated (the caller's promise).
-    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
-    count_return(sockcore::interface_index(name))
+    // SAFETY: the caller's promise about name.
+    let name = unsafe { args::c_str(name) };
+    count_return(name.and_then(sockcore::interface_index))
 }

@@ -90,12 +90,8 @@ pub unsafe extern "C" fn sc_addr_from_sockaddr(
 /// `addr` must be NULL or point at an `sc_addr`.
 #[no_mangle]
 pub unsafe extern "C" fn sc_addr_sockaddr(addr: *const sc_addr) -> *const sockaddr {
-    if addr.is_null() {
-        return core::ptr::null();
-    }
-    // SAFETY: addr points at an sc_addr (the caller's promise); taking a
-    // field's address reads nothing.
-    unsafe { core::ptr::addr_of!((*addr).storage) }.cast()
+    // SAFETY: the caller's promise about addr.
+    unsafe { args::sockaddr_of(addr) }
 }
 
 /// The meaningful length of `*addr` in bytes, as `connect(2)` and friends

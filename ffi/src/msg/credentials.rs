@@ -76,13 +76,12 @@ pub unsafe extern "C" fn sc_get_passcred(fd: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns; `out` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn sc_peer_credentials(fd: c_int, out: *mut sc_ucred) -> c_int {
-    if out.is_null() {
-        return -libc::EFAULT;
-    }
-    // SAFETY: the caller's promise about fd.
-    let creds = unsafe { args::socket(fd) }.peer_credentials();
-    unit_return(creds.map(|Credentials { pid, uid, gid }| {
-        // SAFETY: out is non-NULL and writable (the caller's promise).
-        unsafe { out.write(sc_ucred { pid, uid, gid }) }
+    // SAFETY: the caller's promise about out.
+    let out = unsafe { args::out_ref(out) };
+    unit_return(out.and_then(|out| {
+        // SAFETY: the caller's promise about fd.
+        let Credentials { pid, uid, gid } = unsafe { args::socket(fd) }.peer_credentials()?;
+        *out = sc_ucred { pid, uid, gid };
+        Ok(())
     }))
 }

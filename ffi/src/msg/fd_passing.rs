@@ -4,31 +4,9 @@
 use core::ffi::{c_int, c_void};
 
 use libc::{size_t, ssize_t};
-use sockcore::{Errno, SCM_MAX_FD};
+use sockcore::SCM_MAX_FD;
 
 use crate::args::{self, size_return};
-
-/// The caller's array of `count` descriptors to send: NULL is fine when
-/// `count` is 0; `EFAULT` for NULL otherwise, `EINVAL` for more than
-/// `SC_SCM_MAX_FD`.
-///
-/// # Safety
-///
-/// Unless NULL, `fds` must be readable for `count` ints.
-unsafe fn fds_to_send<'call>(fds: *const c_int, count: size_t) -> Result<&'call [c_int], Errno> {
-    if count == 0 {
-        return Ok(&[]);
-    }
-    if fds.is_null() {
-        return Err(Errno::EFAULT);
-    }
-    if count > SCM_MAX_FD {
-        return Err(Errno::EINVAL);
-    }
-    // SAFETY: non-NULL and readable for count ints (the caller's promise);
-    // count is at most SCM_MAX_FD.
-    Ok(unsafe { core::slice::from_raw_parts(fds, count) })
-}
 
 /// Sends `len` bytes of `data` with the `nfds` descriptors of `fds`
 /// attached, in one `sendmsg(2)` with `MSG_NOSIGNAL` and one `SCM_RIGHTS`
@@ -58,7 +36,8 @@ pub unsafe extern "C" fn sc_send_fds(
     // SAFETY: the caller's promises about fd, data and fds.
     size_return(unsafe {
         args::buf(data, len).and_then(|data| {
-            let fds = fds_to_send(fds, nfds)?;
+            // NULL is fine for none; at most SCM_MAX_FD, as the kernel takes.
+            let fds = args::array(fds, nfds, SCM_MAX_FD)?;
             args::socket(fd).send_fds(data, fds)
         })
     })
@@ -96,35 +75,24 @@ pub unsafe extern "C" fn sc_recv_fds(
     nfds: *mut size_t,
     msg_flags: *mut c_int,
 ) -> ssize_t {
-    // SAFETY: NULL or a valid size_t (the caller's promise).
-    let Some(nfds) = (unsafe { nfds.as_mut() }) else {
-        return -(libc::EFAULT as ssize_t);
-    };
-    let received = (|| {
-        if *nfds > ssize_t::MAX as size_t {
-            return Err(Errno::EINVAL);
-        }
+    // SAFETY: the caller's promise about nfds.
+    let nfds = unsafe { args::out_ref(nfds) };
+    let received = nfds.and_then(|nfds| {
         // No message carries more than SCM_MAX_FD, so no more room is used.
-        let room = (*nfds).min(SCM_MAX_FD);
-        let out: &mut [c_int] = if room == 0 {
-            &mut []
-        } else if fds.is_null() {
-            return Err(Errno::EFAULT);
-        } else {
-            // SAFETY: non-NULL and writable for *nfds >= room ints (the
-            // caller's promise), exclusively for the call.
-            unsafe { core::slice::from_raw_parts_mut(fds, room) }
+        let room = args::len(*nfds)?.min(SCM_MAX_FD);
+        // SAFETY: the caller's promises about fds (writable for *nfds >=
+        // room ints; NULL is fine for none), data and fd.
+        let got = unsafe {
+            let out = args::array_mut(fds, room, SCM_MAX_FD)?;
+            let data = args::buf_mut(data, len)?;
+            args::socket(fd).recv_raw_fds(data, out)?
         };
-        // SAFETY: the caller's promise about data.
-        let data = unsafe { args::buf_mut(data, len) }?;
-        // SAFETY: the caller's promise about fd.
-        let got = unsafe { args::socket(fd) }.recv_raw_fds(data, out)?;
         *nfds = got.fds;
-        if !msg_flags.is_null() {
-            // SAFETY: non-NULL and writable (the caller's promise).
-            unsafe { msg_flags.write(got.flags.bits()) };
+        // SAFETY: the caller's promise about msg_flags (NULL: not wanted).
+        if let Some(msg_flags) = unsafe { args::out_opt(msg_flags) } {
+            *msg_flags = got.flags.bits();
         }
         Ok(got.len)
-    })();
+    });
     size_return(received)
 }

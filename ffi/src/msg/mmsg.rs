@@ -10,23 +10,6 @@ use sockcore::Errno;
 use crate::args::{self, int_return};
 use crate::constants::SC_IOV_MAX;
 
-/// The caller's batch: `EFAULT` for NULL; at most `SC_IOV_MAX` headers, as
-/// the kernel caps a `sendmmsg` batch.
-///
-/// # Safety
-///
-/// Unless NULL, `msgs` must be writable for `vlen` headers, and not
-/// otherwise accessed during the call.
-unsafe fn batch<'call>(msgs: *mut mmsghdr, vlen: c_uint) -> Result<&'call mut [mmsghdr], Errno> {
-    if msgs.is_null() {
-        return Err(Errno::EFAULT);
-    }
-    let count = (vlen as usize).min(SC_IOV_MAX as usize);
-    // SAFETY: non-NULL, writable and exclusive for vlen >= count headers (the
-    // caller's promise); count * sizeof(mmsghdr) is far below isize::MAX.
-    Ok(unsafe { core::slice::from_raw_parts_mut(msgs, count) })
-}
-
 /// A batch count, at most `SC_IOV_MAX`, as the `int` return.
 fn count_return(result: Result<usize, Errno>) -> c_int {
     int_return(result.map(|count| c_int::try_from(count).unwrap_or(SC_IOV_MAX)))
@@ -58,7 +41,7 @@ pub unsafe extern "C" fn sc_sendmmsg(
 ) -> c_int {
     // SAFETY: the caller's promises about fd and msgs.
     count_return(unsafe {
-        batch(msgs, vlen).and_then(|msgs| {
+        args::mmsghdrs(msgs, vlen).and_then(|msgs| {
             let flags = args::msg_flags(flags)?;
             args::socket(fd).send_mmsg_raw(msgs, flags)
         })
@@ -97,7 +80,7 @@ pub unsafe extern "C" fn sc_recvmmsg(
 ) -> c_int {
     // SAFETY: the caller's promises about fd and msgs.
     count_return(unsafe {
-        batch(msgs, vlen).and_then(|msgs| {
+        args::mmsghdrs(msgs, vlen).and_then(|msgs| {
             let flags = args::msg_flags(flags)?;
             args::socket(fd).recv_mmsg_raw(msgs, flags, timeout_ms)
         })

@@ -44,16 +44,10 @@ const _: () = assert!(SC_SCM_MAX_FD == sockcore::SCM_MAX_FD);
 /// for the length beside it.
 #[no_mangle]
 pub unsafe extern "C" fn sc_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int) -> ssize_t {
-    // SAFETY: NULL or a valid msghdr (the caller's promise).
-    let Some(msg) = (unsafe { msg.as_ref() }) else {
-        return -(libc::EFAULT as ssize_t);
-    };
-    // Checked here rather than left to the kernel: 64-bit musl's sendmsg
-    // copies the control data before the system call and would crash on it.
-    if msg.msg_control.is_null() && msg.msg_controllen != 0 {
-        return -(libc::EFAULT as ssize_t);
-    }
-    let sent = args::msg_flags(flags).and_then(|flags| {
+    // SAFETY: the caller's promise about msg.
+    let msg = unsafe { args::send_msghdr(msg) };
+    let sent = msg.and_then(|msg| {
+        let flags = args::msg_flags(flags)?;
         // SAFETY: the caller's promises about fd and what msg points at.
         unsafe { args::socket(fd).send_msg_raw(msg, flags) }
     });
@@ -83,11 +77,10 @@ pub unsafe extern "C" fn sc_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int)
 /// for the length beside it (the buffers the iovecs describe too).
 #[no_mangle]
 pub unsafe extern "C" fn sc_recvmsg(fd: c_int, msg: *mut msghdr, flags: c_int) -> ssize_t {
-    // SAFETY: NULL or a valid, exclusively ours msghdr (the caller's promise).
-    let Some(msg) = (unsafe { msg.as_mut() }) else {
-        return -(libc::EFAULT as ssize_t);
-    };
-    let received = args::msg_flags(flags).and_then(|flags| {
+    // SAFETY: the caller's promise about msg.
+    let msg = unsafe { args::out_ref(msg) };
+    let received = msg.and_then(|msg| {
+        let flags = args::msg_flags(flags)?;
         // SAFETY: the caller's promises about fd and what msg points at.
         unsafe { args::socket(fd).recv_msg_raw(msg, flags) }
     });

@@ -53,19 +53,17 @@ pub unsafe extern "C" fn sc_getsockopt(
     value: *mut c_void,
     len: *mut socklen_t,
 ) -> c_int {
-    // SAFETY: NULL or a valid socklen_t (the caller's promise).
-    let Some(len) = (unsafe { len.as_mut() }) else {
-        return -libc::EFAULT;
-    };
-    // SAFETY: the caller's promise about value and *len.
-    let value = unsafe { args::buf_mut(value, *len as size_t) };
-    let written = value.and_then(|value| {
-        // SAFETY: the caller's promise about fd.
-        unsafe { args::socket(fd) }.option_raw(level, name, value)
-    });
-    unit_return(written.map(|written| {
+    // SAFETY: the caller's promise about len.
+    let len = unsafe { args::out_ref(len) };
+    unit_return(len.and_then(|len| {
+        // SAFETY: the caller's promises about value and *len, and fd.
+        let written = unsafe {
+            let value = args::buf_mut(value, *len as size_t)?;
+            args::socket(fd).option_raw(level, name, value)?
+        };
         // At most the *len the caller gave, so it fits.
         *len = written as socklen_t;
+        Ok(())
     }))
 }
 

@@ -4,7 +4,7 @@
 //! return the errors listed for `sc_getsockopt`. (The credentials options
 //! live in `msg/credentials.rs`, with the messages they serve.)
 
-use core::ffi::{c_char, c_int, CStr};
+use core::ffi::{c_char, c_int};
 
 use libc::size_t;
 use sockcore::options::{
@@ -194,16 +194,15 @@ pub unsafe extern "C" fn sc_set_linger(fd: c_int, on: c_int, seconds: c_int) -> 
 /// writable.
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_linger(fd: c_int, on: *mut c_int, seconds: *mut c_int) -> c_int {
-    // SAFETY: NULL or writable (the caller's promise).
-    let (Some(on), Some(seconds)) = (unsafe { on.as_mut() }, unsafe { seconds.as_mut() }) else {
-        return -libc::EFAULT;
-    };
-    // SAFETY: the caller's promise about fd.
-    let linger = unsafe { args::socket(fd) }.linger();
-    unit_return(linger.map(|linger| {
+    // SAFETY: the caller's promises about on and seconds.
+    let outs = unsafe { args::out_ref(on).and_then(|on| Ok((on, args::out_ref(seconds)?))) };
+    unit_return(outs.and_then(|(on, seconds)| {
+        // SAFETY: the caller's promise about fd.
+        let linger = unsafe { args::socket(fd) }.linger()?;
         *on = c_int::from(linger.is_some());
         let secs = linger.map_or(0, |d| d.as_secs());
         *seconds = c_int::try_from(secs).unwrap_or(c_int::MAX);
+        Ok(())
     }))
 }
 
@@ -363,14 +362,13 @@ pub unsafe extern "C" fn sc_get_broadcast(fd: c_int) -> c_int {
 /// NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_bindtodevice(fd: c_int, name: *const c_char) -> c_int {
-    if name.is_null() {
-        return -libc::EFAULT;
-    }
-    // SAFETY: non-NULL and NUL-terminated (the caller's promise).
-    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
-    let device = (!name.is_empty()).then_some(name);
-    // SAFETY: the caller's promise about fd.
-    unit_return(unsafe { args::socket(fd) }.set_bind_device(device))
+    // SAFETY: the caller's promise about name.
+    let name = unsafe { args::c_str(name) };
+    unit_return(name.and_then(|name| {
+        let device = (!name.is_empty()).then_some(name);
+        // SAFETY: the caller's promise about fd.
+        unsafe { args::socket(fd) }.set_bind_device(device)
+    }))
 }
 
 /// `getsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: the name of the interface

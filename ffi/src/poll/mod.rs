@@ -7,9 +7,9 @@ pub mod wait;
 use core::ffi::c_int;
 
 use libc::{nfds_t, pollfd};
-use sockcore::{poll, Errno, PollFd};
+use sockcore::poll;
 
-use crate::args::int_return;
+use crate::args::{self, int_return};
 
 /// `poll(2)`: waits until one of the `nfds` entries of `fds` is ready or
 /// `timeout_ms` passes (negative: for ever; 0: check without waiting), and
@@ -25,23 +25,9 @@ use crate::args::int_return;
 /// `fds` must be NULL or writable for `nfds` entries.
 #[no_mangle]
 pub unsafe extern "C" fn sc_poll(fds: *mut pollfd, nfds: nfds_t, timeout_ms: c_int) -> c_int {
-    let ready = (|| {
-        let count = usize::try_from(nfds)
-            .ok()
-            .filter(|&count| count <= c_int::MAX as usize)
-            .ok_or(Errno::EINVAL)?;
-        let entries: &mut [PollFd] = if count == 0 {
-            &mut []
-        } else if fds.is_null() {
-            return Err(Errno::EFAULT);
-        } else {
-            // SAFETY: PollFd has pollfd's layout (asserted in the core); the
-            // array is writable and exclusive for count entries (the
-            // caller's promise), and count * 8 bytes fits isize.
-            unsafe { core::slice::from_raw_parts_mut(fds.cast::<PollFd>(), count) }
-        };
-        poll::poll(entries, timeout_ms)
-    })();
+    // SAFETY: the caller's promise about fds.
+    let entries = unsafe { args::poll_fds(fds, nfds) };
+    let ready = entries.and_then(|entries| poll::poll(entries, timeout_ms));
     // At most nfds, which is at most INT_MAX.
     int_return(ready.map(|ready| ready as c_int))
 }

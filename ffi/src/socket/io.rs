@@ -7,11 +7,10 @@
 use core::ffi::{c_int, c_void};
 
 use libc::{iovec, size_t, ssize_t};
-use sockcore::{Errno, IoSlice, IoSliceMut, SocketAddr};
+use sockcore::{IoSlice, IoSliceMut};
 
 use crate::addr::value::sc_addr;
 use crate::args::{self, size_return};
-use crate::constants::SC_IOV_MAX;
 
 /// `read(2)`: up to `len` bytes from `fd` into `buf`.
 ///
@@ -157,53 +156,14 @@ pub unsafe extern "C" fn sc_recvfrom(
         let flags = args::msg_flags(flags)?;
         // SAFETY: the caller's promise about fd.
         let socket = unsafe { args::socket(fd) };
-        if from.is_null() {
-            return socket.recv(buf, flags);
+        // SAFETY: the caller's promise about from; the kernel fills the
+        // caller's sc_addr in place.
+        match unsafe { args::addr_out_opt(from) } {
+            None => socket.recv(buf, flags),
+            Some(sender) => socket.recv_from_into(buf, flags, sender),
         }
-        // SAFETY: from is non-NULL and writable (the caller's promise), and
-        // sc_addr has SocketAddr's layout (asserted in addr/value.rs) with every
-        // bit pattern valid; the kernel fills it in place.
-        let sender = unsafe { &mut *from.cast::<SocketAddr>() };
-        socket.recv_from_into(buf, flags, sender)
     });
     size_return(received)
-}
-
-/// The number of buffers in a C `iovec` array: `EINVAL` outside
-/// `0..=SC_IOV_MAX`, before the array is touched.
-fn iov_count(iovcnt: c_int) -> Result<usize, Errno> {
-    match usize::try_from(iovcnt) {
-        Ok(count) if iovcnt <= SC_IOV_MAX => Ok(count),
-        _ => Err(Errno::EINVAL),
-    }
-}
-
-/// The C `iovec` array at `iov`, checked as every other buffer is: `EFAULT`
-/// for a NULL array or a NULL buffer of non-zero length in it, `EINVAL` for
-/// a count outside `0..=SC_IOV_MAX` or a total over `SSIZE_MAX` (the kernel
-/// would block in `readv` before it found a NULL buffer).
-///
-/// # Safety
-///
-/// Unless NULL, `iov` must be readable for `iovcnt` entries for `'call`.
-unsafe fn iov_array<'call>(iov: *const iovec, iovcnt: c_int) -> Result<&'call [iovec], Errno> {
-    if iov.is_null() {
-        return Err(Errno::EFAULT);
-    }
-    let count = iov_count(iovcnt)?;
-    // SAFETY: non-NULL and readable for count entries (the caller's promise).
-    let array = unsafe { core::slice::from_raw_parts(iov, count) };
-    let mut total: size_t = 0;
-    for entry in array {
-        if entry.iov_base.is_null() && entry.iov_len != 0 {
-            return Err(Errno::EFAULT);
-        }
-        total = total.checked_add(entry.iov_len).ok_or(Errno::EINVAL)?;
-    }
-    if total > ssize_t::MAX as size_t {
-        return Err(Errno::EINVAL);
-    }
-    Ok(array)
 }
 
 /// `readv(2)`: scatters what arrives on `fd` over the `iovcnt` buffers of
@@ -220,7 +180,7 @@ unsafe fn iov_array<'call>(iov: *const iovec, iovcnt: c_int) -> Result<&'call [i
 #[no_mangle]
 pub unsafe extern "C" fn sc_readv(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
     // SAFETY: the caller's promise about iov.
-    let read = unsafe { iov_array(iov, iovcnt) }.and_then(|array| {
+    let read = unsafe { args::iovecs(iov, iovcnt) }.and_then(|array| {
         // SAFETY: IoSliceMut has iovec's layout (asserted in the core); each
         // entry describes writable memory (the caller's promise, and no NULL
         // buffer was found); readv never writes the array itself.
@@ -251,7 +211,7 @@ pub unsafe extern "C" fn sc_readv(fd: c_int, iov: *const iovec, iovcnt: c_int) -
 #[no_mangle]
 pub unsafe extern "C" fn sc_writev(fd: c_int, iov: *const iovec, iovcnt: c_int) -> ssize_t {
     // SAFETY: the caller's promise about iov.
-    let written = unsafe { iov_array(iov, iovcnt) }.and_then(|array| {
+    let written = unsafe { args::iovecs(iov, iovcnt) }.and_then(|array| {
         // SAFETY: IoSlice has iovec's layout (asserted in the core), and each
         // entry describes readable memory (the caller's promise, and no NULL
         // buffer was found).

@@ -41,18 +41,14 @@ pub unsafe extern "C" fn sc_socketpair(
     flags: c_int,
     fds: *mut c_int,
 ) -> c_int {
-    if fds.is_null() {
-        return -libc::EFAULT;
-    }
-    let pair =
-        args::sock_flags(flags).and_then(|flags| Socket::pair(Domain(domain), Type(r#type), flags));
-    unit_return(pair.map(|(a, b)| {
-        // SAFETY: fds is non-NULL and writable for two ints (the caller's
-        // promise); the caller now owns both descriptors.
-        unsafe {
-            fds.cast::<[c_int; 2]>()
-                .write([a.into_raw_fd(), b.into_raw_fd()])
-        }
+    // SAFETY: the caller's promise about fds.
+    let out = unsafe { args::out_ref(fds.cast::<[c_int; 2]>()) };
+    unit_return(out.and_then(|out| {
+        let flags = args::sock_flags(flags)?;
+        let (a, b) = Socket::pair(Domain(domain), Type(r#type), flags)?;
+        // The caller now owns both descriptors.
+        *out = [a.into_raw_fd(), b.into_raw_fd()];
+        Ok(())
     }))
 }
 
@@ -105,13 +101,15 @@ pub unsafe extern "C" fn sc_accept(fd: c_int, peer: *mut sc_addr, flags: c_int) 
     // SAFETY: the caller's promise about fd.
     let listener = unsafe { args::socket(fd) };
     let accepted = args::sock_flags(flags).and_then(|flags| {
-        if peer.is_null() {
-            return listener.accept_only(flags);
+        // SAFETY: the caller's promise about peer.
+        match unsafe { args::addr_out_opt(peer) } {
+            None => listener.accept_only(flags),
+            Some(peer) => {
+                let (conn, addr) = listener.accept(flags)?;
+                *peer = addr;
+                Ok(conn)
+            }
         }
-        let (conn, addr) = listener.accept(flags)?;
-        // SAFETY: peer is non-NULL and writable (the caller's promise).
-        unsafe { args::store_addr(peer, addr) };
-        Ok(conn)
     });
     int_return(accepted.map(Socket::into_raw_fd))
 }

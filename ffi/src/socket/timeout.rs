@@ -37,9 +37,9 @@ pub unsafe extern "C" fn sc_accept_timeout(
     let accepted = args::sock_flags(flags).and_then(|flags| {
         // SAFETY: the caller's promise about fd.
         let (conn, addr) = unsafe { args::socket(fd) }.accept_within(flags, timeout_ms)?;
-        if !peer.is_null() {
-            // SAFETY: peer is non-NULL and writable (the caller's promise).
-            unsafe { args::store_addr(peer, addr) };
+        // SAFETY: the caller's promise about peer.
+        if let Some(peer) = unsafe { args::addr_out_opt(peer) } {
+            *peer = addr;
         }
         Ok(conn)
     });
