@@ -32,6 +32,7 @@
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 // Where things live: each folder holds the exports of one family of the
 // core (sockcore) and has the core's folder name; the header lists the

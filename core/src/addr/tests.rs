@@ -288,10 +288,8 @@ fn from_raw_rejects_null_and_short_lengths() {
     let v6 = SocketAddr::v6([0; 16], 80, 7, 3);
     let null = core::ptr::null::<libc::sockaddr>();
     // SAFETY: from_raw checks for NULL before reading.
-    assert_eq!(
-        unsafe { SocketAddr::from_raw(null, 16) },
-        Err(Errno::EFAULT)
-    );
+    let from_null = unsafe { SocketAddr::from_raw(null, 16) };
+    assert_eq!(from_null, Err(Errno::EFAULT));
     // SAFETY: each length below is at most the address's own length.
     unsafe {
         assert_eq!(SocketAddr::from_raw(v4.as_ptr(), 15), Err(Errno::EINVAL));

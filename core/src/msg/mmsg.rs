@@ -39,8 +39,7 @@ use crate::addr::SocketAddr;
 use crate::errno::Result;
 use crate::flags::MsgFlags;
 use crate::iovec::{IoSlice, IoSliceMut};
-use crate::msg::cmsg::received::close_if_truncated;
-use crate::msg::{filled_control_len, recv_header, send_header};
+use crate::msg::settle_raw;
 use crate::socket::SocketFd;
 use crate::sys;
 
@@ -90,7 +89,7 @@ impl<'a> MmsgHdr<'a> {
     pub fn new(bufs: &'a [IoSlice<'_>]) -> MmsgHdr<'a> {
         MmsgHdr {
             hdr: libc::mmsghdr {
-                msg_hdr: send_header(bufs, &[], None),
+                msg_hdr: sys::send_header(bufs, &[], None),
                 msg_len: 0,
             },
             _borrow: PhantomData,
@@ -100,8 +99,7 @@ impl<'a> MmsgHdr<'a> {
     /// Sends this message to `to`.
     #[inline]
     pub fn with_addr(mut self, to: &'a SocketAddr) -> MmsgHdr<'a> {
-        self.hdr.msg_hdr.msg_name = to.as_ptr() as *mut libc::c_void;
-        self.hdr.msg_hdr.msg_namelen = to.len();
+        sys::set_send_name(&mut self.hdr.msg_hdr, to);
         self
     }
 
@@ -109,9 +107,7 @@ impl<'a> MmsgHdr<'a> {
     /// [`CmsgBuilder`](crate::CmsgBuilder)) to this message.
     #[inline]
     pub fn with_control(mut self, control: &'a [u8]) -> MmsgHdr<'a> {
-        let with = send_header(&[], control, None);
-        self.hdr.msg_hdr.msg_control = with.msg_control;
-        self.hdr.msg_hdr.msg_controllen = with.msg_controllen;
+        sys::set_send_control(&mut self.hdr.msg_hdr, control);
         self
     }
 
@@ -129,7 +125,7 @@ impl<'a> MmsgHdrMut<'a> {
     pub fn new(bufs: &'a mut [IoSliceMut<'_>]) -> MmsgHdrMut<'a> {
         MmsgHdrMut {
             hdr: libc::mmsghdr {
-                msg_hdr: recv_header(bufs, &mut [], core::ptr::null_mut()),
+                msg_hdr: sys::recv_header(bufs, &mut [], None),
                 msg_len: 0,
             },
             _borrow: PhantomData,
@@ -139,9 +135,7 @@ impl<'a> MmsgHdrMut<'a> {
     /// Fills `addr` with the sender's address when this message arrives.
     #[inline]
     pub fn with_addr(mut self, addr: &'a mut SocketAddr) -> MmsgHdrMut<'a> {
-        let (name, _) = addr.as_mut_parts();
-        self.hdr.msg_hdr.msg_name = name.cast();
-        self.hdr.msg_hdr.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        sys::set_recv_name(&mut self.hdr.msg_hdr, addr);
         self
     }
 
@@ -297,20 +291,9 @@ impl SocketFd {
         // SAFETY: the caller guarantees every header.
         let filled = unsafe { sys::recvmmsg(self.as_raw_fd(), msgs, flags, timeout.as_mut()) }?;
         for msg in msgs.iter_mut().take(filled) {
-            let hdr = &mut msg.msg_hdr;
-            hdr.msg_flags &= !libc::MSG_CMSG_CLOEXEC;
-            if hdr.msg_flags & libc::MSG_CTRUNC != 0 && !hdr.msg_control.is_null() {
-                // SAFETY: the caller guarantees msg_control is writable for
-                // the length it gave; the kernel wrote (and initialised) the
-                // msg_controllen bytes it reports, no more than that.
-                let bytes = unsafe {
-                    core::slice::from_raw_parts_mut(
-                        hdr.msg_control.cast::<u8>(),
-                        filled_control_len(hdr),
-                    )
-                };
-                close_if_truncated(bytes, true);
-            }
+            // SAFETY: recvmmsg just filled the header, whose control buffer
+            // the caller guarantees.
+            unsafe { settle_raw(&mut msg.msg_hdr) };
         }
         Ok(filled)
     }

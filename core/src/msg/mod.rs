@@ -27,7 +27,7 @@ pub(crate) mod credentials;
 pub(crate) mod fd_passing;
 pub(crate) mod mmsg;
 
-use core::mem::{size_of, MaybeUninit};
+use core::mem::MaybeUninit;
 
 use crate::addr::SocketAddr;
 use crate::errno::Result;
@@ -73,10 +73,8 @@ impl SocketFd {
         to: Option<&SocketAddr>,
         flags: MsgFlags,
     ) -> Result<usize> {
-        let msg = send_header(bufs, control, to);
-        // SAFETY: msg points only at the borrowed arguments, which outlive
-        // the call and are readable for the lengths recorded.
-        unsafe { self.send_msg_raw(&msg, flags) }
+        let flags = (flags | MsgFlags::NOSIGNAL).bits();
+        sys::send_msg(self.as_raw_fd(), bufs, control, to, flags)
     }
 
     /// `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC`: scatters what arrives
@@ -101,26 +99,17 @@ impl SocketFd {
         flags: MsgFlags,
     ) -> Result<RecvMsg<'c>> {
         let mut addr = SocketAddr::empty();
-        let (name, namelen) = addr.as_mut_parts();
-        let mut msg = recv_header(bufs, control, name.cast());
-        // SAFETY: msg points at addr's storage (namelen bytes), the buffers
-        // and the control space, all exclusively borrowed for the call.
-        let len = unsafe { self.recv_msg_raw(&mut msg, flags) }?;
-        // SAFETY: namelen points at addr's length, which is still live and
-        // not otherwise borrowed; the kernel reported the real length.
-        unsafe { *namelen = msg.msg_namelen };
-        let filled = filled_control_len(&msg).min(control.len());
-        let filled = control.get_mut(..filled).unwrap_or_default();
-        // SAFETY: the kernel wrote the first msg_controllen bytes, so they
-        // are initialised; MaybeUninit<u8> has the layout of u8.
-        let bytes = unsafe { &mut *(filled as *mut [MaybeUninit<u8>] as *mut [u8]) };
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let received = sys::recv_msg(self.as_raw_fd(), bufs, control, &mut addr, flags)?;
+        let flags = MsgFlags::from_bits_retain(reported(received.flags));
+        close_if_truncated(received.control, flags.contains(MsgFlags::CTRUNC));
         Ok(RecvMsg {
-            len,
-            flags: MsgFlags::from_bits_retain(msg.msg_flags),
+            len: received.len,
+            flags,
             addr,
             // SAFETY: recvmsg just installed the descriptors in these bytes
             // for this process, and nothing else has seen them.
-            control: unsafe { ReceivedControl::from_received(bytes) },
+            control: unsafe { ReceivedControl::from_received(received.control) },
         })
     }
 
@@ -159,83 +148,33 @@ impl SocketFd {
         let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
         // SAFETY: the caller guarantees what msg points at.
         let len = unsafe { sys::recvmsg(self.as_raw_fd(), msg, flags) }?;
-        msg.msg_flags &= !libc::MSG_CMSG_CLOEXEC;
-        if msg.msg_flags & libc::MSG_CTRUNC != 0 && !msg.msg_control.is_null() {
-            // SAFETY: the caller guarantees msg_control is writable for the
-            // length it gave, and the kernel wrote (and initialised) the
-            // msg_controllen bytes it reports, no more than that length.
-            let bytes = unsafe {
-                core::slice::from_raw_parts_mut(
-                    msg.msg_control.cast::<u8>(),
-                    filled_control_len(msg),
-                )
-            };
-            close_if_truncated(bytes, true);
-        }
+        // SAFETY: recvmsg just filled msg, whose control buffer the caller
+        // guarantees.
+        unsafe { settle_raw(msg) };
         Ok(len)
     }
 }
 
-/// The most buffers a header can name without the kernel's own `EMSGSIZE`
-/// being lost to a narrower field (`msg_iovlen` is an `int` on musl).
-fn iov_count(len: usize) -> usize {
-    len.min(i32::MAX as usize)
+/// `msg_flags` as callers see them: without the `MSG_CMSG_CLOEXEC` this
+/// crate adds to every receive that takes control data.
+#[inline]
+fn reported(flags: libc::c_int) -> libc::c_int {
+    flags & !libc::MSG_CMSG_CLOEXEC
 }
 
-/// A control length that fits `msg_controllen` on every libc (`socklen_t`
-/// on musl, `size_t` on glibc).
-fn control_len(len: usize) -> libc::socklen_t {
-    libc::socklen_t::try_from(len).unwrap_or(libc::socklen_t::MAX)
-}
-
-/// The control bytes the kernel reported filling (`msg_controllen`).
-// The field is size_t on glibc (the cast is a no-op there) and socklen_t on
-// musl.
-#[allow(clippy::unnecessary_cast)]
-pub(crate) fn filled_control_len(msg: &libc::msghdr) -> usize {
-    msg.msg_controllen as usize
-}
-
-/// A `msghdr` for sending `bufs` to `to` with `control`.
-pub(crate) fn send_header(
-    bufs: &[IoSlice<'_>],
-    control: &[u8],
-    to: Option<&SocketAddr>,
-) -> libc::msghdr {
-    // No name, no buffers, no control; musl's padding fields must be zero
-    // anyway.
-    let mut msg: libc::msghdr = sys::zeroed();
-    if let Some(to) = to {
-        msg.msg_name = to.as_ptr() as *mut libc::c_void;
-        msg.msg_namelen = to.len();
+/// The receive rules, applied to a C header a receive call has just
+/// filled: `msg_flags` as [`reported`], and when the control data was
+/// truncated (`MSG_CTRUNC`), every descriptor in it closed.
+///
+/// # Safety
+///
+/// As for [`sys::filled_control`]: `msg_control` NULL or writable for the
+/// length given.
+#[inline]
+pub(crate) unsafe fn settle_raw(msg: &mut libc::msghdr) {
+    msg.msg_flags = reported(msg.msg_flags);
+    if msg.msg_flags & libc::MSG_CTRUNC != 0 {
+        // SAFETY: the caller's promise.
+        close_if_truncated(unsafe { sys::filled_control(msg) }, true);
     }
-    // IoSlice is layout-compatible with iovec; the kernel only reads them.
-    msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
-    msg.msg_iovlen = iov_count(bufs.len()) as _;
-    if !control.is_empty() {
-        msg.msg_control = control.as_ptr() as *mut libc::c_void;
-        msg.msg_controllen = control_len(control.len()) as _;
-    }
-    msg
-}
-
-/// A `msghdr` for receiving into `bufs`, the address storage at `name` (a
-/// `sockaddr_storage`, or NULL) and `control`.
-pub(crate) fn recv_header(
-    bufs: &mut [IoSliceMut<'_>],
-    control: &mut [MaybeUninit<u8>],
-    name: *mut libc::c_void,
-) -> libc::msghdr {
-    let mut msg: libc::msghdr = sys::zeroed();
-    if !name.is_null() {
-        msg.msg_name = name;
-        msg.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-    }
-    msg.msg_iov = bufs.as_mut_ptr().cast();
-    msg.msg_iovlen = iov_count(bufs.len()) as _;
-    if !control.is_empty() {
-        msg.msg_control = control.as_mut_ptr().cast();
-        msg.msg_controllen = control_len(control.len()) as _;
-    }
-    msg
 }

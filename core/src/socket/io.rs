@@ -159,6 +159,6 @@ impl SocketFd {
     /// `IOV_MAX` (1024) buffers.
     #[inline]
     pub fn write_vectored(&self, bufs: &[IoSlice<'_>]) -> Result<usize> {
-        sys::sendmsg_data(self.as_raw_fd(), bufs, MsgFlags::NOSIGNAL)
+        sys::send_msg(self.as_raw_fd(), bufs, &[], None, MsgFlags::NOSIGNAL.bits())
     }
 }

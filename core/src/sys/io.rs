@@ -1,5 +1,6 @@
-//! Calls that move bytes: read, send, recv, sendto, recvfrom, readv, and
-//! sendmsg for the vectored write (writev cannot take `MSG_NOSIGNAL`).
+//! Calls that move bytes: read, send, recv, sendto, recvfrom and readv. The
+//! vectored write is `sendmsg` (in `msg.rs`), because writev cannot take
+//! `MSG_NOSIGNAL`.
 
 use core::mem::MaybeUninit;
 
@@ -8,7 +9,7 @@ use crate::addr::SocketAddr;
 use crate::errno::Result;
 use crate::fd::RawFd;
 use crate::flags::MsgFlags;
-use crate::iovec::{IoSlice, IoSliceMut};
+use crate::iovec::IoSliceMut;
 
 /// `read(2)` into possibly uninitialised memory.
 #[inline]
@@ -79,18 +80,4 @@ pub(crate) fn readv(fd: RawFd, bufs: &mut [IoSliceMut<'_>]) -> Result<usize> {
     // SAFETY: IoSliceMut is layout-compatible with iovec and each one
     // describes writable memory borrowed for the call.
     cvt_size(unsafe { libc::readv(fd, bufs.as_ptr().cast(), count) })
-}
-
-/// `sendmsg(2)` with only data: the vectored write, unconnected.
-#[inline]
-pub(crate) fn sendmsg_data(fd: RawFd, bufs: &[IoSlice<'_>], flags: MsgFlags) -> Result<usize> {
-    // No name, no control data.
-    let mut msg: libc::msghdr = super::zeroed();
-    msg.msg_iov = bufs.as_ptr() as *mut libc::iovec;
-    // The field's width differs between glibc and musl; the kernel rejects a
-    // count over IOV_MAX with EMSGSIZE, so saturating keeps that error.
-    msg.msg_iovlen = bufs.len() as _;
-    // SAFETY: msg points at iovecs (IoSlice is layout-compatible) that stay
-    // borrowed for the call; sendmsg only reads them.
-    cvt_size(unsafe { libc::sendmsg(fd, &msg, flags.bits()) })
 }

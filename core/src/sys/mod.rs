@@ -1,9 +1,32 @@
 //! The one place that talks to libc.
 //!
-//! Every system call this crate makes goes through a function here. The rest
-//! of the crate is safe Rust over these functions. Each wrapper is
-//! `#[inline]` so that a call through the public API compiles down to the libc
-//! call itself, with no extra frame.
+//! Every system call this crate makes goes through a function here, and so
+//! does the raw work around them: `msghdr`s built from borrowed buffers,
+//! the control bytes a receive filled, C structs made all-zero or read from
+//! bytes ([`PlainData`]). Each wrapper is `#[inline]` so that a call through
+//! the public API compiles down to the libc call itself, with no extra
+//! frame.
+//!
+//! The rest of the crate is safe Rust over these functions, except for
+//! `unsafe` of four kinds, each block with its `// SAFETY:` line:
+//!
+//! - Owning a descriptor the kernel just returned: `Socket::from_raw_fd`
+//!   after `socket`, `socketpair` and `accept4` (`socket/`), in
+//!   `OwnedFd::into_socket` (`fd.rs`), and the received descriptors of
+//!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`).
+//! - The casts that define a type's layout: `BorrowedSocket` as `SocketFd`
+//!   (`socket/mod.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
+//!   (`iovec.rs`), `MmsgHdr` arrays as `mmsghdr` arrays and a received
+//!   address as the caller's `SocketAddr` (`msg/mmsg.rs`), a `SocketAddr`'s
+//!   storage as `sockaddr_in`/`sockaddr_in6`/`sockaddr_un` (`addr/mod.rs`),
+//!   bytes the kernel or the builder initialised as `[u8]`
+//!   (`socket/io.rs`, `msg/cmsg/builder.rs`, which also writes a
+//!   `cmsghdr` unaligned), and std's iovec types as ours (`std_interop.rs`);
+//!   plus the `Send`/`Sync` of the borrowing iovec and `mmsghdr` types.
+//! - `SocketAddr::from_raw`, which copies an address from a C pointer.
+//! - The public raw calls over a caller's C headers (`send_msg_raw`,
+//!   `recv_msg_raw`, `send_mmsg_raw`, `recv_mmsg_raw` in `msg/`), which pass
+//!   their caller's promise on to the unsafe calls here.
 //!
 //! EINTR policy: a wrapper makes exactly one call and returns `EINTR` to its
 //! caller like libc does. Only the loops that promise completion

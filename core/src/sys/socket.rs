@@ -53,9 +53,10 @@ pub(crate) fn accept4(fd: RawFd, peer: Option<&mut SocketAddr>, flags: i32) -> R
             // writes at most *len bytes there and updates *len.
             cvt(unsafe { libc::accept4(fd, ptr, len, flags) })
         }
-        // SAFETY: NULL address and length are allowed by accept4.
         None => {
-            cvt(unsafe { libc::accept4(fd, core::ptr::null_mut(), core::ptr::null_mut(), flags) })
+            let (addr, len) = (core::ptr::null_mut(), core::ptr::null_mut());
+            // SAFETY: accept4 allows a NULL address and length.
+            cvt(unsafe { libc::accept4(fd, addr, len, flags) })
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Ancillary data (control messages) in caller memory: how much space they
 //! need, a buffer aligned for them, a builder for sending, a parser for
-//! what arrives, and [`ReceivedControl`], which owns received descriptors.
+//! what arrives, and [`ReceivedControl`](received::ReceivedControl), which
+//! owns received descriptors.
 //!
 //! The layout is the kernel's: each message is a `struct cmsghdr`, then its
 //! data, then padding up to the alignment of `size_t`. The sizes come from
