@@ -24,11 +24,11 @@
  *             sc_set_nodelay, sc_join_multicast, ...).
  * A library built for a small system with `cargo build --release -p
  * sockcore-ffi --no-default-features` has neither; everything else (the
- * seed flow, byte moving, addresses, errors, poll, the time-out calls and
- * the raw sc_getsockopt/sc_setsockopt) is always there. The declarations
- * of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES) or
- * #if defined(SOCKCORE_HAVE_OPTIONS). This header defines both unless the
- * program defines SOCKCORE_NO_MESSAGES or SOCKCORE_NO_OPTIONS before
+ * server/client flow, byte moving, addresses, errors, poll, the time-out
+ * calls and the raw sc_getsockopt/sc_setsockopt) is always there. The
+ * declarations of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES)
+ * or #if defined(SOCKCORE_HAVE_OPTIONS). This header defines both unless
+ * the program defines SOCKCORE_NO_MESSAGES or SOCKCORE_NO_OPTIONS before
  * including it: a program built against a library without a part defines
  * its NO_ macro, and a call to a missing function fails to compile rather
  * than to link.

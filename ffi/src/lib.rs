@@ -19,7 +19,7 @@
 //! Two parts are optional, as cargo features on by default: `messages`
 //! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials)
 //! and `options` (the typed option calls). `--no-default-features` builds
-//! the base library for small systems: the seed flow, byte moving,
+//! the base library for small systems: the server/client flow, byte moving,
 //! addresses, errors, poll, the time-out calls and the raw
 //! `sc_getsockopt`/`sc_setsockopt`. The header declares everything, the
 //! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)` and

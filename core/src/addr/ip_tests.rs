@@ -11,7 +11,7 @@ use std::vec::Vec;
 use super::SocketAddr;
 use crate::errno::Errno;
 
-/// SplitMix64: a fixed seed gives the same inputs on every run.
+/// SplitMix64: a fixed starting state gives the same inputs on every run.
 struct Rng(u64);
 
 impl Rng {

@@ -1,4 +1,5 @@
-//! The seed flow in one call each: [`Socket::listen_on`] and [`Socket::dial`].
+//! The server/client flow in one call each: [`Socket::listen_on`] and
+//! [`Socket::dial`].
 
 use crate::addr::SocketAddr;
 use crate::errno::{Errno, Result};

@@ -1,4 +1,4 @@
-//! The seed flow in one call each: `sc_listen_on` for a server, `sc_dial`
+//! The server/client flow in one call each: `sc_listen_on` for a server, `sc_dial`
 //! for a client.
 
 use core::ffi::{c_char, c_int};
