@@ -189,9 +189,7 @@ impl<'a> MmsgHdrMut<'a> {
         };
         // SAFETY: as in `addr`, and &mut self makes this the only access.
         if let Some(addr) = unsafe { addr.as_mut() } {
-            let (_, addr_len) = addr.as_mut_parts();
-            // SAFETY: addr_len points at the live SocketAddr's length field.
-            unsafe { *addr_len = len };
+            addr.set_len(len);
         }
     }
 }
