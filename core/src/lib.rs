@@ -186,10 +186,12 @@ extern crate std;
 // descriptors, flags, iovec buffers, and the layout checks. Modules import
 // a name from the module that defines it; this file only declares modules
 // and re-exports the public API.
+mod bytes;
 mod fd;
 mod flags;
 mod iovec;
 mod layout;
+mod uapi;
 
 mod addr;
 mod errno;
@@ -205,13 +207,24 @@ pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
 pub use errno::{Errno, Result};
 pub use fd::{OwnedFd, RawFd};
-pub use flags::{Domain, MsgFlags, Shutdown, SockFlags, Type};
+pub use flags::{Domain, MsgFlags, PmtuDiscover, Shutdown, SockFlags, TimestampingFlags, Type};
 pub use iovec::{IoSlice, IoSliceMut};
 pub use msg::cmsg::buffer::CmsgBuffer;
 pub use msg::cmsg::builder::CmsgBuilder;
-pub use msg::cmsg::parse::{Cmsgs, ControlMessage, Fds};
+pub use msg::cmsg::decode::{CmsgKind, ControlMessage};
+pub use msg::cmsg::extended_error::{ErrorOrigin, ExtendedError};
+pub use msg::cmsg::parse::{Cmsgs, Fds};
 pub use msg::cmsg::received::{ReceivedControl, TakeFds};
-pub use msg::cmsg::{cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, SCM_MAX_FD};
+pub use msg::cmsg::values::{Ecn, PacketInfo, Timestamp, Timestamping, Tos};
+pub use msg::cmsg::{
+    cmsg_len, cmsg_space, cmsg_space_for_all_received, cmsg_space_for_creds,
+    cmsg_space_for_dontfrag, cmsg_space_for_drop_count, cmsg_space_for_extended_error_v4,
+    cmsg_space_for_extended_error_v6, cmsg_space_for_fds, cmsg_space_for_gro_segment,
+    cmsg_space_for_hop_limit, cmsg_space_for_original_destination_v4,
+    cmsg_space_for_original_destination_v6, cmsg_space_for_packet_info_v4,
+    cmsg_space_for_packet_info_v6, cmsg_space_for_timestamp, cmsg_space_for_timestamping,
+    cmsg_space_for_tos, cmsg_space_for_tx_timestamp, cmsg_space_for_udp_segment, SCM_MAX_FD,
+};
 pub use msg::credentials::Credentials;
 pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
@@ -220,3 +233,4 @@ pub use options::socket::IFNAMSIZ;
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};
+pub use uapi::{SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SCM_TSTAMP_SND};

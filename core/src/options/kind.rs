@@ -13,6 +13,7 @@ use core::time::Duration;
 
 use super::duration::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
 use crate::errno::Result;
+use crate::flags::{PmtuDiscover, TimestampingFlags};
 use crate::msg::credentials::Credentials;
 
 /// A socket option: the level and name `setsockopt(2)` takes, and in `K` the
@@ -208,6 +209,11 @@ kinds! {
     /// An interface index, `u32`, in a `struct ip_mreqn` with no address:
     /// set only.
     InterfaceV4: u32;
+    /// A path MTU discovery mode, [`PmtuDiscover`]: an `int`.
+    PmtuMode: PmtuDiscover;
+    /// `SO_TIMESTAMPING` flags, [`TimestampingFlags`]: an `int` of
+    /// `SOF_TIMESTAMPING_*` bits (bits this crate does not name are kept).
+    StampFlags: TimestampingFlags;
 }
 
 /// Bytes of any length, such as an interface name: the kind of options set
@@ -259,6 +265,17 @@ int_kind!(
         let ms = u64::try_from(ms).unwrap_or(0);
         (ms != 0).then(|| Duration::from_millis(ms))
     }
+);
+
+int_kind!(
+    PmtuMode,
+    encode: |mode: PmtuDiscover| Ok(mode.0),
+    decode: PmtuDiscover
+);
+int_kind!(
+    StampFlags,
+    encode: |flags: TimestampingFlags| Ok(flags.bits() as libc::c_int),
+    decode: |bits: libc::c_int| TimestampingFlags::from_bits_retain(bits as u32)
 );
 
 impl Encode for TimeVal {

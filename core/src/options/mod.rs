@@ -44,22 +44,25 @@
 
 // Adding an option: one line in table.rs (its C name, level and kind; a new
 // kind, if the value is of a new shape, goes in kind.rs), its typed getter
-// and setter in the file of its level here (socket.rs, tcp.rs, ip.rs,
-// multicast.rs; the credentials options live with the credentials in
-// msg/credentials.rs), and its C export in the same file of
+// and setter in the file of its level or topic here (socket.rs, tcp.rs,
+// ip.rs; multicast.rs; control.rs for the switches that turn on received
+// control messages; path_mtu.rs; the credentials options live with the
+// credentials in msg/credentials.rs), and its C export in the same file of
 // ffi/src/options/, which takes the option from the table too.
 
+mod control;
 pub(crate) mod duration;
 mod ip;
 pub(crate) mod kind;
 mod multicast;
+mod path_mtu;
 pub(crate) mod socket;
 pub(crate) mod table;
 mod tcp;
 
 pub use kind::{
     Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,
-    Seconds, Set, Size, Switch, TimeVal, Ucred,
+    PmtuMode, Seconds, Set, Size, StampFlags, Switch, TimeVal, Ucred,
 };
 pub use table::*;
 

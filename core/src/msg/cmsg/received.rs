@@ -4,7 +4,8 @@
 use core::ops::Range;
 
 use super::parse::{locate, read_fd};
-use super::parse::{Cmsgs, ControlMessage};
+use super::decode::ControlMessage;
+use super::parse::Cmsgs;
 use crate::fd::{OwnedFd, RawFd};
 use crate::msg::credentials::Credentials;
 
