@@ -161,6 +161,13 @@
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// sockcore makes Linux system calls (accept4, SOCK_CLOEXEC, sendmmsg,
+// UDP_SEGMENT, SO_PEERCRED, ...) through libc; elsewhere they do not exist
+// or mean something else. Say so once, before the errors they would cause.
+#[cfg(not(target_os = "linux"))]
+compile_error!("sockcore is for Linux only: it wraps Linux system calls and socket options");
 
 #[cfg(any(test, feature = "std"))]
 extern crate std;
@@ -190,6 +197,7 @@ mod options_tcp;
 pub mod poll;
 mod socket;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 mod std_interop;
 mod sys;
 mod timeout;

@@ -33,6 +33,10 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+// As in the core: the C library exists for Linux only.
+#[cfg(not(target_os = "linux"))]
+compile_error!("sockcore is for Linux only: it wraps Linux system calls and socket options");
+
 mod args;
 mod errno_text;
 // The credentials calls (messages) use only its switches.
