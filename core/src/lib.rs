@@ -163,9 +163,10 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-// sockcore makes Linux system calls (accept4, SOCK_CLOEXEC, sendmmsg,
-// UDP_SEGMENT, SO_PEERCRED, ...) through libc; elsewhere they do not exist
-// or mean something else. Say so once, before the errors they would cause.
+// sockcore makes Linux system calls and uses Linux flags and options
+// (accept4, SOCK_CLOEXEC, sendmmsg, SO_PEERCRED, ...) through libc; other
+// systems lack them or give them other meanings. Say so first, before the
+// errors their absence would cause.
 #[cfg(not(target_os = "linux"))]
 compile_error!("sockcore is for Linux only: it wraps Linux system calls and socket options");
 
