@@ -14,8 +14,8 @@ use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};
 
 use sockcore_e2e::{
-    base_lib_dir, c_build, c_compiler, run_to_success, workspace_version, CBuild, Process,
-    Version, BASE_BUILD_DEFINES, C_FLAGS,
+    base_lib_dir, c_build, c_compiler, run_to_success, workspace_version, CBuild, Process, Version,
+    BASE_BUILD_DEFINES, C_FLAGS,
 };
 
 fn build() -> &'static CBuild {
@@ -353,7 +353,11 @@ fn base_install_hides_the_parts_it_lacks_from_the_compiler() {
     let _ = fs::remove_dir_all(&prefix);
     make_in(
         base_lib_dir(env!("CARGO_TARGET_TMPDIR")),
-        &["install", "FEATURES=", &format!("PREFIX={}", prefix.display())],
+        &[
+            "install",
+            "FEATURES=",
+            &format!("PREFIX={}", prefix.display()),
+        ],
     );
     let pc = fs::read_to_string(prefix.join("lib/pkgconfig/sockcore.pc")).expect("the .pc");
     let cflags_line = pc

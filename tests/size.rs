@@ -71,8 +71,8 @@ use std::os::unix::net::UnixStream;
 use std::sync::Mutex;
 
 use sockcore_e2e::{
-    base_lib_dir, c_build, path_arg, run_to_success, workspace_version, CBuild, Process,
-    TempDir, BASE_BUILD_DEFINES, C_FLAGS, TIMEOUT,
+    base_lib_dir, c_build, path_arg, run_to_success, workspace_version, CBuild, Process, TempDir,
+    BASE_BUILD_DEFINES, C_FLAGS, TIMEOUT,
 };
 
 /// The seed flow's budget: the base shared library's, and sockcore's share
@@ -255,7 +255,16 @@ fn breakdown(file: &Path) -> String {
         ("unwind tables", &[".eh_frame", ".gcc_except_table"]),
         (
             "dynamic linking",
-            &[".dynsym", ".dynstr", ".gnu.hash", ".hash", ".gnu.version", ".rela", ".dynamic", ".got"],
+            &[
+                ".dynsym",
+                ".dynstr",
+                ".gnu.hash",
+                ".hash",
+                ".gnu.version",
+                ".rela",
+                ".dynamic",
+                ".got",
+            ],
         ),
         ("other sections", &[""]),
     ];
@@ -292,7 +301,11 @@ fn breakdown(file: &Path) -> String {
 fn exports(file: &Path) -> usize {
     run(tool("NM", "nm").args(["-D", "--defined-only"]).arg(file))
         .lines()
-        .filter(|line| line.split_whitespace().nth(2).is_some_and(|n| n.starts_with("sc_")))
+        .filter(|line| {
+            line.split_whitespace()
+                .nth(2)
+                .is_some_and(|n| n.starts_with("sc_"))
+        })
         .count()
 }
 
@@ -417,7 +430,14 @@ fn musl_archive() -> PathBuf {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
     let mut command = Command::new(cargo);
     command
-        .args(["build", "--release", "-p", "sockcore-ffi", "--target", MUSL_TARGET])
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "sockcore-ffi",
+            "--target",
+            MUSL_TARGET,
+        ])
         .arg("--manifest-path")
         .arg(build().root().join("Cargo.toml"))
         .arg(path_arg("--target-dir=", &target_dir));
@@ -453,11 +473,12 @@ fn musl_static(dir: &Path, name: &str, libs: &[&Path]) -> PathBuf {
 fn assert_small_server_echoes(server: &Path) {
     let dir = TempDir::new("size-small-server");
     let path = dir.path().join("socket");
-    let mut process =
-        Process::spawn(Command::new(server).arg(format!("unix:{}", path.display())));
+    let mut process = Process::spawn(Command::new(server).arg(format!("unix:{}", path.display())));
     process.wait_for_line("listening");
     let mut client = UnixStream::connect(&path).expect("connect to the small server");
-    client.set_read_timeout(Some(TIMEOUT)).expect("a read time-out");
+    client
+        .set_read_timeout(Some(TIMEOUT))
+        .expect("a read time-out");
     client.write_all(b"small echo").expect("send");
     let mut echo = [0u8; 10];
     client.read_exact(&mut echo).expect("the echo");
@@ -495,7 +516,9 @@ fn sockcore_sections(map: &Path) -> Vec<(String, u64)> {
                 continue;
             }
             (true, _, [name, _, size, file]) => (*name, *size, *file),
-            (false, Some(name), [_, size, file]) if line.starts_with("    ") => (name, *size, *file),
+            (false, Some(name), [_, size, file]) if line.starts_with("    ") => {
+                (name, *size, *file)
+            }
             _ => continue,
         };
         let Some(size) = size
@@ -508,7 +531,7 @@ fn sockcore_sections(map: &Path) -> Vec<(String, u64)> {
             sections.push((name.to_owned(), size));
         }
     }
-    sections.sort_by(|a, b| b.1.cmp(&a.1));
+    sections.sort_by_key(|&(_, size)| std::cmp::Reverse(size));
     sections
 }
 
@@ -531,7 +554,10 @@ fn readable(section: &str) -> String {
         parts.push(part);
         rest = &rest[digits + len..];
     }
-    if parts.last().is_some_and(|p| p.starts_with('h') && p.len() == 17) {
+    if parts
+        .last()
+        .is_some_and(|p| p.starts_with('h') && p.len() == 17)
+    {
         parts.pop();
     }
     let path = parts
@@ -558,7 +584,8 @@ fn small_static_musl_server_grows_little_over_its_c_library_twin() {
         stripped(Library::Full, &server),
         stripped(Library::Full, &twin),
     );
-    let (server_loaded, twin_loaded) = (loaded_bytes(&server_stripped), loaded_bytes(&twin_stripped));
+    let (server_loaded, twin_loaded) =
+        (loaded_bytes(&server_stripped), loaded_bytes(&twin_stripped));
     let growth = server_loaded.saturating_sub(twin_loaded);
     let own = sockcore_sections(&server.with_extension("map"));
     let own_total: u64 = own.iter().map(|(_, size)| size).sum();

@@ -58,9 +58,12 @@ fn write_package(dir: &Path) -> PathBuf {
     fs::write(&manifest_path, manifest(crate_dir, &source)).expect("write the manifest");
     // The versions this crate was tested with: the workspace's lockfile, or
     // the packaged crate's own.
-    let lockfile = [crate_dir.join("Cargo.lock"), crate_dir.join("../Cargo.lock")]
-        .into_iter()
-        .find(|lock| lock.is_file());
+    let lockfile = [
+        crate_dir.join("Cargo.lock"),
+        crate_dir.join("../Cargo.lock"),
+    ]
+    .into_iter()
+    .find(|lock| lock.is_file());
     if let Some(lockfile) = lockfile {
         fs::copy(lockfile, dir.join("Cargo.lock")).expect("copy the lockfile");
     }
@@ -97,7 +100,10 @@ fn a_no_std_program_without_an_allocator_links_and_runs() {
     };
     let program = release.join("sockcore-no-std-probe");
     let runner = target.as_ref().and_then(|triple| {
-        let var = format!("CARGO_TARGET_{}_RUNNER", triple.replace('-', "_").to_uppercase());
+        let var = format!(
+            "CARGO_TARGET_{}_RUNNER",
+            triple.replace('-', "_").to_uppercase()
+        );
         env::var(var).ok()
     });
     let mut run = match runner.as_deref().map(str::split_whitespace) {
