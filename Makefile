@@ -126,9 +126,9 @@ SHARED_LDFLAGS := -shared -Wl,-soname,$(SONAME) -Wl,--version-script,$(MAP) \
 all: $(SHARED)
 
 # Cargo decides whether the archive is fresh; make only sees a new file.
-# Only the ffi crate: the workspace's other member that builds anything
-# more is the root package, whose build script runs cbindgen. Building it
-# alone changes no features (`cargo tree -e features`): the root package
+# Only the ffi crate (and the core under it), not the whole workspace,
+# whose root package has a build script that compiles cbindgen. Building
+# it alone changes no features (`cargo tree -e features`): the root package
 # asks nothing more of libc or sockcore, and cbindgen, a build dependency,
 # is resolved apart from them.
 $(STATIC): libsockcore ;
