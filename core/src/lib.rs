@@ -223,5 +223,11 @@ pub use poll::{PollFd, PollFlags};
 pub use socket::{BorrowedSocket, Socket, SocketFd};
 pub use transfer::TransferError;
 
+// The crate's README (what crates.io shows) is tested like the docs: its
+// example must compile and run.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// A raw file descriptor, as C's `int`.
 pub type RawFd = core::ffi::c_int;
