@@ -21,15 +21,17 @@
 use core::ffi::c_int;
 use core::time::Duration;
 
-use sockcore::options::{Byte, Count, Millis, Opt, Seconds, Size, Switch};
+use sockcore::options::{Byte, Count, Millis, Opt, PmtuMode, Seconds, Size, Switch};
 use sockcore::Errno;
 
 use crate::args::{self, int_return, unit_return};
 
-/// The kinds whose C value is a count, size or time: a non-negative `int`.
+/// The kinds whose C value is a count, size, time or mode: a non-negative
+/// `int`.
 pub(crate) trait NonNegative {}
 
 impl NonNegative for Count {}
+impl NonNegative for PmtuMode {}
 impl NonNegative for Size {}
 impl NonNegative for Seconds {}
 impl NonNegative for Millis {}
