@@ -84,8 +84,8 @@ bitflags! {
         const SOFTWARE = libc::SOF_TIMESTAMPING_SOFTWARE;
         /// `SOF_TIMESTAMPING_RAW_HARDWARE`: report hardware stamps.
         const RAW_HARDWARE = libc::SOF_TIMESTAMPING_RAW_HARDWARE;
-        /// `SOF_TIMESTAMPING_OPT_ID`: number the sends; each transmit stamp
-        /// carries its send's number in
+        /// `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit
+        /// stamp, from 0; each stamp carries its send's number in
         /// [`ExtendedError::data`](crate::ExtendedError::data).
         const OPT_ID = libc::SOF_TIMESTAMPING_OPT_ID;
         /// `SOF_TIMESTAMPING_TX_SCHED`: record a transmit stamp when the

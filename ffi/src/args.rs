@@ -450,7 +450,13 @@ pub(crate) unsafe fn cmsg_builder<'call>(
     // SAFETY: the caller's promise.
     let builder = unsafe { out_ref(builder) }?;
     // SAFETY: the caller's promise about buf; the bytes are only written.
-    let whole = unsafe { array_mut(builder.buf.cast::<MaybeUninit<u8>>(), builder.capacity, SSIZE_MAX) }?;
+    let whole = unsafe {
+        array_mut(
+            builder.buf.cast::<MaybeUninit<u8>>(),
+            builder.capacity,
+            SSIZE_MAX,
+        )
+    }?;
     let room = whole.get_mut(builder.len..).ok_or(Errno::EINVAL)?;
     Ok((builder, room))
 }

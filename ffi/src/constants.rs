@@ -70,8 +70,8 @@ pub const SC_TIMESTAMPING_RX_SOFTWARE: c_uint = 1 << 3;
 pub const SC_TIMESTAMPING_SOFTWARE: c_uint = 1 << 4;
 /// `SOF_TIMESTAMPING_RAW_HARDWARE`: report hardware stamps.
 pub const SC_TIMESTAMPING_RAW_HARDWARE: c_uint = 1 << 6;
-/// `SOF_TIMESTAMPING_OPT_ID`: number the sends; a transmit stamp's
-/// `sc_extended_err.ee_data` is its send's number.
+/// `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit stamp,
+/// from 0; a stamp's `sc_extended_err.ee_data` is its send's number.
 pub const SC_TIMESTAMPING_OPT_ID: c_uint = 1 << 7;
 /// `SOF_TIMESTAMPING_TX_SCHED`: record a transmit stamp when the packet is
 /// queued for the device.

@@ -4,8 +4,8 @@
 //! their options from here.
 
 use super::kind::{
-    Byte, Bytes, Count, GroupV4, GroupV6, Int, InterfaceV4, Linger, Millis, Opt, PmtuMode,
-    Seconds, Size, StampFlags, Switch, TimeVal, Ucred,
+    Byte, Bytes, Count, GroupV4, GroupV6, Int, InterfaceV4, Linger, Millis, Opt, PmtuMode, Seconds,
+    Size, StampFlags, Switch, TimeVal, Ucred,
 };
 use crate::uapi;
 

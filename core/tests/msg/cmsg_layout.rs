@@ -134,13 +134,8 @@ fn builder_writes_what_libc_would() {
         other => panic!("expected credentials, got {other:?}"),
     }
     match messages.next() {
-        Some(ControlMessage::Other { level, ty, data }) => {
-            assert_eq!(
-                (level, ty, data),
-                (libc::IPPROTO_IP, libc::IP_TTL, &9i32.to_ne_bytes()[..])
-            );
-        }
-        other => panic!("expected a raw message, got {other:?}"),
+        Some(ControlMessage::HopLimit(hops)) => assert_eq!(hops, 9),
+        other => panic!("expected IP_TTL 9, got {other:?}"),
     }
     assert!(messages.next().is_none());
     assert!(messages.next().is_none(), "fused");

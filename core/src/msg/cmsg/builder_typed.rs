@@ -8,8 +8,8 @@ use core::net::IpAddr;
 
 use super::builder::CmsgBuilder;
 use super::kinds::{
-    Layout, DONTFRAG, HOP_LIMIT, PACKET_INFO_V4, PACKET_INFO_V6, TOS_SENT, TRAFFIC_CLASS,
-    TX_TIMESTAMP, TTL, UDP_SEGMENT,
+    Layout, DONTFRAG, HOP_LIMIT, PACKET_INFO_V4, PACKET_INFO_V6, TOS_SENT, TRAFFIC_CLASS, TTL,
+    TX_TIMESTAMP, UDP_SEGMENT,
 };
 use super::values::Tos;
 use crate::addr::{AddrKind, SocketAddr};

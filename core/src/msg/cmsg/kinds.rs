@@ -153,16 +153,48 @@ pub(crate) const RECEIVED: [Received; 18] = [
     received(TRAFFIC_CLASS, CmsgKind::Tos, decode::traffic_class),
     received(TTL, CmsgKind::HopLimit, decode::ttl),
     received(HOP_LIMIT, CmsgKind::HopLimit, decode::hop_limit),
-    received(TIMESTAMPNS_NEW, CmsgKind::Timestamp, decode::timestamp_ns_new),
-    received(TIMESTAMPNS_OLD, CmsgKind::Timestamp, decode::timestamp_ns_old),
+    received(
+        TIMESTAMPNS_NEW,
+        CmsgKind::Timestamp,
+        decode::timestamp_ns_new,
+    ),
+    received(
+        TIMESTAMPNS_OLD,
+        CmsgKind::Timestamp,
+        decode::timestamp_ns_old,
+    ),
     received(TIMESTAMP_NEW, CmsgKind::Timestamp, decode::timestamp_us_new),
     received(TIMESTAMP_OLD, CmsgKind::Timestamp, decode::timestamp_us_old),
-    received(TIMESTAMPING_NEW, CmsgKind::Timestamping, decode::timestamping_new),
-    received(TIMESTAMPING_OLD, CmsgKind::Timestamping, decode::timestamping_old),
-    received(EXTENDED_ERROR_V4, CmsgKind::ExtendedError, decode::extended_error),
-    received(EXTENDED_ERROR_V6, CmsgKind::ExtendedError, decode::extended_error),
-    received(ORIGINAL_DESTINATION_V4, CmsgKind::OriginalDestination, decode::original_destination_v4),
-    received(ORIGINAL_DESTINATION_V6, CmsgKind::OriginalDestination, decode::original_destination_v6),
+    received(
+        TIMESTAMPING_NEW,
+        CmsgKind::Timestamping,
+        decode::timestamping_new,
+    ),
+    received(
+        TIMESTAMPING_OLD,
+        CmsgKind::Timestamping,
+        decode::timestamping_old,
+    ),
+    received(
+        EXTENDED_ERROR_V4,
+        CmsgKind::ExtendedError,
+        decode::extended_error,
+    ),
+    received(
+        EXTENDED_ERROR_V6,
+        CmsgKind::ExtendedError,
+        decode::extended_error,
+    ),
+    received(
+        ORIGINAL_DESTINATION_V4,
+        CmsgKind::OriginalDestination,
+        decode::original_destination_v4,
+    ),
+    received(
+        ORIGINAL_DESTINATION_V6,
+        CmsgKind::OriginalDestination,
+        decode::original_destination_v6,
+    ),
     received(DROP_COUNT, CmsgKind::DropCount, decode::drop_count),
 ];
 

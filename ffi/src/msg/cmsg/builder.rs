@@ -53,7 +53,11 @@ pub unsafe extern "C" fn sc_cmsg_builder_init(
     buf: *mut c_void,
     capacity: size_t,
 ) -> c_int {
-    let mut fresh = sc_cmsg_builder { buf, capacity, len: 0 };
+    let mut fresh = sc_cmsg_builder {
+        buf,
+        capacity,
+        len: 0,
+    };
     // The same checks as every later call's, on the values to be stored.
     // SAFETY: fresh is a local; the caller's promise about buf.
     let checked = unsafe { args::cmsg_builder(&mut fresh) }.map(|_| ());
@@ -147,7 +151,11 @@ pub unsafe extern "C" fn sc_cmsg_add_source(
     ifindex: u32,
 ) -> c_int {
     // SAFETY: the caller's promises about b and local.
-    unsafe { append(b, &mut |builder| builder.push_source(ip_of(local)?, ifindex)) }
+    unsafe {
+        append(b, &mut |builder| {
+            builder.push_source(ip_of(local)?, ifindex)
+        })
+    }
 }
 
 /// Appends the whole TOS / traffic-class byte, DSCP in the high six bits
@@ -260,7 +268,11 @@ pub unsafe extern "C" fn sc_cmsg_add(
     // SAFETY: the caller's promises about b and data.
     unsafe {
         append(b, &mut |builder| {
-            let bytes = if len == 0 { &[][..] } else { args::buf(data, len)? };
+            let bytes = if len == 0 {
+                &[][..]
+            } else {
+                args::buf(data, len)?
+            };
             builder.push(level, r#type, bytes)
         })
     }

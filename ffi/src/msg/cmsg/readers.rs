@@ -34,10 +34,7 @@ use crate::args::{self, unit_return};
 ///
 /// As for [`args::received_control`].
 #[inline(never)]
-unsafe fn first<'call>(
-    msg: *const msghdr,
-    kind: CmsgKind,
-) -> Result<ControlMessage<'call>, Errno> {
+unsafe fn first<'call>(msg: *const msghdr, kind: CmsgKind) -> Result<ControlMessage<'call>, Errno> {
     // SAFETY: the caller's promise.
     let (bytes, flags) = unsafe { args::received_control(msg) }?;
     match Cmsgs::new(bytes).first(kind) {
@@ -88,10 +85,15 @@ unsafe fn store<T>(
 pub unsafe extern "C" fn sc_cmsg_get_udp_gro(msg: *const msghdr, segment: *mut size_t) -> c_int {
     // SAFETY: the caller's promises.
     unsafe {
-        store(msg, segment, CmsgKind::GroSegment, |message| match message {
-            ControlMessage::GroSegment(size) => Some(size_t::from(size)),
-            _ => None,
-        })
+        store(
+            msg,
+            segment,
+            CmsgKind::GroSegment,
+            |message| match message {
+                ControlMessage::GroSegment(size) => Some(size_t::from(size)),
+                _ => None,
+            },
+        )
     }
 }
 
@@ -297,12 +299,15 @@ pub unsafe extern "C" fn sc_cmsg_get_extended_err(
 pub unsafe extern "C" fn sc_cmsg_get_origdstaddr(msg: *const msghdr, dst: *mut sc_addr) -> c_int {
     // SAFETY: the caller's promises; sc_addr has SocketAddr's layout.
     unsafe {
-        store(msg, dst.cast::<SocketAddr>(), CmsgKind::OriginalDestination, |message| {
-            match message {
+        store(
+            msg,
+            dst.cast::<SocketAddr>(),
+            CmsgKind::OriginalDestination,
+            |message| match message {
                 ControlMessage::OriginalDestination(addr) => Some(addr),
                 _ => None,
-            }
-        })
+            },
+        )
     }
 }
 
