@@ -159,7 +159,9 @@ fn builders_write_each_kind_at_its_size() {
         0,
     );
     let ect0_ef = Tos::new(46, Ecn::Ect0);
-    let table: Vec<(&str, Vec<u8>, (i32, i32, Vec<u8>))> = vec![
+    // (what, the bytes written, the level, type and data expected)
+    type Row<'a> = (&'a str, Vec<u8>, (i32, i32, Vec<u8>));
+    let table: Vec<Row<'_>> = vec![
         (
             "udp_segment",
             built(|b| b.push_udp_segment(1200)),

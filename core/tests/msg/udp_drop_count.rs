@@ -27,7 +27,7 @@ fn a_forced_overflow_is_counted() {
     // the count. Bounded: at most the burst, then at most the burst again
     // should late ones arrive before the last.
     let mut received = 0;
-    let mut take = |wait: bool| {
+    let take = |wait: bool| {
         let mut data = [0u8; 1000];
         let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
         let msg = if wait {
