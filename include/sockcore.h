@@ -267,8 +267,8 @@ struct mmsghdr;
 #define SC_TIMESTAMPING_RAW_HARDWARE (1 << 6)
 
 /**
- * `SOF_TIMESTAMPING_OPT_ID`: number the sends; a transmit stamp's
- * `sc_extended_err.ee_data` is its send's number.
+ * `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit stamp,
+ * from 0; a stamp's `sc_extended_err.ee_data` is its send's number.
  */
 #define SC_TIMESTAMPING_OPT_ID (1 << 7)
 

@@ -17,8 +17,9 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "bad_input",
+    "cmsg_typed",
     "faults",
     "msg_fds",
     "msg_batch",
