@@ -235,6 +235,20 @@ pub fn udp_batch(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// udp_pktinfo's server and a client marking its request CE with TTL 9
+/// (static). The server is bound to 127.0.0.1, so the address the client
+/// asks is the one the server prints, and the reply's source is checked all
+/// the same.
+pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_pktinfo", "server", "127.0.0.1:0", "1"],
+        &[&["udp_pktinfo", "client", ADDRESS, "--ecn", "ce", "--ttl", "9"]],
+    );
+}
+
 /// peer_credentials' server and an admitted client (shared).
 pub fn peer_credentials(tool: &dyn Tool, built: &Built) {
     let address = format!("unix:@{}", unique_name("tool-credentials"));
