@@ -18,7 +18,7 @@
 //! Outputs are unchanged unless 0 is returned.
 
 use core::ffi::c_int;
-use core::net::SocketAddr as IpSocketAddr;
+use core::net::{IpAddr, SocketAddr as IpSocketAddr};
 
 use libc::{msghdr, size_t};
 use sockcore::{CmsgKind, Cmsgs, ControlMessage, Errno, SocketAddr};
@@ -43,6 +43,13 @@ unsafe fn first<'call>(msg: *const msghdr, kind: CmsgKind) -> Result<ControlMess
         None if flags & libc::MSG_CTRUNC != 0 => Err(Errno::ENOBUFS),
         None => Err(Errno::ENOENT),
     }
+}
+
+/// An IP address with port 0, as an `sc_addr` holds it: one copy of the
+/// conversion for the packet info's two addresses.
+#[inline(never)]
+fn at_port_0(ip: IpAddr) -> SocketAddr {
+    SocketAddr::from(IpSocketAddr::new(ip, 0))
 }
 
 /// Stores `value` in `*out` when it is found: the last step of most
@@ -125,7 +132,6 @@ pub unsafe extern "C" fn sc_cmsg_get_packet_info(
         let ControlMessage::PacketInfo(info) = message else {
             return Err(Errno::ENOENT);
         };
-        let at_port_0 = |ip| SocketAddr::from(IpSocketAddr::new(ip, 0));
         // SAFETY: the caller's promises about the outputs.
         unsafe {
             if let Some(out) = args::addr_out_opt(destination) {
