@@ -13,8 +13,11 @@ use sockcore::{
 };
 use sockcore_e2e::{c_build, Link};
 
+/// A size the core computes.
+type Space = fn() -> usize;
+
 /// Each macro and the Rust function it must equal.
-const SPACES: [(&str, fn() -> usize); 16] = [
+const SPACES: [(&str, Space); 16] = [
     ("SC_CMSG_SPACE_UDP_SEGMENT", cmsg_space_for_udp_segment),
     ("SC_CMSG_SPACE_UDP_GRO", cmsg_space_for_gro_segment),
     ("SC_CMSG_SPACE_PKTINFO_V4", cmsg_space_for_packet_info_v4),

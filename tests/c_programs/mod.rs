@@ -245,7 +245,15 @@ pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
         built,
         Link::Static,
         &["udp_pktinfo", "server", "127.0.0.1:0", "1"],
-        &[&["udp_pktinfo", "client", ADDRESS, "--ecn", "ce", "--ttl", "9"]],
+        &[&[
+            "udp_pktinfo",
+            "client",
+            ADDRESS,
+            "--ecn",
+            "ce",
+            "--ttl",
+            "9",
+        ]],
     );
 }
 

@@ -51,7 +51,6 @@
 // ffi/src/options/, which takes the option from the table too.
 
 mod control;
-pub(crate) mod duration;
 mod ip;
 pub(crate) mod kind;
 mod multicast;

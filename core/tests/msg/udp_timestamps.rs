@@ -238,7 +238,11 @@ fn transmit_stamp_asked_for_one_datagram() {
         .send_msg(&bufs, builder.as_bytes(), Some(&to), MsgFlags::empty())
         .expect("stamped");
     assert_eq!(transmit_stamps(&sender, 1, before), [1]);
-    let more = sockcore::poll::wait_ready(sender.as_raw_fd(), PollFlags::empty(), 100);
+    let more = sockcore::poll::wait_ready(
+        sender.as_raw_fd(),
+        PollFlags::empty(),
+        Some(std::time::Duration::from_millis(100)),
+    );
     assert_eq!(more, Err(Errno::ETIMEDOUT), "exactly one entry");
 }
 

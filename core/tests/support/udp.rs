@@ -3,7 +3,7 @@
 //! control data, and the wall clock the kernel stamps with.
 
 use std::mem::MaybeUninit;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sockcore::poll::wait_ready;
 use sockcore::{Errno, MsgFlags, PollFlags, RecvMsg, Socket, SocketAddr};
@@ -13,18 +13,23 @@ use super::sockets::bound_datagram;
 
 /// How long a test waits for something the kernel delivers at once over
 /// loopback.
-pub const WAIT_MS: i32 = 2000;
+pub const WAIT: Duration = Duration::from_secs(2);
 
-/// Waits up to [`WAIT_MS`] for `events` on `socket` (`POLLERR` is always
+/// Waits up to [`WAIT`] for `events` on `socket` (`POLLERR` is always
 /// reported); fails the test when nothing comes.
 pub fn wait_for(socket: &Socket, events: PollFlags) -> PollFlags {
-    wait_ready(socket.as_raw_fd(), events, WAIT_MS)
-        .unwrap_or_else(|e| panic!("nothing arrived within {WAIT_MS} ms: {e}"))
+    wait_ready(socket.as_raw_fd(), events, Some(WAIT))
+        .unwrap_or_else(|e| panic!("nothing arrived within {WAIT:?}: {e}"))
 }
 
-/// Whether a datagram (or an error) is ready on `socket` within `ms`.
-pub fn ready_within(socket: &Socket, ms: i32) -> bool {
-    match wait_ready(socket.as_raw_fd(), PollFlags::IN, ms) {
+/// Whether a datagram (or an error) is ready on `socket` within `ms`
+/// milliseconds.
+pub fn ready_within(socket: &Socket, ms: u64) -> bool {
+    match wait_ready(
+        socket.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_millis(ms)),
+    ) {
         Ok(_) => true,
         Err(Errno::ETIMEDOUT) => false,
         Err(e) => panic!("poll: {e}"),
