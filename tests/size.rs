@@ -17,21 +17,32 @@
 //!   the calls every small system needs with it (addresses, errors, poll,
 //!   time-outs, raw options): 41 exports, measured at 30,592 bytes
 //!   installed.
-//! - The full `libsockcore.so`: at most 42 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports) and the
-//!   typed options (58 exports) to the base, measured at 42,880 bytes
-//!   installed. What a full build cannot shed is about 15 KiB: the dynamic
-//!   linking tables (symbols, names, hash, versions, relocations, GOT) for
-//!   108 exports and their libc imports (8.5 KiB), the unwind tables that
-//!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (6 KiB) and the ELF headers (1 KiB); 32 KiB would leave 17 KiB for the
-//!   code and errno texts that take 23 KiB. Already done to get here: the
-//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
-//!   instructions more a call), the 42 `int`-valued option calls share one
-//!   out-of-line `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), and
-//!   the Makefile links with `-z noseparate-code` (GNU ld's page padding
-//!   took the file from 42,880 to 51,072 bytes). 42 KiB leaves 128 bytes:
-//!   the next export needs a new look at this budget.
+//! - The full `libsockcore.so`: at most 54 KiB. The default build adds the
+//!   messages (descriptor passing, credentials, batches, typed control
+//!   messages: 26 exports) and the typed options (92 exports) to the base,
+//!   measured at 55,248 bytes installed (159 exports): 24,681 of code,
+//!   5,353 of read-only data, 9,388 of unwind tables, 12,483 of dynamic
+//!   linking tables and 3,343 of headers, padding and other sections. What
+//!   a full build cannot shed grows with its exports: the dynamic linking
+//!   tables (symbols, names, hash, versions, relocations, GOT; about 70
+//!   bytes an export) and the unwind tables that let `pthread_cancel`, C++
+//!   and debuggers walk through sockcore's frames (about 60 bytes a
+//!   function). Already done to get here: the C library is built at
+//!   `opt-level = "s"` (the hot paths cost at most two instructions more a
+//!   call), the 72 `int`-valued option calls share one out-of-line
+//!   `getsockopt`/`setsockopt` (ffi/src/options/convert.rs: 15 to 27 bytes
+//!   of code an export), the control-message builders share one append and
+//!   the readers one search (ffi/src/msg/cmsg/), and the Makefile links
+//!   with `-z noseparate-code`.
+//!
+//!   History: 42 KiB for 108 exports (42,880 bytes: 17,806 code, 6,216
+//!   unwind, 9,057 dynamic linking); raised to 54 KiB for the 51 exports
+//!   of the typed control messages and their options (+12,368 bytes:
+//!   +6,875 code, of which the control-message decoder, builders and
+//!   readers are about 5 KB and the 34 option calls 0.7 KB; +3,172 unwind
+//!   tables; +3,426 dynamic linking tables; +48 read-only data; the rest
+//!   padding). 54 KiB leaves 48 bytes: the next export needs a new look at
+//!   this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -80,7 +91,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 42 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 54 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

@@ -23,10 +23,23 @@
 //!   unless taken); [`SocketFd::send_fds`]/[`SocketFd::recv_fds`] for the
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
+//! - **Typed control messages** for modern UDP: [`CmsgBuilder`]'s `push_*`
+//!   methods (a source address, [`Tos`] and [`Ecn`], hop limit,
+//!   `UDP_SEGMENT`, don't-fragment, a transmit timestamp request), the
+//!   typed variants of [`ControlMessage`] and the finders of [`Cmsgs`]
+//!   ([`PacketInfo`], [`Timestamp`], [`Timestamping`], [`ExtendedError`]
+//!   from the error queue, the original destination, the drop count, the
+//!   `UDP_GRO` segment size), a cut message never read
+//!   ([`ControlMessage::Truncated`]); each kind's space from a
+//!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
+//!   all).
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
-//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …); the table of
-//!   every option in [`options`], for [`SocketFd::set_option`] and
-//!   [`SocketFd::option`]; and raw access with
+//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …; the switches
+//!   that turn on received control messages, `set_recv_packet_info`,
+//!   `set_recv_errors`, `set_recv_timestamps`, [`SocketFd::set_timestamping`]
+//!   with [`TimestampingFlags`], …; path MTU with [`PmtuDiscover`] and
+//!   [`SocketFd::mtu`]); the table of every option in [`options`], for
+//!   [`SocketFd::set_option`] and [`SocketFd::option`]; and raw access with
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::accept_within`], [`SocketFd::read_within`],

@@ -625,7 +625,9 @@ static void typed_control(int udp)
     CASE(sc_set_timestamping(udp, 1u << 31), -EINVAL);
     CASE(sc_set_recverr(-1, 1), -EBADF);
     CASE(sc_get_recv_timestamps(-1), -EBADF);
-    CASE(sc_get_mtu(-1), -EBADF);
+    if (!known_gap("SOCKCORE_QEMU", "sc_get_mtu of a bad descriptor",
+                   "qemu-user answers IP_MTU with ENOPROTOOPT before it looks at the descriptor"))
+        CASE(sc_get_mtu(-1), -EBADF);
 }
 
 static void error_text(void)

@@ -636,7 +636,8 @@ static void options(void)
     } while (0)
     SWITCH(v4, recv_pktinfo);
     SWITCH(v4, recv_tos);
-    SWITCH(v4, recv_ttl);
+    if (!qemu_gap("IP_RECVTTL read back", "qemu-user does not emulate getsockopt(IP_RECVTTL)"))
+        SWITCH(v4, recv_ttl);
     SWITCH(v4, recverr);
     SWITCH(v6, recv_pktinfo_v6);
     SWITCH(v6, recv_tclass);

@@ -24,9 +24,30 @@ pub(crate) fn poll_millis(timeout: Option<Duration>) -> libc::c_int {
 /// Nanoseconds as `poll`'s milliseconds: rounded up, and `INT_MAX` for
 /// anything longer (the caller waits again for the rest). Out of line, as
 /// is everything about the clock here (see [`Deadline`]).
+///
+/// In 32-bit steps: a 64-bit division is a call into compiler-builtins on
+/// 32-bit ARM, whose unwind entry needs a personality routine that the C
+/// library and `no_std` programs do not have (they would not link). So the
+/// nanoseconds are divided by 64, then by 15,625, one 16-bit digit at a
+/// time (10⁶ = 64 × 15,625).
 #[inline(never)]
 fn millis_for_poll(nanos: u64) -> libc::c_int {
-    libc::c_int::try_from(nanos.div_ceil(1_000_000)).unwrap_or(libc::c_int::MAX)
+    const MAX: libc::c_int = libc::c_int::MAX;
+    if nanos > MAX as u64 * 1_000_000 {
+        return MAX;
+    }
+    // Below 2^51 here, so nanos / 64 is below 2^45 and its high part
+    // (nanos / 2^22) below 2^29: every step fits a u32.
+    let sixty_fourths = nanos >> 6;
+    let high = (sixty_fourths >> 16) as u32;
+    let low = (sixty_fourths & 0xffff) as u32;
+    let (q_high, r_high) = (high / 15_625, high % 15_625);
+    let rest = (r_high << 16) | low;
+    let (q_low, r_low) = (rest / 15_625, rest % 15_625);
+    let millis = (u64::from(q_high) << 16) | u64::from(q_low);
+    let exact = r_low == 0 && nanos & 63 == 0;
+    let millis = millis + u64::from(!exact);
+    libc::c_int::try_from(millis).unwrap_or(MAX)
 }
 
 /// A point on the monotonic clock, in nanoseconds, that a wait must not
@@ -72,6 +93,28 @@ mod tests {
         let past = most + Duration::from_nanos(1);
         assert_eq!(poll_millis(Some(past)), libc::c_int::MAX);
         assert_eq!(poll_millis(Some(Duration::MAX)), libc::c_int::MAX);
+    }
+
+    #[test]
+    fn millis_match_a_plain_rounded_up_division() {
+        let edges = [0, 1, 63, 64, 999_999, 1_000_000, 1_000_001, 65_535 * 64];
+        let near_max = (libc::c_int::MAX as u64) * 1_000_000;
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let random = (0..10_000).map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            state >> (state % 40) as u32
+        });
+        for nanos in edges
+            .into_iter()
+            .chain([near_max - 1, near_max, near_max + 1])
+            .chain(random)
+        {
+            let plain =
+                libc::c_int::try_from(nanos.div_ceil(1_000_000)).unwrap_or(libc::c_int::MAX);
+            assert_eq!(millis_for_poll(nanos), plain, "{nanos} ns");
+        }
     }
 
     #[test]

@@ -79,9 +79,11 @@ const SWITCHES: [(&str, Domain, Setter, Getter); 11] = [
     ),
 ];
 
-/// Whether qemu-user emulates the option `name`.
+/// Whether qemu-user emulates setting and reading the option `name`: it
+/// does not emulate `IP_RECVORIGDSTADDR` and `SO_RXQ_OVFL` at all, nor
+/// `getsockopt(IP_RECVTTL)` (setting it works).
 fn emulated(name: &str) -> bool {
-    !(cfg!(sockcore_qemu) && matches!(name, "IP_RECVORIGDSTADDR" | "SO_RXQ_OVFL"))
+    !(cfg!(sockcore_qemu) && matches!(name, "IP_RECVORIGDSTADDR" | "SO_RXQ_OVFL" | "IP_RECVTTL"))
 }
 
 #[test]
@@ -99,7 +101,7 @@ fn receive_switches_round_trip() {
         assert_eq!(get(&socket), Ok(false), "{name} off");
         checked += 1;
     }
-    assert!(checked >= 9);
+    assert!(checked >= 8);
 }
 
 #[test]

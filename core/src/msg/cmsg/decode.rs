@@ -182,18 +182,38 @@ fn signed_at(data: &[u8], at: usize, width: usize) -> Option<i64> {
     }
 }
 
+/// How a stamp counts the fraction of its second.
+#[derive(Clone, Copy)]
+enum Fraction {
+    /// Nanoseconds (`timespec`).
+    Nanos,
+    /// Microseconds (`timeval`).
+    Micros,
+}
+
+impl Fraction {
+    /// (units in a second, nanoseconds in a unit): no division at run
+    /// time, which on 32-bit ARM would call a 64-bit division routine.
+    const fn scale(self) -> (i64, i64) {
+        match self {
+            Fraction::Nanos => (1_000_000_000, 1),
+            Fraction::Micros => (1_000_000, 1000),
+        }
+    }
+}
+
 /// A timestamp of two `width`-byte fields at `at`: seconds, then a
-/// fraction counted in `units_per_sec` (10⁹ or 10⁶), which must be in range.
-fn stamp_at(data: &[u8], at: usize, width: usize, units_per_sec: i64) -> Option<Timestamp> {
+/// fraction of a second, which must be in range.
+fn stamp_at(data: &[u8], at: usize, width: usize, fraction: Fraction) -> Option<Timestamp> {
+    let (units, unit_nanos) = fraction.scale();
     let sec = signed_at(data, at, width)?;
-    let fraction = signed_at(data, at.checked_add(width)?, width)?;
-    if !(0..units_per_sec).contains(&fraction) {
+    let part = signed_at(data, at.checked_add(width)?, width)?;
+    if !(0..units).contains(&part) {
         return None;
     }
-    let nsec = fraction.checked_mul(1_000_000_000 / units_per_sec)?;
     Some(Timestamp {
         sec,
-        nsec: u32::try_from(nsec).ok()?,
+        nsec: u32::try_from(part.checked_mul(unit_nanos)?).ok()?,
     })
 }
 
@@ -255,19 +275,19 @@ const OLD_FIELD: usize = core::mem::size_of::<KernelLong>();
 const NEW_FIELD: usize = TIMESPEC64_SIZE / 2;
 
 pub(super) fn timestamp_ns_new(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, NEW_FIELD, 1_000_000_000).map(ControlMessage::Timestamp)
+    stamp_at(data, 0, NEW_FIELD, Fraction::Nanos).map(ControlMessage::Timestamp)
 }
 
 pub(super) fn timestamp_ns_old(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, OLD_FIELD, 1_000_000_000).map(ControlMessage::Timestamp)
+    stamp_at(data, 0, OLD_FIELD, Fraction::Nanos).map(ControlMessage::Timestamp)
 }
 
 pub(super) fn timestamp_us_new(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, NEW_FIELD, 1_000_000).map(ControlMessage::Timestamp)
+    stamp_at(data, 0, NEW_FIELD, Fraction::Micros).map(ControlMessage::Timestamp)
 }
 
 pub(super) fn timestamp_us_old(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, OLD_FIELD, 1_000_000).map(ControlMessage::Timestamp)
+    stamp_at(data, 0, OLD_FIELD, Fraction::Micros).map(ControlMessage::Timestamp)
 }
 
 /// The three stamps of `scm_timestamping`, each `stamp_size` bytes: `None`
@@ -280,7 +300,7 @@ fn timestamping(data: &[u8], stamp_size: usize) -> Option<ControlMessage<'static
         if zero {
             return Some(None);
         }
-        stamp_at(data, at, field, 1_000_000_000).map(Some)
+        stamp_at(data, at, field, Fraction::Nanos).map(Some)
     };
     Some(ControlMessage::Timestamping(Timestamping {
         software: stamp(0)?,

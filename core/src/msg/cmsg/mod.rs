@@ -9,6 +9,43 @@
 //! builder's `push_*` methods and the decoder behind
 //! [`ControlMessage`](decode::ControlMessage) all read it.
 //!
+//! ```
+//! use std::net::{IpAddr, Ipv4Addr};
+//!
+//! use sockcore::{cmsg_space_for_all_received, cmsg_space_for_packet_info_v4, cmsg_space_for_tos};
+//! use sockcore::{CmsgBuffer, CmsgBuilder, Domain, Ecn, IoSlice, IoSliceMut, MsgFlags};
+//! use sockcore::{SockFlags, Socket, SocketAddr, Tos, Type};
+//!
+//! let server = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+//! server.set_recv_packet_info(true)?;
+//! server.set_recv_tos(true)?;
+//! server.bind(&SocketAddr::v4([127, 0, 0, 1], 0))?;
+//! let to = server.local_addr()?;
+//!
+//! // The client marks its datagram ECT(0).
+//! let client = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
+//! let mut space = CmsgBuffer::<{ cmsg_space_for_tos() }>::new();
+//! let mut builder = CmsgBuilder::new(&mut space);
+//! builder.push_tos_for(&to, Tos::new(0, Ecn::Ect0))?;
+//! client.send_msg(&[IoSlice::new(b"hi")], builder.as_bytes(), Some(&to), MsgFlags::empty())?;
+//!
+//! // The server reads where it was sent and how it was marked...
+//! let mut data = [0u8; 16];
+//! let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
+//! let msg = server.recv_msg(&mut [IoSliceMut::new(&mut data)], &mut control, MsgFlags::empty())?;
+//! let messages = msg.control.messages();
+//! assert_eq!(messages.tos().map(Tos::ecn), Some(Ecn::Ect0));
+//! let info = messages.packet_info().expect("IP_PKTINFO");
+//! assert_eq!(info.local, IpAddr::V4(Ipv4Addr::LOCALHOST));
+//!
+//! // ...and replies from that address.
+//! let mut space = CmsgBuffer::<{ cmsg_space_for_packet_info_v4() }>::new();
+//! let mut reply = CmsgBuilder::new(&mut space);
+//! reply.push_source(info.local, 0)?;
+//! server.send_msg(&[IoSlice::new(b"ok")], reply.as_bytes(), Some(&msg.addr), MsgFlags::empty())?;
+//! # Ok::<(), sockcore::Errno>(())
+//! ```
+//!
 //! The layout is the kernel's: each message is a `struct cmsghdr`, then its
 //! data, then padding up to the alignment of `size_t`. The sizes come from
 //! the `libc` crate's `cmsghdr` for the target, so they are right on glibc
