@@ -217,7 +217,7 @@ fn stamp_at(data: &[u8], at: usize, width: usize, fraction: Fraction) -> Option<
     })
 }
 
-/// An `int` in `range` as a `u8`/`u16`-sized value.
+/// The `int` at the start of `data`, if it lies in `range`.
 fn int_in(data: &[u8], range: core::ops::RangeInclusive<i32>) -> Option<i32> {
     int_at(data, 0).filter(|value| range.contains(value))
 }
