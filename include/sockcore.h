@@ -100,36 +100,83 @@ struct mmsghdr;
  * in6_pktinfo need _GNU_SOURCE). Sum several for several messages, and
  * align the buffer as a struct cmsghdr: a union of it with one does it.
  */
-/** UDP_SEGMENT (a uint16_t): sc_cmsg_add_udp_segment. */
+
+/**
+ * UDP_SEGMENT (a uint16_t): sc_cmsg_add_udp_segment.
+ */
 #define SC_CMSG_SPACE_UDP_SEGMENT CMSG_SPACE(2)
-/** UDP_GRO (an int): sc_cmsg_get_udp_gro. */
+
+/**
+ * UDP_GRO (an int): sc_cmsg_get_udp_gro.
+ */
 #define SC_CMSG_SPACE_UDP_GRO CMSG_SPACE(sizeof(int))
-/** IP_PKTINFO (struct in_pktinfo): sc_cmsg_add_source, sc_cmsg_get_packet_info. */
+
+/**
+ * IP_PKTINFO (struct in_pktinfo): sc_cmsg_add_source, sc_cmsg_get_packet_info.
+ */
 #define SC_CMSG_SPACE_PKTINFO_V4 CMSG_SPACE(12)
-/** IPV6_PKTINFO (struct in6_pktinfo): the same, for IPv6. */
+
+/**
+ * IPV6_PKTINFO (struct in6_pktinfo): the same, for IPv6.
+ */
 #define SC_CMSG_SPACE_PKTINFO_V6 CMSG_SPACE(20)
-/** IP_TOS or IPV6_TCLASS (an int; IP_TOS arrives as one byte): sc_cmsg_add_tos, sc_cmsg_get_tos. */
+
+/**
+ * IP_TOS or IPV6_TCLASS (an int; IP_TOS arrives as one byte): sc_cmsg_add_tos,
+ * sc_cmsg_get_tos.
+ */
 #define SC_CMSG_SPACE_TOS CMSG_SPACE(sizeof(int))
-/** IP_TTL or IPV6_HOPLIMIT (an int): sc_cmsg_add_ttl, sc_cmsg_get_ttl. */
+
+/**
+ * IP_TTL or IPV6_HOPLIMIT (an int): sc_cmsg_add_ttl, sc_cmsg_get_ttl.
+ */
 #define SC_CMSG_SPACE_TTL CMSG_SPACE(sizeof(int))
-/** IPV6_DONTFRAG (an int): sc_cmsg_add_dontfrag. */
+
+/**
+ * IPV6_DONTFRAG (an int): sc_cmsg_add_dontfrag.
+ */
 #define SC_CMSG_SPACE_DONTFRAG CMSG_SPACE(sizeof(int))
-/** SO_TIMESTAMPING (a uint32_t): sc_cmsg_add_tx_timestamp. */
+
+/**
+ * SO_TIMESTAMPING (a uint32_t): sc_cmsg_add_tx_timestamp.
+ */
 #define SC_CMSG_SPACE_TX_TIMESTAMP CMSG_SPACE(4)
-/** SCM_TIMESTAMPNS or SCM_TIMESTAMP, either form: sc_cmsg_get_timestamp. */
+
+/**
+ * SCM_TIMESTAMPNS or SCM_TIMESTAMP, either form: sc_cmsg_get_timestamp.
+ */
 #define SC_CMSG_SPACE_TIMESTAMP CMSG_SPACE(16)
-/** SCM_TIMESTAMPING, either form: sc_cmsg_get_timestamping. */
+
+/**
+ * SCM_TIMESTAMPING, either form: sc_cmsg_get_timestamping.
+ */
 #define SC_CMSG_SPACE_TIMESTAMPING CMSG_SPACE(48)
-/** IP_RECVERR (sock_extended_err and a sockaddr_in): sc_cmsg_get_extended_err. */
+
+/**
+ * IP_RECVERR (sock_extended_err and a sockaddr_in): sc_cmsg_get_extended_err.
+ */
 #define SC_CMSG_SPACE_EXTENDED_ERR_V4 CMSG_SPACE(32)
-/** IPV6_RECVERR (sock_extended_err and a sockaddr_in6): the same, for IPv6. */
+
+/**
+ * IPV6_RECVERR (sock_extended_err and a sockaddr_in6): the same, for IPv6.
+ */
 #define SC_CMSG_SPACE_EXTENDED_ERR_V6 CMSG_SPACE(44)
-/** IP_ORIGDSTADDR (a sockaddr_in): sc_cmsg_get_origdstaddr. */
+
+/**
+ * IP_ORIGDSTADDR (a sockaddr_in): sc_cmsg_get_origdstaddr.
+ */
 #define SC_CMSG_SPACE_ORIGDSTADDR_V4 CMSG_SPACE(16)
-/** IPV6_ORIGDSTADDR (a sockaddr_in6): the same, for IPv6. */
+
+/**
+ * IPV6_ORIGDSTADDR (a sockaddr_in6): the same, for IPv6.
+ */
 #define SC_CMSG_SPACE_ORIGDSTADDR_V6 CMSG_SPACE(28)
-/** SO_RXQ_OVFL (a uint32_t): sc_cmsg_get_drop_count. */
+
+/**
+ * SO_RXQ_OVFL (a uint32_t): sc_cmsg_get_drop_count.
+ */
 #define SC_CMSG_SPACE_DROP_COUNT CMSG_SPACE(4)
+
 /**
  * Every kind the sc_cmsg_get_* readers find, for both families at once (a
  * dual-stack socket gets IPv4 and IPv6 ones): 504 bytes on 64-bit targets,

@@ -193,10 +193,11 @@ impl SocketFd {
     /// [`set_timestamping`](Self::set_timestamping) both ask for the 64-bit
     /// one.
     pub fn set_recv_timestamps(&self, on: bool) -> Result<()> {
-        match self.set_option(SO_TIMESTAMPNS_NEW, on) {
-            Err(Errno::ENOPROTOOPT) => self.set_option(SO_TIMESTAMPNS_OLD, on),
-            done => done,
-        }
+        self.set_new_or_old(
+            SO_TIMESTAMPNS_NEW.name(),
+            SO_TIMESTAMPNS_OLD.name(),
+            on.into(),
+        )
     }
 
     /// Whether receive times are on, in either format: `getsockopt` of
@@ -227,8 +228,20 @@ impl SocketFd {
     ///
     /// Errors: `EINVAL` for a combination the kernel refuses.
     pub fn set_timestamping(&self, flags: TimestampingFlags) -> Result<()> {
-        match self.set_option(SO_TIMESTAMPING_NEW, flags) {
-            Err(Errno::ENOPROTOOPT) => self.set_option(SO_TIMESTAMPING_OLD, flags),
+        // The kernel's flags fit in 18 bits.
+        let value = libc::c_int::try_from(flags.bits()).unwrap_or(libc::c_int::MAX);
+        let (new, old) = (SO_TIMESTAMPING_NEW.name(), SO_TIMESTAMPING_OLD.name());
+        self.set_new_or_old(new, old, value)
+    }
+
+    /// `setsockopt(SOL_SOCKET, new)` with an `int`, or, on kernels before
+    /// 5.1, which lack the 64-bit timestamp options (`ENOPROTOOPT`), of the
+    /// old option `old`: the one copy of that rule for both timestamp
+    /// setters.
+    #[inline(never)]
+    fn set_new_or_old(&self, new: i32, old: i32, value: libc::c_int) -> Result<()> {
+        match self.set_int_option(libc::SOL_SOCKET, new, value) {
+            Err(Errno::ENOPROTOOPT) => self.set_int_option(libc::SOL_SOCKET, old, value),
             done => done,
         }
     }

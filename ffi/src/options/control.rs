@@ -12,11 +12,12 @@ use core::ffi::{c_int, c_uint};
 use sockcore::options::{
     IPV6_RECVERR, IPV6_RECVHOPLIMIT, IPV6_RECVORIGDSTADDR, IPV6_RECVPKTINFO, IPV6_RECVTCLASS,
     IP_PKTINFO, IP_RECVERR, IP_RECVORIGDSTADDR, IP_RECVTOS, IP_RECVTTL, SO_RXQ_OVFL,
+    SO_TIMESTAMPING_OLD,
 };
 use sockcore::{Errno, TimestampingFlags};
 
 use super::convert::{self, switch, switch_return};
-use crate::args::{self, int_return, unit_return};
+use crate::args::{self, unit_return};
 
 /// `setsockopt(IPPROTO_IP, IP_PKTINFO)`: with `on` non-zero, each IPv4 datagram received carries
 /// where it was sent and the interface it came in by: read them with `sc_cmsg_get_packet_info`, and
@@ -398,7 +399,5 @@ pub unsafe extern "C" fn sc_set_timestamping(fd: c_int, flags: c_uint) -> c_int 
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_timestamping(fd: c_int) -> c_int {
     // SAFETY: the caller's promise about fd.
-    let flags = unsafe { args::socket(fd) }.timestamping();
-    // The kernel's flags fit in 18 bits.
-    int_return(flags.map(|flags| c_int::try_from(flags.bits()).unwrap_or(c_int::MAX)))
+    unsafe { convert::get_count(fd, SO_TIMESTAMPING_OLD) }
 }

@@ -21,17 +21,18 @@
 use core::ffi::c_int;
 use core::time::Duration;
 
-use sockcore::options::{Byte, Count, Millis, Opt, PmtuMode, Seconds, Size, Switch};
+use sockcore::options::{Byte, Count, Millis, Opt, PmtuMode, Seconds, Size, StampFlags, Switch};
 use sockcore::Errno;
 
 use crate::args::{self, int_return, unit_return};
 
-/// The kinds whose C value is a count, size, time or mode: a non-negative
-/// `int`.
+/// The kinds whose C value is a count, size, time, mode or flags: a
+/// non-negative `int`.
 pub(crate) trait NonNegative {}
 
 impl NonNegative for Count {}
 impl NonNegative for PmtuMode {}
+impl NonNegative for StampFlags {}
 impl NonNegative for Size {}
 impl NonNegative for Seconds {}
 impl NonNegative for Millis {}

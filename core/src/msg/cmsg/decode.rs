@@ -12,7 +12,7 @@
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::extended_error::ExtendedError;
-use super::kinds;
+use super::kinds::{self, Decoder};
 use super::parse::Fds;
 use super::values::{PacketInfo, Timestamp, Timestamping, Tos};
 use crate::addr::SocketAddr;
@@ -160,7 +160,33 @@ pub(super) fn decode(level: i32, ty: i32, data: &[u8]) -> ControlMessage<'_> {
     if data.len() > row.layout.size {
         return other;
     }
-    (row.decode)(data).unwrap_or(other)
+    decode_with(row.decoder, data).unwrap_or(other)
+}
+
+/// What `data`, of exactly its kind's size, decodes to; `None` for a value
+/// out of its range.
+fn decode_with(decoder: Decoder, data: &[u8]) -> Option<ControlMessage<'static>> {
+    match decoder {
+        Decoder::GroSegment => gro_segment(data),
+        Decoder::PacketInfoV4 => packet_info_v4(data),
+        Decoder::PacketInfoV6 => packet_info_v6(data),
+        Decoder::Tos => tos(data),
+        Decoder::TrafficClass => traffic_class(data),
+        Decoder::Ttl => ttl(data),
+        Decoder::HopLimit => hop_limit(data),
+        Decoder::TimestampNsNew => stamp(data, NEW_FIELD, Fraction::Nanos),
+        Decoder::TimestampNsOld => stamp(data, OLD_FIELD, Fraction::Nanos),
+        Decoder::TimestampUsNew => stamp(data, NEW_FIELD, Fraction::Micros),
+        Decoder::TimestampUsOld => stamp(data, OLD_FIELD, Fraction::Micros),
+        Decoder::TimestampingNew => timestamping(data, TIMESPEC64_SIZE),
+        Decoder::TimestampingOld => timestamping(data, OLD_TIMESPEC_SIZE),
+        Decoder::ExtendedError => {
+            ExtendedError::from_bytes(data).map(ControlMessage::ExtendedError)
+        }
+        Decoder::OriginalDestinationV4 => original_destination(data, libc::AF_INET),
+        Decoder::OriginalDestinationV6 => original_destination(data, libc::AF_INET6),
+        Decoder::DropCount => u32_at(data, 0).map(ControlMessage::DropCount),
+    }
 }
 
 /// A native-endian `int` at `at`.
@@ -222,12 +248,12 @@ fn int_in(data: &[u8], range: core::ops::RangeInclusive<i32>) -> Option<i32> {
     int_at(data, 0).filter(|value| range.contains(value))
 }
 
-pub(super) fn gro_segment(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn gro_segment(data: &[u8]) -> Option<ControlMessage<'static>> {
     let segment = int_in(data, 1..=i32::from(u16::MAX))?;
     Some(ControlMessage::GroSegment(u16::try_from(segment).ok()?))
 }
 
-pub(super) fn packet_info_v4(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn packet_info_v4(data: &[u8]) -> Option<ControlMessage<'static>> {
     // struct in_pktinfo: ipi_ifindex, ipi_spec_dst, ipi_addr.
     let ifindex = u32_at(data, 0)?;
     let local: [u8; 4] = array(data, 4)?;
@@ -239,7 +265,7 @@ pub(super) fn packet_info_v4(data: &[u8]) -> Option<ControlMessage<'static>> {
     }))
 }
 
-pub(super) fn packet_info_v6(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn packet_info_v6(data: &[u8]) -> Option<ControlMessage<'static>> {
     // struct in6_pktinfo: ipi6_addr, ipi6_ifindex.
     let destination = IpAddr::V6(Ipv6Addr::from(array::<16>(data, 0)?));
     Some(ControlMessage::PacketInfo(PacketInfo {
@@ -249,22 +275,22 @@ pub(super) fn packet_info_v6(data: &[u8]) -> Option<ControlMessage<'static>> {
     }))
 }
 
-pub(super) fn tos(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn tos(data: &[u8]) -> Option<ControlMessage<'static>> {
     let [byte] = array(data, 0)?;
     Some(ControlMessage::Tos(Tos(byte)))
 }
 
-pub(super) fn traffic_class(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn traffic_class(data: &[u8]) -> Option<ControlMessage<'static>> {
     let class = int_in(data, 0..=255)?;
     Some(ControlMessage::Tos(Tos(u8::try_from(class).ok()?)))
 }
 
-pub(super) fn ttl(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn ttl(data: &[u8]) -> Option<ControlMessage<'static>> {
     let ttl = int_in(data, 1..=255)?;
     Some(ControlMessage::HopLimit(u8::try_from(ttl).ok()?))
 }
 
-pub(super) fn hop_limit(data: &[u8]) -> Option<ControlMessage<'static>> {
+fn hop_limit(data: &[u8]) -> Option<ControlMessage<'static>> {
     let hops = int_in(data, 0..=255)?;
     Some(ControlMessage::HopLimit(u8::try_from(hops).ok()?))
 }
@@ -274,20 +300,9 @@ const OLD_FIELD: usize = core::mem::size_of::<KernelLong>();
 /// The field width of the 64-bit stamps.
 const NEW_FIELD: usize = TIMESPEC64_SIZE / 2;
 
-pub(super) fn timestamp_ns_new(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, NEW_FIELD, Fraction::Nanos).map(ControlMessage::Timestamp)
-}
-
-pub(super) fn timestamp_ns_old(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, OLD_FIELD, Fraction::Nanos).map(ControlMessage::Timestamp)
-}
-
-pub(super) fn timestamp_us_new(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, NEW_FIELD, Fraction::Micros).map(ControlMessage::Timestamp)
-}
-
-pub(super) fn timestamp_us_old(data: &[u8]) -> Option<ControlMessage<'static>> {
-    stamp_at(data, 0, OLD_FIELD, Fraction::Micros).map(ControlMessage::Timestamp)
+/// A receive time: seconds and a fraction, each `width` bytes.
+fn stamp(data: &[u8], width: usize, fraction: Fraction) -> Option<ControlMessage<'static>> {
+    stamp_at(data, 0, width, fraction).map(ControlMessage::Timestamp)
 }
 
 /// The three stamps of `scm_timestamping`, each `stamp_size` bytes: `None`
@@ -308,28 +323,8 @@ fn timestamping(data: &[u8], stamp_size: usize) -> Option<ControlMessage<'static
     }))
 }
 
-pub(super) fn timestamping_new(data: &[u8]) -> Option<ControlMessage<'static>> {
-    timestamping(data, TIMESPEC64_SIZE)
-}
-
-pub(super) fn timestamping_old(data: &[u8]) -> Option<ControlMessage<'static>> {
-    timestamping(data, OLD_TIMESPEC_SIZE)
-}
-
-pub(super) fn extended_error(data: &[u8]) -> Option<ControlMessage<'static>> {
-    ExtendedError::from_bytes(data).map(ControlMessage::ExtendedError)
-}
-
-pub(super) fn original_destination_v4(data: &[u8]) -> Option<ControlMessage<'static>> {
-    let addr = SocketAddr::from_inet_bytes(data).filter(|a| a.family() == libc::AF_INET)?;
+/// The address of `family` in `data`; another family is not the level's.
+fn original_destination(data: &[u8], family: i32) -> Option<ControlMessage<'static>> {
+    let addr = SocketAddr::from_inet_bytes(data).filter(|a| a.family() == family)?;
     Some(ControlMessage::OriginalDestination(addr))
-}
-
-pub(super) fn original_destination_v6(data: &[u8]) -> Option<ControlMessage<'static>> {
-    let addr = SocketAddr::from_inet_bytes(data).filter(|a| a.family() == libc::AF_INET6)?;
-    Some(ControlMessage::OriginalDestination(addr))
-}
-
-pub(super) fn drop_count(data: &[u8]) -> Option<ControlMessage<'static>> {
-    u32_at(data, 0).map(ControlMessage::DropCount)
 }

@@ -10,7 +10,7 @@
 
 use core::mem::size_of;
 
-use super::decode::{self, CmsgKind, ControlMessage};
+use super::decode::CmsgKind;
 use crate::uapi::{
     EXTENDED_ERR_SIZE, OLD_TIMESPEC_SIZE, SO_TIMESTAMPING_NEW, SO_TIMESTAMPING_OLD,
     SO_TIMESTAMPNS_NEW, SO_TIMESTAMPNS_OLD, SO_TIMESTAMP_NEW, SO_TIMESTAMP_OLD, TIMESPEC64_SIZE,
@@ -123,79 +123,98 @@ pub(crate) const ORIGINAL_DESTINATION_V6: Layout = layout(
 /// `SOL_SOCKET`/`SO_RXQ_OVFL`: a `u32`, the socket's drop count.
 pub(crate) const DROP_COUNT: Layout = layout(libc::SOL_SOCKET, libc::SO_RXQ_OVFL, 4);
 
+/// How a received kind's data decodes: one per decoder in `decode.rs`.
+/// (An enum, not function pointers: a table of pointers would need a
+/// relocation per row in the shared library, and writable memory.)
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Decoder {
+    GroSegment,
+    PacketInfoV4,
+    PacketInfoV6,
+    Tos,
+    TrafficClass,
+    Ttl,
+    HopLimit,
+    TimestampNsNew,
+    TimestampNsOld,
+    TimestampUsNew,
+    TimestampUsOld,
+    TimestampingNew,
+    TimestampingOld,
+    ExtendedError,
+    OriginalDestinationV4,
+    OriginalDestinationV6,
+    DropCount,
+}
+
 /// A received kind: where it lives, what it is, and how its data (of
-/// exactly `layout.size` bytes) decodes; `None` from the decoder for a
-/// value out of its range.
+/// exactly `layout.size` bytes) decodes.
 pub(crate) struct Received {
     pub(crate) layout: Layout,
     pub(crate) kind: CmsgKind,
-    pub(crate) decode: fn(&[u8]) -> Option<ControlMessage<'static>>,
+    pub(crate) decoder: Decoder,
 }
 
-const fn received(
-    layout: Layout,
-    kind: CmsgKind,
-    decode: fn(&[u8]) -> Option<ControlMessage<'static>>,
-) -> Received {
+const fn received(layout: Layout, kind: CmsgKind, decoder: Decoder) -> Received {
     Received {
         layout,
         kind,
-        decode,
+        decoder,
     }
 }
 
 /// Every kind the decoder knows, by level and type.
 pub(crate) const RECEIVED: [Received; 18] = [
-    received(GRO_SEGMENT, CmsgKind::GroSegment, decode::gro_segment),
-    received(PACKET_INFO_V4, CmsgKind::PacketInfo, decode::packet_info_v4),
-    received(PACKET_INFO_V6, CmsgKind::PacketInfo, decode::packet_info_v6),
-    received(TOS_RECEIVED, CmsgKind::Tos, decode::tos),
-    received(TRAFFIC_CLASS, CmsgKind::Tos, decode::traffic_class),
-    received(TTL, CmsgKind::HopLimit, decode::ttl),
-    received(HOP_LIMIT, CmsgKind::HopLimit, decode::hop_limit),
+    received(GRO_SEGMENT, CmsgKind::GroSegment, Decoder::GroSegment),
+    received(PACKET_INFO_V4, CmsgKind::PacketInfo, Decoder::PacketInfoV4),
+    received(PACKET_INFO_V6, CmsgKind::PacketInfo, Decoder::PacketInfoV6),
+    received(TOS_RECEIVED, CmsgKind::Tos, Decoder::Tos),
+    received(TRAFFIC_CLASS, CmsgKind::Tos, Decoder::TrafficClass),
+    received(TTL, CmsgKind::HopLimit, Decoder::Ttl),
+    received(HOP_LIMIT, CmsgKind::HopLimit, Decoder::HopLimit),
     received(
         TIMESTAMPNS_NEW,
         CmsgKind::Timestamp,
-        decode::timestamp_ns_new,
+        Decoder::TimestampNsNew,
     ),
     received(
         TIMESTAMPNS_OLD,
         CmsgKind::Timestamp,
-        decode::timestamp_ns_old,
+        Decoder::TimestampNsOld,
     ),
-    received(TIMESTAMP_NEW, CmsgKind::Timestamp, decode::timestamp_us_new),
-    received(TIMESTAMP_OLD, CmsgKind::Timestamp, decode::timestamp_us_old),
+    received(TIMESTAMP_NEW, CmsgKind::Timestamp, Decoder::TimestampUsNew),
+    received(TIMESTAMP_OLD, CmsgKind::Timestamp, Decoder::TimestampUsOld),
     received(
         TIMESTAMPING_NEW,
         CmsgKind::Timestamping,
-        decode::timestamping_new,
+        Decoder::TimestampingNew,
     ),
     received(
         TIMESTAMPING_OLD,
         CmsgKind::Timestamping,
-        decode::timestamping_old,
+        Decoder::TimestampingOld,
     ),
     received(
         EXTENDED_ERROR_V4,
         CmsgKind::ExtendedError,
-        decode::extended_error,
+        Decoder::ExtendedError,
     ),
     received(
         EXTENDED_ERROR_V6,
         CmsgKind::ExtendedError,
-        decode::extended_error,
+        Decoder::ExtendedError,
     ),
     received(
         ORIGINAL_DESTINATION_V4,
         CmsgKind::OriginalDestination,
-        decode::original_destination_v4,
+        Decoder::OriginalDestinationV4,
     ),
     received(
         ORIGINAL_DESTINATION_V6,
         CmsgKind::OriginalDestination,
-        decode::original_destination_v6,
+        Decoder::OriginalDestinationV6,
     ),
-    received(DROP_COUNT, CmsgKind::DropCount, decode::drop_count),
+    received(DROP_COUNT, CmsgKind::DropCount, Decoder::DropCount),
 ];
 
 /// The kind of a received message at `level`/`ty`, if the table has it.

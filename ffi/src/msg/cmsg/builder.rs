@@ -16,7 +16,7 @@ use core::ffi::{c_int, c_uint, c_void};
 use core::net::IpAddr;
 
 use libc::size_t;
-use sockcore::{AddrKind, CmsgBuilder, Errno, TimestampingFlags, Tos};
+use sockcore::{AddrKind, CmsgBuilder, Errno, SocketAddr, TimestampingFlags, Tos};
 
 use crate::addr::value::sc_addr;
 use crate::args::{self, unit_return};
@@ -103,9 +103,27 @@ unsafe fn ip_of(addr: *const sc_addr) -> Result<IpAddr, Errno> {
     }
 }
 
-/// A TOS or TTL byte given as an `int`: `-EINVAL` outside 0..=255.
-fn byte(value: c_int) -> Result<u8, Errno> {
-    u8::try_from(value).map_err(|_| Errno::EINVAL)
+/// A per-destination byte (a TOS, a TTL): the shared part of
+/// `sc_cmsg_add_tos` and `sc_cmsg_add_ttl`, which checks `to` and `value`
+/// (`-EINVAL` outside 0..=255) and appends with `push`.
+///
+/// # Safety
+///
+/// As for [`append`] and [`args::addr`].
+#[inline(never)]
+unsafe fn append_for(
+    b: *mut sc_cmsg_builder,
+    to: *const sc_addr,
+    value: c_int,
+    push: fn(&mut CmsgBuilder<'_>, &SocketAddr, u8) -> Result<(), Errno>,
+) -> c_int {
+    // SAFETY: the caller's promises about b and to.
+    unsafe {
+        append(b, &mut |builder| {
+            let byte = u8::try_from(value).map_err(|_| Errno::EINVAL)?;
+            push(builder, args::addr(to)?, byte)
+        })
+    }
 }
 
 /// Appends `SOL_UDP`/`UDP_SEGMENT` (a `u16`: the kernel refuses any other
@@ -180,8 +198,8 @@ pub unsafe extern "C" fn sc_cmsg_add_tos(
 ) -> c_int {
     // SAFETY: the caller's promises about b and to.
     unsafe {
-        append(b, &mut |builder| {
-            builder.push_tos_for(args::addr(to)?, Tos(byte(tos)?))
+        append_for(b, to, tos, |builder, to, tos| {
+            builder.push_tos_for(to, Tos(tos))
         })
     }
 }
@@ -205,8 +223,8 @@ pub unsafe extern "C" fn sc_cmsg_add_ttl(
 ) -> c_int {
     // SAFETY: the caller's promises about b and to.
     unsafe {
-        append(b, &mut |builder| {
-            builder.push_hop_limit_for(args::addr(to)?, byte(ttl)?)
+        append_for(b, to, ttl, |builder, to, ttl| {
+            builder.push_hop_limit_for(to, ttl)
         })
     }
 }
