@@ -53,16 +53,20 @@ pub unsafe extern "C" fn sc_cmsg_builder_init(
     buf: *mut c_void,
     capacity: size_t,
 ) -> c_int {
-    let mut fresh = sc_cmsg_builder {
-        buf,
-        capacity,
-        len: 0,
-    };
-    // The same checks as every later call's, on the values to be stored.
-    // SAFETY: fresh is a local; the caller's promise about buf.
-    let checked = unsafe { args::cmsg_builder(&mut fresh) }.map(|_| ());
     // SAFETY: the caller's promise about b.
-    unit_return(checked.and_then(|()| unsafe { args::out_ref(b) }.map(|b| *b = fresh)))
+    let result = unsafe { args::out_ref(b) }.and_then(|b| {
+        let mut fresh = sc_cmsg_builder {
+            buf,
+            capacity,
+            len: 0,
+        };
+        // The same checks as every later call's, on the values to be stored.
+        // SAFETY: fresh is a local; the caller's promise about buf.
+        unsafe { args::cmsg_builder(&mut fresh) }?;
+        *b = fresh;
+        Ok(())
+    });
+    unit_return(result)
 }
 
 /// Runs `push` on a builder over the room left in `*b`'s buffer, and counts
