@@ -231,6 +231,7 @@ pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
+pub use options::tcp::TCP_CA_NAME_MAX;
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};

@@ -1,7 +1,11 @@
 //! `IPPROTO_IP` and `IPPROTO_IPV6` unicast options on [`SocketFd`]: hop
-//! limits, traffic class and dual-stack binding.
+//! limits, traffic class, dual-stack binding, and binding an address the
+//! host lacks, any address, or an address without a port.
 
-use super::table::{IPV6_TCLASS, IPV6_UNICAST_HOPS, IPV6_V6ONLY, IP_TOS, IP_TTL};
+use super::table::{
+    IPV6_TCLASS, IPV6_UNICAST_HOPS, IPV6_V6ONLY, IP_BIND_ADDRESS_NO_PORT, IP_FREEBIND, IP_TOS,
+    IP_TRANSPARENT, IP_TTL,
+};
 use crate::errno::Result;
 use crate::socket::SocketFd;
 
@@ -71,5 +75,52 @@ impl SocketFd {
     #[inline]
     pub fn only_v6(&self) -> Result<bool> {
         self.option(IPV6_V6ONLY)
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_FREEBIND)`: `bind` accepts an address
+    /// this host does not have (yet), such as one a starting interface will
+    /// get; without it that is `EADDRNOTAVAIL`. For IPv4 and IPv6 sockets.
+    #[inline]
+    pub fn set_freebind(&self, on: bool) -> Result<()> {
+        self.set_option(IP_FREEBIND, on)
+    }
+
+    /// `getsockopt(IPPROTO_IP, IP_FREEBIND)`.
+    #[inline]
+    pub fn freebind(&self) -> Result<bool> {
+        self.option(IP_FREEBIND)
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_TRANSPARENT)`: the socket may bind any
+    /// address and receive traffic for addresses not its own, as a
+    /// transparent proxy does (with `TPROXY` firewall rules). For IPv4 and
+    /// IPv6 sockets.
+    ///
+    /// Errors: `EPERM` without `CAP_NET_ADMIN` or `CAP_NET_RAW`.
+    #[inline]
+    pub fn set_transparent(&self, on: bool) -> Result<()> {
+        self.set_option(IP_TRANSPARENT, on)
+    }
+
+    /// `getsockopt(IPPROTO_IP, IP_TRANSPARENT)`.
+    #[inline]
+    pub fn transparent(&self) -> Result<bool> {
+        self.option(IP_TRANSPARENT)
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT)`: a `bind` to an
+    /// address with port 0 takes the address now and leaves the port to
+    /// `connect`, which can then pick one that is free for that destination:
+    /// many clients on one source address without running out of ports.
+    /// For IPv4 and IPv6 sockets.
+    #[inline]
+    pub fn set_bind_address_no_port(&self, on: bool) -> Result<()> {
+        self.set_option(IP_BIND_ADDRESS_NO_PORT, on)
+    }
+
+    /// `getsockopt(IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT)`.
+    #[inline]
+    pub fn bind_address_no_port(&self) -> Result<bool> {
+        self.option(IP_BIND_ADDRESS_NO_PORT)
     }
 }

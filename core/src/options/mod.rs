@@ -54,15 +54,15 @@ pub(crate) mod kind;
 mod multicast;
 pub(crate) mod socket;
 pub(crate) mod table;
-mod tcp;
+pub(crate) mod tcp;
 
 pub use kind::{
-    Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,
-    Seconds, Set, Size, Switch, TimeVal, Ucred,
+    Bits, Byte, Bytes, Count, Cpu, Get, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Kind,
+    Linger, Micros, Millis, Opt, Seconds, Set, Size, SourceGroupV4, Switch, TimeVal, Ucred,
 };
 pub use table::*;
 
-use crate::errno::Result;
+use crate::errno::{Errno, Result};
 use crate::socket::SocketFd;
 use crate::sys;
 use kind::sealed::{Decode, Encode};
@@ -134,5 +134,29 @@ impl SocketFd {
     #[inline]
     pub fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
         sys::getsockopt::<libc::c_int>(self.as_raw_fd(), level, name)
+    }
+
+    /// Sets an option whose value is a name of fewer than `N` bytes (an
+    /// interface, a congestion control algorithm), passed without its NUL.
+    /// Errors: `EINVAL` for a name of `N` bytes or more, or with a NUL.
+    fn set_name_option<const N: usize>(&self, opt: Opt<Bytes>, name: &[u8]) -> Result<()> {
+        if name.len() >= N || name.contains(&0) {
+            return Err(Errno::EINVAL);
+        }
+        self.set_option_bytes(opt, name)
+    }
+
+    /// Reads an option whose value is a name of fewer than `N` bytes into
+    /// `out`, NUL-terminated; returns its length without the NUL.
+    fn name_option<const N: usize>(&self, opt: Opt<Bytes>, out: &mut [u8; N]) -> Result<usize> {
+        *out = [0; N];
+        let len = self.option_bytes(opt, out)?;
+        // The kernel may count the NUL it wrote; the name ends at the
+        // first NUL.
+        let written = out.get(..len).unwrap_or(out);
+        Ok(written
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(written.len()))
     }
 }

@@ -1,15 +1,18 @@
-//! Multicast options on [`SocketFd`]: group membership, loopback, hop
-//! limit and outgoing interface, for IPv4 and IPv6.
+//! Multicast options on [`SocketFd`]: group membership (by interface index,
+//! by interface address, and from one source), loopback, hop limit,
+//! outgoing interface and the other sockets' groups, for IPv4 and IPv6.
 //!
-//! Interfaces are given by index (see [`interface_index`](crate::interface_index));
-//! 0 lets the kernel choose by its routing table.
+//! Interfaces are given by index (see [`interface_index`](crate::interface_index))
+//! or, where the kernel's struct takes one, by address; 0 and `0.0.0.0`
+//! let the kernel choose by its routing table.
 
 use core::net::{Ipv4Addr, Ipv6Addr};
 
 use super::table::{
     IPV6_ADD_MEMBERSHIP, IPV6_DROP_MEMBERSHIP, IPV6_MULTICAST_HOPS, IPV6_MULTICAST_IF,
-    IPV6_MULTICAST_LOOP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP, IP_MULTICAST_IF, IP_MULTICAST_LOOP,
-    IP_MULTICAST_TTL,
+    IPV6_MULTICAST_LOOP, IP_ADD_MEMBERSHIP, IP_ADD_MEMBERSHIP_ADDR, IP_ADD_SOURCE_MEMBERSHIP,
+    IP_DROP_MEMBERSHIP, IP_DROP_MEMBERSHIP_ADDR, IP_DROP_SOURCE_MEMBERSHIP, IP_MULTICAST_ALL,
+    IP_MULTICAST_IF, IP_MULTICAST_LOOP, IP_MULTICAST_TTL,
 };
 use crate::errno::Result;
 use crate::socket::SocketFd;
@@ -34,6 +37,76 @@ impl SocketFd {
     #[inline]
     pub fn leave_multicast_v4(&self, group: Ipv4Addr, ifindex: u32) -> Result<()> {
         self.set_option(IP_DROP_MEMBERSHIP, (group, ifindex))
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)` with an `ip_mreq`: joins
+    /// the IPv4 multicast `group` on the interface whose address is
+    /// `interface` (`0.0.0.0`: by routing). The same membership as
+    /// [`join_multicast_v4`](Self::join_multicast_v4), named by address.
+    ///
+    /// Errors: as [`join_multicast_v4`](Self::join_multicast_v4);
+    /// `ENODEV` for an address no interface has.
+    #[inline]
+    pub fn join_multicast_v4_by_addr(&self, group: Ipv4Addr, interface: Ipv4Addr) -> Result<()> {
+        self.set_option(IP_ADD_MEMBERSHIP_ADDR, (group, interface))
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_DROP_MEMBERSHIP)` with an `ip_mreq`:
+    /// leaves a group joined on the interface whose address is `interface`.
+    ///
+    /// Errors: `EADDRNOTAVAIL` (not a member), `ENODEV`.
+    #[inline]
+    pub fn leave_multicast_v4_by_addr(&self, group: Ipv4Addr, interface: Ipv4Addr) -> Result<()> {
+        self.set_option(IP_DROP_MEMBERSHIP_ADDR, (group, interface))
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP)` with an
+    /// `ip_mreq_source`: joins the IPv4 multicast `group` for datagrams from
+    /// `source` only (source-specific multicast, IGMPv3), on the interface
+    /// whose address is `interface` (`0.0.0.0`: by routing). Call it again
+    /// for each further source.
+    ///
+    /// Errors: `EINVAL` (not a multicast group), `EADDRNOTAVAIL` (that
+    /// source is already joined), `ENODEV` (no such interface), `ENOBUFS`
+    /// (too many sources: `net.ipv4.igmp_max_msf`).
+    #[inline]
+    pub fn join_source_multicast_v4(
+        &self,
+        group: Ipv4Addr,
+        source: Ipv4Addr,
+        interface: Ipv4Addr,
+    ) -> Result<()> {
+        self.set_option(IP_ADD_SOURCE_MEMBERSHIP, (group, source, interface))
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_DROP_SOURCE_MEMBERSHIP)`: stops receiving
+    /// `group` from `source`; leaving the last source leaves the group.
+    ///
+    /// Errors: `EADDRNOTAVAIL` (not joined from that source), `EINVAL`,
+    /// `ENODEV`.
+    #[inline]
+    pub fn leave_source_multicast_v4(
+        &self,
+        group: Ipv4Addr,
+        source: Ipv4Addr,
+        interface: Ipv4Addr,
+    ) -> Result<()> {
+        self.set_option(IP_DROP_SOURCE_MEMBERSHIP, (group, source, interface))
+    }
+
+    /// `setsockopt(IPPROTO_IP, IP_MULTICAST_ALL)`: whether a socket bound to
+    /// a wildcard address receives the datagrams of every group any socket
+    /// on the host joined for its port (on, the default), or only of the
+    /// groups it joined itself (off).
+    #[inline]
+    pub fn set_multicast_all_v4(&self, on: bool) -> Result<()> {
+        self.set_option(IP_MULTICAST_ALL, on)
+    }
+
+    /// `getsockopt(IPPROTO_IP, IP_MULTICAST_ALL)`.
+    #[inline]
+    pub fn multicast_all_v4(&self) -> Result<bool> {
+        self.option(IP_MULTICAST_ALL)
     }
 
     /// `setsockopt(IPPROTO_IP, IP_MULTICAST_LOOP)`: whether this host's own

@@ -1,13 +1,17 @@
 //! `SOL_SOCKET` options on [`SocketFd`]: address and port reuse, the
 //! pending error, the socket's type and domain, keep-alive, linger, buffer
-//! sizes, time-outs, broadcast and device binding. (The credentials options
+//! sizes and low-water mark, time-outs, broadcast, device binding (by name
+//! and index), mark and priority, out-of-band data, the incoming CPU and
+//! busy polling. (The credentials options
 //! live with [`Credentials`](crate::Credentials), in `msg/credentials.rs`.)
 
 use core::time::Duration;
 
 use super::table::{
-    SO_ACCEPTCONN, SO_BINDTODEVICE, SO_BROADCAST, SO_DOMAIN, SO_ERROR, SO_KEEPALIVE, SO_LINGER,
-    SO_RCVBUF, SO_RCVTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF, SO_SNDTIMEO, SO_TYPE,
+    SO_ACCEPTCONN, SO_BINDTODEVICE, SO_BINDTOIFINDEX, SO_BROADCAST, SO_BUSY_POLL, SO_DOMAIN,
+    SO_ERROR, SO_INCOMING_CPU, SO_KEEPALIVE, SO_LINGER, SO_MARK, SO_OOBINLINE, SO_PRIORITY,
+    SO_RCVBUF, SO_RCVLOWAT, SO_RCVTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF, SO_SNDTIMEO,
+    SO_TYPE,
 };
 use crate::errno::{Errno, Result};
 use crate::flags::{Domain, Type};
@@ -187,26 +191,135 @@ impl SocketFd {
     /// and the kernel is 5.7 or newer), `ENODEV` for no such interface,
     /// `EINVAL` for a name of `IFNAMSIZ` bytes or more, or with a NUL.
     pub fn set_bind_device(&self, name: Option<&[u8]>) -> Result<()> {
-        let name = name.unwrap_or_default();
-        if name.len() >= IFNAMSIZ || name.contains(&0) {
-            return Err(Errno::EINVAL);
-        }
         // The kernel takes the name with or without a NUL; an empty one
         // (length 0) unbinds.
-        self.set_option_bytes(SO_BINDTODEVICE, name)
+        self.set_name_option::<IFNAMSIZ>(SO_BINDTODEVICE, name.unwrap_or_default())
     }
 
     /// `getsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: writes the interface name
     /// into `out` (NUL-terminated) and returns its length without the NUL;
     /// 0 when the socket is bound to no device.
+    #[inline]
     pub fn bind_device(&self, out: &mut [u8; IFNAMSIZ]) -> Result<usize> {
-        *out = [0; IFNAMSIZ];
-        let len = self.option_bytes(SO_BINDTODEVICE, out)?;
-        // The kernel counts the NUL it wrote; the name ends at the first NUL.
-        let written = out.get(..len).unwrap_or(out);
-        Ok(written
-            .iter()
-            .position(|&b| b == 0)
-            .unwrap_or(written.len()))
+        self.name_option(SO_BINDTODEVICE, out)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`: only use the interface
+    /// with index `ifindex` (see [`interface_index`](crate::interface_index));
+    /// 0 undoes it. The same binding as
+    /// [`set_bind_device`](Self::set_bind_device), without a name (Linux
+    /// 5.0). Unlike a name, the index is not looked up: one that no
+    /// interface has is kept as given.
+    ///
+    /// Errors: `EPERM` to change a binding without `CAP_NET_RAW`.
+    #[inline]
+    pub fn set_bind_device_index(&self, ifindex: u32) -> Result<()> {
+        self.set_option(SO_BINDTOIFINDEX, ifindex)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`: the index of the
+    /// interface the socket is bound to; 0 for none.
+    #[inline]
+    pub fn bind_device_index(&self) -> Result<u32> {
+        self.option(SO_BINDTOIFINDEX)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_MARK)`: the mark of the socket's outgoing
+    /// packets, which firewall rules and routing policy (`ip rule fwmark`)
+    /// can match; all 32 bits are the caller's.
+    ///
+    /// Errors: `EPERM` without `CAP_NET_RAW` or `CAP_NET_ADMIN`.
+    #[inline]
+    pub fn set_mark(&self, mark: u32) -> Result<()> {
+        self.set_option(SO_MARK, mark)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_MARK)`: 0 until set.
+    #[inline]
+    pub fn mark(&self) -> Result<u32> {
+        self.option(SO_MARK)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_PRIORITY)`: the queueing priority of the
+    /// socket's outgoing packets (what traffic control sees as
+    /// `skb->priority`); 0 to 6 for anyone, higher with `CAP_NET_ADMIN`.
+    ///
+    /// Errors: `EPERM` above 6 without `CAP_NET_ADMIN`.
+    #[inline]
+    pub fn set_priority(&self, priority: u32) -> Result<()> {
+        self.set_option(SO_PRIORITY, priority)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_PRIORITY)`: 0 until set (or as `IP_TOS`
+    /// made it).
+    #[inline]
+    pub fn priority(&self) -> Result<u32> {
+        self.option(SO_PRIORITY)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_RCVLOWAT)`: a stream socket reports
+    /// readable, and a blocking receive waits, until at least `bytes` are
+    /// queued (or the stream ends, or an error or signal comes); 1 is the
+    /// default. Sizes past `INT_MAX` are capped there.
+    #[inline]
+    pub fn set_recv_lowat(&self, bytes: usize) -> Result<()> {
+        self.set_option(SO_RCVLOWAT, bytes)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_RCVLOWAT)`.
+    #[inline]
+    pub fn recv_lowat(&self) -> Result<usize> {
+        self.option(SO_RCVLOWAT)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: the CPU this socket's
+    /// incoming packets are expected on. Among sockets sharing a port with
+    /// [`set_reuse_port`](Self::set_reuse_port), the kernel hands a new
+    /// connection or datagram to the one whose CPU matches the CPU that
+    /// received it.
+    #[inline]
+    pub fn set_incoming_cpu(&self, cpu: u32) -> Result<()> {
+        self.set_option(SO_INCOMING_CPU, Some(cpu))
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: the CPU that handled the
+    /// socket's last incoming packet (or the one set); `None` before any.
+    #[inline]
+    pub fn incoming_cpu(&self) -> Result<Option<u32>> {
+        self.option(SO_INCOMING_CPU)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_BUSY_POLL)`: a blocking receive with
+    /// nothing queued first polls the device's queue for up to `time`
+    /// (whole microseconds, rounded up) before it sleeps: lower latency for
+    /// CPU time. `Duration::ZERO` turns it off.
+    ///
+    /// Errors: `EPERM` to raise it without `CAP_NET_ADMIN`, `EINVAL` past
+    /// `INT_MAX` microseconds; `ENOPROTOOPT` on a kernel built without
+    /// `CONFIG_NET_RX_BUSY_POLL`.
+    #[inline]
+    pub fn set_busy_poll(&self, time: Duration) -> Result<()> {
+        self.set_option(SO_BUSY_POLL, time)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_BUSY_POLL)`: the system's
+    /// `net.core.busy_read` until set.
+    #[inline]
+    pub fn busy_poll(&self) -> Result<Duration> {
+        self.option(SO_BUSY_POLL)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_OOBINLINE)`: TCP urgent data (sent with
+    /// `MSG_OOB`) stays in the normal stream, where a plain read finds it,
+    /// instead of waiting aside for a read with `MSG_OOB`.
+    #[inline]
+    pub fn set_out_of_band_inline(&self, on: bool) -> Result<()> {
+        self.set_option(SO_OOBINLINE, on)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_OOBINLINE)`.
+    #[inline]
+    pub fn out_of_band_inline(&self) -> Result<bool> {
+        self.option(SO_OOBINLINE)
     }
 }

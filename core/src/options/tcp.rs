@@ -1,11 +1,20 @@
-//! `IPPROTO_TCP` options on [`SocketFd`]: Nagle, keep-alive timing and the
-//! user time-out.
+//! `IPPROTO_TCP` options on [`SocketFd`]: Nagle and corking, keep-alive
+//! timing, the user time-out, quick acknowledgements, the unsent low-water
+//! mark, the congestion control algorithm and the segment size.
 
 use core::time::Duration;
 
-use super::table::{TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, TCP_USER_TIMEOUT};
+use super::table::{
+    TCP_CONGESTION, TCP_CORK, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
+    TCP_NOTSENT_LOWAT, TCP_QUICKACK, TCP_USER_TIMEOUT,
+};
 use crate::errno::Result;
 use crate::socket::SocketFd;
+
+/// Bytes in a congestion control algorithm's name buffer, NUL included
+/// (`TCP_CA_NAME_MAX`, from the kernel's `include/net/tcp.h`; `libc` lacks
+/// it).
+pub const TCP_CA_NAME_MAX: usize = 16;
 
 impl SocketFd {
     /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
@@ -83,5 +92,92 @@ impl SocketFd {
     #[inline]
     pub fn user_timeout(&self) -> Result<Option<Duration>> {
         self.option(TCP_USER_TIMEOUT)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_CORK)`: hold back partial segments
+    /// while on, so that a header and a body written separately leave in
+    /// full segments; turning it off sends what is held (so does a 200 ms
+    /// ceiling).
+    #[inline]
+    pub fn set_cork(&self, on: bool) -> Result<()> {
+        self.set_option(TCP_CORK, on)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_CORK)`.
+    #[inline]
+    pub fn cork(&self) -> Result<bool> {
+        self.option(TCP_CORK)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_QUICKACK)`: acknowledge received data
+    /// at once (on) rather than delay the acknowledgement (off). Not
+    /// permanent: the kernel returns to delaying by its own rules, so set it
+    /// again after each receive where it matters.
+    #[inline]
+    pub fn set_quickack(&self, on: bool) -> Result<()> {
+        self.set_option(TCP_QUICKACK, on)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_QUICKACK)`: whether acknowledgements
+    /// go out at once now.
+    #[inline]
+    pub fn quickack(&self) -> Result<bool> {
+        self.option(TCP_QUICKACK)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: the socket reports
+    /// writable only while fewer than `bytes` written bytes are still
+    /// unsent, which keeps the send queue (and the latency of the next
+    /// write) short; 0 returns to `net.ipv4.tcp_notsent_lowat`. Sizes past
+    /// `INT_MAX` are capped there.
+    #[inline]
+    pub fn set_notsent_lowat(&self, bytes: usize) -> Result<()> {
+        self.set_option(TCP_NOTSENT_LOWAT, bytes)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: 0 until set.
+    #[inline]
+    pub fn notsent_lowat(&self) -> Result<usize> {
+        self.option(TCP_NOTSENT_LOWAT)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_CONGESTION)`: the congestion control
+    /// algorithm, by name without a NUL (`b"cubic"`, `b"reno"`, `b"bbr"`;
+    /// `/proc/sys/net/ipv4/tcp_available_congestion_control` lists what
+    /// the kernel has).
+    ///
+    /// Errors: `ENOENT` for an algorithm the kernel does not have, `EPERM`
+    /// for one not in `net.ipv4.tcp_allowed_congestion_control` without
+    /// `CAP_NET_ADMIN`, `EINVAL` for a name of `TCP_CA_NAME_MAX` bytes or
+    /// more, or with a NUL.
+    #[inline]
+    pub fn set_congestion(&self, name: &[u8]) -> Result<()> {
+        self.set_name_option::<TCP_CA_NAME_MAX>(TCP_CONGESTION, name)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_CONGESTION)`: writes the algorithm's
+    /// name into `out` (NUL-terminated) and returns its length without the
+    /// NUL.
+    #[inline]
+    pub fn congestion(&self, out: &mut [u8; TCP_CA_NAME_MAX]) -> Result<usize> {
+        self.name_option(TCP_CONGESTION, out)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_MAXSEG)`: the largest segment the
+    /// connection may send, in bytes; set before `connect` (or `listen`),
+    /// it lowers the MSS the connection announces and uses.
+    ///
+    /// Errors: `EINVAL` outside 88 to 32767 (0 is taken too: no limit).
+    #[inline]
+    pub fn set_max_segment(&self, bytes: u32) -> Result<()> {
+        self.set_option(TCP_MAXSEG, bytes)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_MAXSEG)`: on a connected socket the
+    /// segment size in use (without TCP options such as timestamps);
+    /// before, the value set, or the default of 536.
+    #[inline]
+    pub fn max_segment(&self) -> Result<u32> {
+        self.option(TCP_MAXSEG)
     }
 }

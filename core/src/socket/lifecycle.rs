@@ -1,5 +1,6 @@
 //! The socket lifecycle on [`SocketFd`]: bind, listen, accept, connect,
-//! shutdown, addresses and blocking mode.
+//! shutdown, addresses, blocking mode, close-on-exec and a second
+//! descriptor.
 
 use crate::addr::SocketAddr;
 use crate::errno::Result;
@@ -102,9 +103,39 @@ impl SocketFd {
     }
 
     /// `fcntl(F_GETFD)`: whether `FD_CLOEXEC` is set (always, for sockets
-    /// this crate made).
+    /// this crate made, until [`set_cloexec`](Self::set_cloexec) clears it).
     #[inline]
     pub fn is_cloexec(&self) -> Result<bool> {
         Ok(sys::get_fd_flags(self.as_raw_fd())? & libc::FD_CLOEXEC != 0)
+    }
+
+    /// `fcntl(F_SETFD)`: sets (`true`) or clears (`false`) `FD_CLOEXEC`, in
+    /// one call. Clear it on purpose to hand the socket to a program this
+    /// process starts with `exec`, which then finds it open under the same
+    /// number; every socket this crate makes starts close-on-exec.
+    ///
+    /// The flag belongs to this descriptor: set it again once the child has
+    /// started, or clear it on a [`try_clone`](Self::try_clone) made for
+    /// the child, so that other children do not inherit the socket too.
+    ///
+    /// Errors: `EBADF`.
+    #[inline]
+    pub fn set_cloexec(&self, cloexec: bool) -> Result<()> {
+        let flags = if cloexec { libc::FD_CLOEXEC } else { 0 };
+        sys::set_fd_flags(self.as_raw_fd(), flags)
+    }
+
+    /// `fcntl(F_DUPFD_CLOEXEC)`: a second descriptor for the same socket,
+    /// close-on-exec, owning and closed on drop. Both share the socket's
+    /// state (options, status flags such as non-blocking mode, data):
+    /// closing one leaves the socket open through the other.
+    ///
+    /// Errors: `EBADF`, `EMFILE` (the process's descriptor limit).
+    #[inline]
+    pub fn try_clone(&self) -> Result<Socket> {
+        let fd = sys::dup_cloexec(self.as_raw_fd())?;
+        // SAFETY: fcntl just returned this new descriptor, owned by nothing
+        // else.
+        Ok(unsafe { Socket::from_raw_fd(fd) })
     }
 }

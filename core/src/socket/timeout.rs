@@ -1,5 +1,5 @@
-//! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
-//! readiness, then one non-blocking attempt, until a deadline.
+//! Connect, accept, read and write with a time-out on [`SocketFd`]: `poll`
+//! for readiness, then one non-blocking attempt, until a deadline.
 
 use core::time::Duration;
 
@@ -36,6 +36,54 @@ impl SocketFd {
                 Err(Errno::EAGAIN | Errno::EINTR) => continue,
                 other => return other,
             }
+        }
+    }
+
+    /// [`connect`](Self::connect), waiting at most `timeout` (`None`: as
+    /// long as the kernel tries; see [the convention](crate::poll#time-outs))
+    /// for the connection, on a socket the caller made and configured
+    /// (options, `bind`): a non-blocking `connect`, `poll` for the outcome
+    /// (retrying `EINTR` against a deadline fixed at the call), then
+    /// `SO_ERROR`. A blocking socket is made non-blocking for the call
+    /// (`fcntl(F_GETFL)`, then `ioctl(FIONBIO)`) and blocking again after
+    /// it, whatever the outcome; a non-blocking one stays so.
+    ///
+    /// A connection still in progress from an earlier call (`EALREADY`:
+    /// after `EINTR` from [`connect`](Self::connect), or this call's
+    /// `ETIMEDOUT`) is waited for the same way. After `ETIMEDOUT` the
+    /// kernel goes on trying: close the socket, or call again to wait more.
+    ///
+    /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
+    /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
+    /// full), `ENOENT` (no such Unix path), `EISCONN`; `EBADF` at once for a
+    /// negative descriptor, before anything waits.
+    pub fn connect_within(&self, addr: &SocketAddr, timeout: Option<Duration>) -> Result<()> {
+        let deadline = Deadline::after(timeout);
+        let was_blocking = !self.is_nonblocking()?;
+        if was_blocking {
+            self.set_nonblocking(true)?;
+        }
+        let connected = self.connect_until(addr, deadline);
+        if was_blocking {
+            let restored = self.set_nonblocking(false);
+            connected?;
+            return restored;
+        }
+        connected
+    }
+
+    /// The connect behind [`connect_within`](Self::connect_within) and
+    /// [`Socket::dial_addr`], on a socket already non-blocking: `connect`,
+    /// then, while it is in progress, `poll` for `POLLOUT` until `deadline`
+    /// and `SO_ERROR` for the outcome (writable, error and hang-up all mean
+    /// it finished).
+    pub(crate) fn connect_until(&self, addr: &SocketAddr, deadline: Deadline) -> Result<()> {
+        match self.connect(addr) {
+            Err(Errno::EINPROGRESS | Errno::EALREADY) => {
+                wait_until(self.as_raw_fd(), PollFlags::OUT, deadline)?;
+                self.take_error()?.map_or(Ok(()), Err)
+            }
+            other => other,
         }
     }
 
