@@ -57,6 +57,9 @@ impl SocketFd {
     /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
     /// full), `ENOENT` (no such Unix path), `EISCONN`; `EBADF` at once for a
     /// negative descriptor, before anything waits.
+    // Out of line, as the time-out machinery is (see Deadline): not a hot
+    // path, and the C library keeps one copy.
+    #[inline(never)]
     pub fn connect_within(&self, addr: &SocketAddr, timeout: Option<Duration>) -> Result<()> {
         let deadline = Deadline::after(timeout);
         let was_blocking = !self.is_nonblocking()?;
