@@ -95,11 +95,21 @@ static void more_socket_level(int domain)
     printf("more SOL_SOCKET options, %s\n", domain == AF_INET ? "IPv4" : "IPv6");
     CASE(sc_get_mark(udp, &mark), 0);
     CASE(mark, 0);
-    CASE(sc_set_mark(udp, 0xdeadbeefu), 0); /* past INT_MAX: all 32 bits */
-    CASE(sc_get_mark(udp, &mark), 0);
-    CASE(mark == 0xdeadbeefu, 1);
     CASE(sc_get_mark(udp, NULL), -EFAULT);
     CASE(sc_get_mark(-1, &mark), -EBADF);
+    if (!known_gap("SOCKCORE_QEMU", "SO_MARK, SO_INCOMING_CPU and SO_BUSY_POLL set",
+                   "qemu-user does not pass these options to the kernel (ENOPROTOOPT)")) {
+        CASE(sc_set_mark(udp, 0xdeadbeefu), 0); /* past INT_MAX: all 32 bits */
+        CASE(sc_get_mark(udp, &mark), 0);
+        CASE(mark == 0xdeadbeefu, 1);
+        CASE(sc_set_incoming_cpu(udp, 0), 0);
+        CASE(sc_get_incoming_cpu(udp, &cpu), 0);
+        CASE(cpu, 0);
+        CASE(sc_set_busy_poll(udp, 50), 0);
+        CASE(sc_get_busy_poll(udp), 50);
+        CASE(sc_set_busy_poll(udp, 0), 0);
+        CASE(sc_get_busy_poll(udp), 0);
+    }
 
     CASE(sc_get_priority(tcp), 0);
     CASE(sc_set_priority(tcp, 6), 0);
@@ -111,18 +121,10 @@ static void more_socket_level(int domain)
     CASE(sc_get_rcvlowat(tcp), 4096);
     CASE(sc_set_rcvlowat(tcp, -1), -EINVAL);
 
-    CASE(sc_get_incoming_cpu(udp, &cpu), 0);
+    CASE(sc_get_incoming_cpu(tcp, &cpu), 0);
     CASE(cpu, -1); /* no packet yet */
-    CASE(sc_set_incoming_cpu(udp, 0), 0);
-    CASE(sc_get_incoming_cpu(udp, &cpu), 0);
-    CASE(cpu, 0);
     CASE(sc_set_incoming_cpu(udp, -1), -EINVAL);
     CASE(sc_get_incoming_cpu(udp, NULL), -EFAULT);
-
-    CASE(sc_set_busy_poll(udp, 50), 0);
-    CASE(sc_get_busy_poll(udp), 50);
-    CASE(sc_set_busy_poll(udp, 0), 0);
-    CASE(sc_get_busy_poll(udp), 0);
     CASE(sc_set_busy_poll(udp, -1), -EINVAL);
 
     CASE(sc_get_oobinline(tcp), 0);
@@ -140,8 +142,8 @@ static void more_socket_level(int domain)
         CASE(strcmp(name, "lo"), 0);
         CASE(sc_set_bindtoifindex(udp, 0), 0);
         CASE(sc_get_bindtoifindex(udp), 0);
+        CASE(sc_set_bindtoifindex(-1, 1), -EBADF);
     }
-    CASE(sc_set_bindtoifindex(-1, 1), -EBADF);
     sc_close(tcp);
     sc_close(udp);
 }
@@ -222,6 +224,12 @@ static void congestion_control(void)
     size_t i;
 
     printf("TCP_CONGESTION\n");
+    if (known_gap("SOCKCORE_QEMU", "TCP_CONGESTION",
+                  "qemu-user converts TCP_CONGESTION as an int: 4 bytes of the name each way")) {
+        sc_close(tcp);
+        sc_close(udp);
+        return;
+    }
     CHECK(sc_get_congestion(tcp, buf, sizeof buf) > 0); /* the system's default */
     for (i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (!has_congestion_control(names[i])) {
@@ -277,16 +285,19 @@ static void ip_level(void)
     CASE(sc_get_freebind(v4), 1);
     CASE(sc_set_freebind(v6, 1), 0);
     CASE(sc_get_freebind(v6), 1);
-    CASE(sc_get_transparent(v4), 0);
-    CASE(sc_set_transparent(v4, 1), 0); /* CAP_NET_ADMIN: the tests run as root */
-    CASE(sc_get_transparent(v4), 1);
-    CASE(sc_set_transparent(v4, 0), 0);
-    CASE(sc_get_transparent(v4), 0);
-    CASE(sc_get_bind_address_no_port(v6), 0);
-    CASE(sc_set_bind_address_no_port(v6, 1), 0);
-    CASE(sc_get_bind_address_no_port(v6), 1);
     CASE(sc_set_freebind(-1, 1), -EBADF);
-    CASE(sc_get_transparent(-1), -EBADF);
+    if (!known_gap("SOCKCORE_QEMU", "IP_TRANSPARENT and IP_BIND_ADDRESS_NO_PORT",
+                   "qemu-user does not emulate them (ENOPROTOOPT)")) {
+        CASE(sc_get_transparent(v4), 0);
+        CASE(sc_set_transparent(v4, 1), 0); /* CAP_NET_ADMIN: the tests run as root */
+        CASE(sc_get_transparent(v4), 1);
+        CASE(sc_set_transparent(v4, 0), 0);
+        CASE(sc_get_transparent(v4), 0);
+        CASE(sc_get_transparent(-1), -EBADF);
+        CASE(sc_get_bind_address_no_port(v6), 0);
+        CASE(sc_set_bind_address_no_port(v6, 1), 0);
+        CASE(sc_get_bind_address_no_port(v6), 1);
+    }
     sc_close(v4);
     sc_close(v6);
 }

@@ -19,12 +19,24 @@ pub const TCP_CA_NAME_MAX: usize = 16;
 impl SocketFd {
     /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
     /// instead of waiting to coalesce them (Nagle's algorithm off).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NODELAY", "sc_set_nodelay", "setsockopt"))]
     #[inline]
     pub fn set_nodelay(&self, on: bool) -> Result<()> {
         self.set_option(TCP_NODELAY, on)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NODELAY", "sc_get_nodelay", "getsockopt"))]
     #[inline]
     pub fn nodelay(&self) -> Result<bool> {
         self.option(TCP_NODELAY)
@@ -35,12 +47,24 @@ impl SocketFd {
     /// needs [`set_keepalive`](Self::set_keepalive) to take effect).
     ///
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPIDLE", "sc_set_keepalive_idle", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_idle(&self, idle: Duration) -> Result<()> {
         self.set_option(TCP_KEEPIDLE, idle)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPIDLE", "sc_get_keepalive_idle", "getsockopt"))]
     #[inline]
     pub fn keepalive_idle(&self) -> Result<Duration> {
         self.option(TCP_KEEPIDLE)
@@ -50,12 +74,24 @@ impl SocketFd {
     /// keep-alive probes (whole seconds, rounded up).
     ///
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPINTVL", "sc_set_keepalive_interval", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_interval(&self, interval: Duration) -> Result<()> {
         self.set_option(TCP_KEEPINTVL, interval)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPINTVL", "sc_get_keepalive_interval", "getsockopt"))]
     #[inline]
     pub fn keepalive_interval(&self) -> Result<Duration> {
         self.option(TCP_KEEPINTVL)
@@ -65,12 +101,24 @@ impl SocketFd {
     /// end the connection (`ETIMEDOUT`).
     ///
     /// Errors: `EINVAL` outside 1 to 127.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPCNT", "sc_set_keepalive_count", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_count(&self, count: u32) -> Result<()> {
         self.set_option(TCP_KEEPCNT, count)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPCNT", "sc_get_keepalive_count", "getsockopt"))]
     #[inline]
     pub fn keepalive_count(&self) -> Result<u32> {
         self.option(TCP_KEEPCNT)
@@ -82,6 +130,12 @@ impl SocketFd {
     /// system default.
     ///
     /// Errors: `EINVAL` past `INT_MAX` milliseconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_USER_TIMEOUT", "sc_set_user_timeout", "setsockopt"))]
     #[inline]
     pub fn set_user_timeout(&self, timeout: Option<Duration>) -> Result<()> {
         self.set_option(TCP_USER_TIMEOUT, timeout)
@@ -89,6 +143,12 @@ impl SocketFd {
 
     /// `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`; `None` for the system
     /// default.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_USER_TIMEOUT", "sc_get_user_timeout", "getsockopt"))]
     #[inline]
     pub fn user_timeout(&self) -> Result<Option<Duration>> {
         self.option(TCP_USER_TIMEOUT)
@@ -98,12 +158,24 @@ impl SocketFd {
     /// while on, so that a header and a body written separately leave in
     /// full segments; turning it off sends what is held (so does a 200 ms
     /// ceiling).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CORK", "sc_set_cork", "setsockopt"))]
     #[inline]
     pub fn set_cork(&self, on: bool) -> Result<()> {
         self.set_option(TCP_CORK, on)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_CORK)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CORK", "sc_get_cork", "getsockopt"))]
     #[inline]
     pub fn cork(&self) -> Result<bool> {
         self.option(TCP_CORK)
@@ -113,6 +185,12 @@ impl SocketFd {
     /// at once (on) rather than delay the acknowledgement (off). Not
     /// permanent: the kernel returns to delaying by its own rules, so set it
     /// again after each receive where it matters.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_QUICKACK", "sc_set_quickack", "setsockopt"))]
     #[inline]
     pub fn set_quickack(&self, on: bool) -> Result<()> {
         self.set_option(TCP_QUICKACK, on)
@@ -120,6 +198,12 @@ impl SocketFd {
 
     /// `getsockopt(IPPROTO_TCP, TCP_QUICKACK)`: whether acknowledgements
     /// go out at once now.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_QUICKACK", "sc_get_quickack", "getsockopt"))]
     #[inline]
     pub fn quickack(&self) -> Result<bool> {
         self.option(TCP_QUICKACK)
@@ -130,12 +214,24 @@ impl SocketFd {
     /// unsent, which keeps the send queue (and the latency of the next
     /// write) short; 0 returns to `net.ipv4.tcp_notsent_lowat`. Sizes past
     /// `INT_MAX` are capped there.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NOTSENT_LOWAT", "sc_set_notsent_lowat", "setsockopt"))]
     #[inline]
     pub fn set_notsent_lowat(&self, bytes: usize) -> Result<()> {
         self.set_option(TCP_NOTSENT_LOWAT, bytes)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: 0 until set.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NOTSENT_LOWAT", "sc_get_notsent_lowat", "getsockopt"))]
     #[inline]
     pub fn notsent_lowat(&self) -> Result<usize> {
         self.option(TCP_NOTSENT_LOWAT)
@@ -150,6 +246,12 @@ impl SocketFd {
     /// for one not in `net.ipv4.tcp_allowed_congestion_control` without
     /// `CAP_NET_ADMIN`, `EINVAL` for a name of `TCP_CA_NAME_MAX` bytes or
     /// more, or with a NUL.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CONGESTION", "sc_set_congestion", "setsockopt"))]
     #[inline]
     pub fn set_congestion(&self, name: &[u8]) -> Result<()> {
         self.set_name_option::<TCP_CA_NAME_MAX>(TCP_CONGESTION, name)
@@ -158,6 +260,12 @@ impl SocketFd {
     /// `getsockopt(IPPROTO_TCP, TCP_CONGESTION)`: writes the algorithm's
     /// name into `out` (NUL-terminated) and returns its length without the
     /// NUL.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CONGESTION", "sc_get_congestion", "getsockopt"))]
     #[inline]
     pub fn congestion(&self, out: &mut [u8; TCP_CA_NAME_MAX]) -> Result<usize> {
         self.name_option(TCP_CONGESTION, out)
@@ -168,6 +276,12 @@ impl SocketFd {
     /// it lowers the MSS the connection announces and uses.
     ///
     /// Errors: `EINVAL` outside 88 to 32767 (0 is taken too: no limit).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_MAXSEG", "sc_set_maxseg", "setsockopt"))]
     #[inline]
     pub fn set_max_segment(&self, bytes: u32) -> Result<()> {
         self.set_option(TCP_MAXSEG, bytes)
@@ -176,6 +290,12 @@ impl SocketFd {
     /// `getsockopt(IPPROTO_TCP, TCP_MAXSEG)`: on a connected socket the
     /// segment size in use (without TCP options such as timestamps);
     /// before, the value set, or the default of 536.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_MAXSEG", "sc_get_maxseg", "getsockopt"))]
     #[inline]
     pub fn max_segment(&self) -> Result<u32> {
         self.option(TCP_MAXSEG)

@@ -129,6 +129,11 @@ impl PollFd {
 /// Errors: `EINTR` if a signal arrived first (not retried: see
 /// [`wait_ready`] for a loop that keeps its deadline), `EINVAL` for more
 /// entries than `RLIMIT_NOFILE`, `ENOMEM`.
+///
+/// # References
+///
+/// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+#[doc(alias = "sc_poll")]
 #[inline]
 pub fn poll(fds: &mut [PollFd], timeout: Option<Duration>) -> Result<usize> {
     match poll_millis(timeout) {

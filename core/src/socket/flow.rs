@@ -19,6 +19,13 @@ impl Socket {
     /// stale socket file is the caller's decision. Errors: those of
     /// [`Socket::new`], [`bind`](crate::SocketFd::bind) and
     /// [`listen`](crate::SocketFd::listen).
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`bind(2)`](https://man7.org/linux/man-pages/man2/bind.2.html),
+    /// [`listen(2)`](https://man7.org/linux/man-pages/man2/listen.2.html)
+    #[doc(alias("SO_REUSEADDR", "sc_listen_on", "socket", "bind", "listen"))]
     pub fn listen_on_addr(addr: &SocketAddr, backlog: i32) -> Result<Socket> {
         let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::empty())?;
         if matches!(addr.family(), libc::AF_INET | libc::AF_INET6) {
@@ -53,6 +60,13 @@ impl Socket {
     /// assert_eq!(&buf, b"hi");
     /// # Ok::<(), sockcore::Errno>(())
     /// ```
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`bind(2)`](https://man7.org/linux/man-pages/man2/bind.2.html),
+    /// [`listen(2)`](https://man7.org/linux/man-pages/man2/listen.2.html)
+    #[doc(alias("SO_REUSEADDR", "sc_listen_on", "socket", "bind", "listen"))]
     pub fn listen_on(text: &str, backlog: i32) -> Result<Socket> {
         Socket::listen_on_addr(&SocketAddr::parse(text)?, backlog)
     }
@@ -70,6 +84,13 @@ impl Socket {
     /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
     /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
     /// full), `ENOENT` (no such Unix path), and those of [`Socket::new`].
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_dial", "socket", "connect", "poll"))]
     pub fn dial_addr(addr: &SocketAddr, timeout: Option<Duration>) -> Result<Socket> {
         let deadline = Deadline::after(timeout);
         // The connect of SocketFd::connect_within, without its F_GETFL and
@@ -85,6 +106,13 @@ impl Socket {
     /// [`dial_addr`](Self::dial_addr) for an address in text. Errors:
     /// `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
     /// `dial_addr`.
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_dial", "socket", "connect", "poll"))]
     pub fn dial(text: &str, timeout: Option<Duration>) -> Result<Socket> {
         Socket::dial_addr(&SocketAddr::parse(text)?, timeout)
     }

@@ -57,6 +57,12 @@ impl SocketFd {
     /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
     /// full), `ENOENT` (no such Unix path), `EISCONN`; `EBADF` at once for a
     /// negative descriptor, before anything waits.
+    ///
+    /// # References
+    ///
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_connect_timeout", "connect", "poll"))]
     // Out of line, as the time-out machinery is (see Deadline): not a hot
     // path, and the C library keeps one copy.
     #[inline(never)]
@@ -101,6 +107,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when no connection came in time; those of
     /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
+    ///
+    /// # References
+    ///
+    /// [`accept4(2)`](https://man7.org/linux/man-pages/man2/accept.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_accept_timeout", "accept4", "poll"))]
     pub fn accept_within(
         &self,
         flags: SockFlags,
@@ -116,6 +128,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
     /// [`read`](Self::read) (`ECONNRESET`, …).
+    ///
+    /// # References
+    ///
+    /// [`recv(2)`](https://man7.org/linux/man-pages/man2/recv.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_read_timeout", "recv", "poll"))]
     pub fn read_within(&self, buf: &mut [u8], timeout: Option<Duration>) -> Result<usize> {
         self.until_ready(PollFlags::IN, timeout, || {
             self.recv(buf, MsgFlags::DONTWAIT)
@@ -130,6 +148,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when no room came in time; those of
     /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
+    ///
+    /// # References
+    ///
+    /// [`send(2)`](https://man7.org/linux/man-pages/man2/send.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_write_timeout", "send", "poll"))]
     pub fn write_within(&self, buf: &[u8], timeout: Option<Duration>) -> Result<usize> {
         self.until_ready(PollFlags::OUT, timeout, || {
             self.send(buf, MsgFlags::DONTWAIT)

@@ -107,6 +107,10 @@ fn freebind_binds_an_address_the_host_lacks() {
 }
 
 #[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not emulate IP_TRANSPARENT (ENOPROTOOPT)"
+)]
 fn transparent_round_trip() {
     for domain in [Domain::IPV4, Domain::IPV6] {
         let s = new_socket(domain, Type::STREAM);
@@ -124,6 +128,10 @@ fn transparent_round_trip() {
 }
 
 #[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not emulate IP_BIND_ADDRESS_NO_PORT (ENOPROTOOPT)"
+)]
 fn bind_address_no_port_leaves_the_port_to_connect() {
     let listener = Socket::listen_on("127.0.0.1:0", 1).expect("listen");
     let s = new_socket(Domain::IPV4, Type::STREAM);

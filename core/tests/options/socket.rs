@@ -357,6 +357,10 @@ fn int_options_set_and_read_back_any_int_option() {
 }
 
 #[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_MARK to the kernel (ENOPROTOOPT)"
+)]
 fn mark_round_trip_with_all_32_bits() {
     for (domain, ty) in ip_sockets() {
         let s = new_socket(domain, ty);
@@ -414,6 +418,10 @@ fn recv_lowat_holds_readiness_until_enough_arrived() {
 }
 
 #[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_INCOMING_CPU to the kernel (ENOPROTOOPT)"
+)]
 fn incoming_cpu_is_none_until_set_or_a_packet_arrives() {
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
     let s = new_socket(Domain::IPV4, Type::DGRAM);
@@ -430,6 +438,10 @@ fn incoming_cpu_is_none_until_set_or_a_packet_arrives() {
 }
 
 #[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_BUSY_POLL to the kernel (ENOPROTOOPT)"
+)]
 fn busy_poll_round_trip() {
     for (domain, ty) in ip_sockets() {
         let s = new_socket(domain, ty);
