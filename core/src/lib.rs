@@ -80,8 +80,9 @@
 //!   caller decides what happens next. Only the calls that promise
 //!   completion retry it: [`SocketFd::write_all`],
 //!   [`SocketFd::write_all_vectored`], [`SocketFd::read_exact`],
-//!   [`poll::wait_ready`] and the wait inside [`Socket::dial`] (the last two
-//!   against a fixed deadline, so signals cannot stretch a time-out).
+//!   [`poll::wait_ready`], [`SocketFd::connect_within`] and the wait inside
+//!   [`Socket::dial`] (the last three against a fixed deadline, so signals
+//!   cannot stretch a time-out).
 //!   Through the `std` feature's `io::Read`/`io::Write`, `EINTR` arrives as
 //!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
 //!   `write_all`, `io::copy`) retry.
