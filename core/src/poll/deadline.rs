@@ -8,49 +8,31 @@
 //! waiting), and a time-out longer than one `poll` can wait (`INT_MAX`
 //! milliseconds, about 24.8 days) is waited in several rounds against its
 //! deadline, never cut short.
+//!
+//! Everything here counts whole milliseconds in integers: `Duration`'s own
+//! arithmetic has panic paths, and 64-bit division is a library call on
+//! 32-bit ARM.
 
 use core::time::Duration;
 
 use crate::sys;
-use crate::time::nanos_saturating;
+use crate::time::millis_ceil;
 
-/// A time-out as `poll`'s argument: `-1` for `None`, else as
-/// [`millis_for_poll`]. Out of line (see [`Deadline`]).
+/// A time-out as `poll`'s argument: `-1` for `None`, else whole
+/// milliseconds rounded up, and `INT_MAX` for anything longer (the caller
+/// waits again for the rest). Out of line (see [`Deadline`]).
 #[inline(never)]
 pub(crate) fn poll_millis(timeout: Option<Duration>) -> libc::c_int {
-    timeout.map_or(-1, |d| millis_for_poll(nanos_saturating(d)))
+    timeout.map_or(-1, |d| saturated(millis_ceil(d)))
 }
 
-/// Nanoseconds as `poll`'s milliseconds: rounded up, and `INT_MAX` for
-/// anything longer (the caller waits again for the rest). Out of line, as
-/// is everything about the clock here (see [`Deadline`]).
-///
-/// In 32-bit steps: a 64-bit division is a call into compiler-builtins on
-/// 32-bit ARM, whose unwind entry needs a personality routine that the C
-/// library and `no_std` programs do not have (they would not link). So the
-/// nanoseconds are divided by 64, then by 15,625, one 16-bit digit at a
-/// time (10⁶ = 64 × 15,625).
-#[inline(never)]
-fn millis_for_poll(nanos: u64) -> libc::c_int {
-    const MAX: libc::c_int = libc::c_int::MAX;
-    if nanos > MAX as u64 * 1_000_000 {
-        return MAX;
-    }
-    // Below 2^51 here, so nanos / 64 is below 2^45 and its high part
-    // (nanos / 2^22) below 2^29: every step fits a u32.
-    let sixty_fourths = nanos >> 6;
-    let high = (sixty_fourths >> 16) as u32;
-    let low = (sixty_fourths & 0xffff) as u32;
-    let (q_high, r_high) = (high / 15_625, high % 15_625);
-    let rest = (r_high << 16) | low;
-    let (q_low, r_low) = (rest / 15_625, rest % 15_625);
-    let millis = (u64::from(q_high) << 16) | u64::from(q_low);
-    let exact = r_low == 0 && nanos & 63 == 0;
-    let millis = millis + u64::from(!exact);
-    libc::c_int::try_from(millis).unwrap_or(MAX)
+/// Milliseconds as `poll`'s argument, `INT_MAX` at most.
+#[inline]
+fn saturated(millis: u64) -> libc::c_int {
+    libc::c_int::try_from(millis).unwrap_or(libc::c_int::MAX)
 }
 
-/// A point on the monotonic clock, in nanoseconds, that a wait must not
+/// A point on the monotonic clock, in milliseconds, that a wait must not
 /// pass, or none (wait for ever). Signals and retries do not move it, so
 /// they cannot stretch a time-out.
 #[derive(Clone, Copy)]
@@ -58,22 +40,30 @@ pub(crate) struct Deadline(Option<u64>);
 
 impl Deadline {
     /// `timeout` from now; none for `None`, and for a time-out so long
-    /// that the clock could not reach it (centuries). Out of line, as is
-    /// everything about the clock here: the time-out calls are not on a
-    /// hot path, and inlined copies of the clock arithmetic cost about a
-    /// hundred bytes each.
+    /// that the clock could not reach it (hundreds of millions of years).
+    /// Out of line, as is everything about the clock here: the time-out
+    /// calls are not on a hot path, and inlined copies of the clock
+    /// arithmetic cost about a hundred bytes each.
     #[inline(never)]
     pub(crate) fn after(timeout: Option<Duration>) -> Deadline {
-        Deadline(timeout.and_then(|d| sys::monotonic_nanos().checked_add(nanos_saturating(d))))
+        Deadline(timeout.and_then(|d| {
+            // The clock reads whole milliseconds, rounded down, here and
+            // in `remaining`: now + the time-out could pass up to 1 ms
+            // early, so a non-zero time-out gets one more (a zero one still
+            // checks at once).
+            let millis = millis_ceil(d);
+            sys::monotonic_ms()
+                .checked_add(millis)?
+                .checked_add(u64::from(millis > 0))
+        }))
     }
 
     /// What is left, as a `poll` time-out: `-1` for none, 0 once passed,
-    /// a fraction of a millisecond rounded up, `INT_MAX` at most.
+    /// `INT_MAX` at most.
     #[inline(never)]
     pub(crate) fn remaining(self) -> libc::c_int {
-        self.0.map_or(-1, |at| {
-            millis_for_poll(at.saturating_sub(sys::monotonic_nanos()))
-        })
+        self.0
+            .map_or(-1, |at| saturated(at.saturating_sub(sys::monotonic_ms())))
     }
 }
 
@@ -96,28 +86,6 @@ mod tests {
     }
 
     #[test]
-    fn millis_match_a_plain_rounded_up_division() {
-        let edges = [0, 1, 63, 64, 999_999, 1_000_000, 1_000_001, 65_535 * 64];
-        let near_max = (libc::c_int::MAX as u64) * 1_000_000;
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let random = (0..10_000).map(|_| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            state >> (state % 40) as u32
-        });
-        for nanos in edges
-            .into_iter()
-            .chain([near_max - 1, near_max, near_max + 1])
-            .chain(random)
-        {
-            let plain =
-                libc::c_int::try_from(nanos.div_ceil(1_000_000)).unwrap_or(libc::c_int::MAX);
-            assert_eq!(millis_for_poll(nanos), plain, "{nanos} ns");
-        }
-    }
-
-    #[test]
     fn deadlines() {
         assert_eq!(Deadline::after(None).remaining(), -1);
         assert_eq!(Deadline::after(Some(Duration::ZERO)).remaining(), 0);
@@ -129,6 +97,8 @@ mod tests {
         // Beyond the clock's reach: for ever.
         assert_eq!(Deadline::after(Some(Duration::MAX)).remaining(), -1);
         let soon = Deadline::after(Some(Duration::from_millis(500)));
-        assert!((1..=500).contains(&soon.remaining()));
+        assert!((1..=501).contains(&soon.remaining()));
+        // A fraction of a millisecond still waits.
+        assert!(Deadline::after(Some(Duration::from_nanos(1))).remaining() >= 1);
     }
 }
