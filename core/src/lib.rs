@@ -268,6 +268,7 @@ pub use msg::cmsg::{
 pub use msg::credentials::Credentials;
 pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
+pub use msg::zerocopy::ZerocopyRange;
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
 pub use options::tcp::TCP_CA_NAME_MAX;

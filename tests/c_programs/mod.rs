@@ -17,7 +17,7 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 8] = [
     "bad_input",
     "cmsg_typed",
     "faults",
@@ -25,6 +25,7 @@ pub const TABLES: [&str; 7] = [
     "msg_batch",
     "msg_options",
     "msg_readiness",
+    "zerocopy",
 ];
 
 /// How a program runs, and what a clean run looks like.
