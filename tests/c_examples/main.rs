@@ -14,6 +14,7 @@ mod udp_batch;
 mod udp_echo;
 mod udp_pktinfo;
 mod unix_echo;
+mod zerocopy_send;
 
 use sockcore_e2e::{c_build, CBuild};
 

@@ -282,6 +282,16 @@ pub fn exec_handoff(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// zerocopy_send over IPv4, 1 MiB (static).
+pub fn zerocopy_send(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(
+        command(tool, &built.example(Link::Static, "zerocopy_send")).args(["127.0.0.1:0", "1"]),
+    )
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("receiver: 1048576 bytes, every one as sent");
+}
+
 /// A case table: clean, and every case passed. Returns the count.
 pub fn table(tool: &dyn Tool, built: &Built, name: &str) -> u32 {
     let finished = Process::spawn(&mut command(tool, &built.program(name))).finish();
