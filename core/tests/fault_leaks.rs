@@ -10,7 +10,7 @@ mod support;
 use std::time::Duration;
 use std::time::Instant;
 
-use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type};
+use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type, ZerocopyRange};
 
 use support::backlog::full_listener;
 use support::fds::open_fd_count;
@@ -44,6 +44,8 @@ fn failures_leak_no_descriptor() {
     let unix = SocketAddr::parse(&dir.unix_text("any")).unwrap();
     let (lonely, gone) = stream_pair();
     drop(gone);
+    let (carrier, no_error_queue) =
+        Socket::pair(Domain::UNIX, Type::DGRAM, SockFlags::empty()).unwrap();
 
     let kinds = [
         Kind {
@@ -164,6 +166,19 @@ fn failures_leak_no_descriptor() {
             name: "send to a closed peer",
             expect: Errno::EPIPE,
             fail: &|| lonely.send(b"late", MsgFlags::empty()).unwrap_err(),
+        },
+        // A Unix socket has no error queue: the read takes the datagram,
+        // and the descriptor that came with it is closed.
+        Kind {
+            name: "zero-copy completions of a Unix datagram with a descriptor",
+            expect: Errno::EOPNOTSUPP,
+            fail: &|| {
+                carrier.send_fds(b"x", &[carrier.as_raw_fd()]).unwrap();
+                let mut ranges = [ZerocopyRange::default(); 2];
+                no_error_queue
+                    .recv_zerocopy_completions(&mut ranges)
+                    .unwrap_err()
+            },
         },
     ];
 
