@@ -35,6 +35,11 @@
 //!   ([`ControlMessage::Truncated`]); each kind's space from a
 //!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
 //!   all).
+//! - **Zero-copy sends**: [`MsgFlags::ZEROCOPY`] on any send once
+//!   [`SocketFd::set_zerocopy`] is on; [`SocketFd::recv_zerocopy_completions`]
+//!   reads, as [`ZerocopyRange`]s, which sends the kernel is done with. A
+//!   buffer may be changed or reused only after a range covering its send
+//!   arrived.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
 //!   `join_multicast_v4`, `join_source_multicast_v4`, …; the switches that
@@ -100,7 +105,10 @@
 //!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
 //!   `write_all`, `io::copy`) retry.
 //! - **One system call per call**: `write` is one `send`, `set_nonblocking`
-//!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`.
+//!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`. Reading a
+//!   queue is one call per entry: [`SocketFd::recv_zerocopy_completions`]
+//!   makes one `recvmsg` per completion, and one more that finds the queue
+//!   empty (it never blocks, so it never reports `EINTR`).
 //! - **Errors** are [`Errno`] values with a name and a message.
 //!
 //! # The server/client flow
