@@ -160,14 +160,13 @@ fn tcp_v6_completions_cover_every_send_once() {
 /// before the next is sent; then their completions.
 fn udp_completions(text: &str) {
     let (sender, receiver, to) = udp_pair(text);
-    sender.set_zerocopy(true).expect("SO_ZEROCOPY on UDP (Linux 5.0)");
+    sender
+        .set_zerocopy(true)
+        .expect("SO_ZEROCOPY on UDP (Linux 5.0)");
     let data = chunk();
     let data = &data[..DATAGRAM];
     for _ in 0..DATAGRAMS {
-        assert_eq!(
-            sender.send_to(data, MsgFlags::ZEROCOPY, &to),
-            Ok(DATAGRAM)
-        );
+        assert_eq!(sender.send_to(data, MsgFlags::ZEROCOPY, &to), Ok(DATAGRAM));
         wait_for(&receiver, PollFlags::IN);
         let mut got = [0u8; DATAGRAM + 1];
         assert_eq!(receiver.recv(&mut got, MsgFlags::DONTWAIT), Ok(DATAGRAM));
@@ -202,12 +201,18 @@ fn send_msg_takes_the_flag_too() {
     let (sender, receiver, to) = udp_pair("127.0.0.1:0");
     sender.set_zerocopy(true).expect("SO_ZEROCOPY");
     let bufs = [IoSlice::new(b"zero"), IoSlice::new(b"copy")];
-    assert_eq!(sender.send_msg(&bufs, &[], Some(&to), MsgFlags::ZEROCOPY), Ok(8));
+    assert_eq!(
+        sender.send_msg(&bufs, &[], Some(&to), MsgFlags::ZEROCOPY),
+        Ok(8)
+    );
     let mut got = [0u8; 16];
     wait_for(&receiver, PollFlags::IN);
     assert_eq!(receiver.recv(&mut got, MsgFlags::DONTWAIT), Ok(8));
     assert_eq!(&got[..8], b"zerocopy");
-    assert_eq!(completions_for(&sender, 1), [ZerocopyRange::new(0, 0, true)]);
+    assert_eq!(
+        completions_for(&sender, 1),
+        [ZerocopyRange::new(0, 0, true)]
+    );
 }
 
 #[test]
@@ -267,7 +272,10 @@ fn without_the_option_the_flag_is_ignored() {
     assert_eq!(sender.recv_zerocopy_completions(&mut batch), Ok(0));
     sender.set_zerocopy(true).expect("SO_ZEROCOPY");
     assert_eq!(sender.send_to(b"zero", MsgFlags::ZEROCOPY, &to), Ok(4));
-    assert_eq!(completions_for(&sender, 1), [ZerocopyRange::new(0, 0, true)]);
+    assert_eq!(
+        completions_for(&sender, 1),
+        [ZerocopyRange::new(0, 0, true)]
+    );
 }
 
 #[test]
@@ -369,7 +377,10 @@ fn a_unix_socket_has_no_error_queue() {
     assert_eq!(b.recv_zerocopy_completions(&mut batch), Ok(0));
     a.write_all(b"data").expect("write");
     wait_for(&b, PollFlags::IN);
-    assert_eq!(b.recv_zerocopy_completions(&mut batch), Err(Errno::EOPNOTSUPP));
+    assert_eq!(
+        b.recv_zerocopy_completions(&mut batch),
+        Err(Errno::EOPNOTSUPP)
+    );
     assert_eq!(b.recv(&mut got, MsgFlags::DONTWAIT), Ok(4));
 
     // A datagram: refused too, and consumed (as the documentation warns).
@@ -377,6 +388,9 @@ fn a_unix_socket_has_no_error_queue() {
     assert_eq!(b.recv_zerocopy_completions(&mut batch), Ok(0));
     assert_eq!(a.send(b"data", MsgFlags::empty()), Ok(4));
     wait_for(&b, PollFlags::IN);
-    assert_eq!(b.recv_zerocopy_completions(&mut batch), Err(Errno::EOPNOTSUPP));
+    assert_eq!(
+        b.recv_zerocopy_completions(&mut batch),
+        Err(Errno::EOPNOTSUPP)
+    );
     assert_eq!(b.recv(&mut got, MsgFlags::DONTWAIT), Err(Errno::EAGAIN));
 }

@@ -87,7 +87,8 @@ pub unsafe extern "C" fn sc_zerocopy_completions(
     // above), any bits are a valid value of either, and the caller's
     // promise about out. The ranges may be uninitialised C memory: the core
     // only writes them.
-    let ranges = unsafe { args::array_mut(out.cast::<ZerocopyRange>(), count, c_int::MAX as usize) };
+    let ranges =
+        unsafe { args::array_mut(out.cast::<ZerocopyRange>(), count, c_int::MAX as usize) };
     let stored = ranges.and_then(|ranges| {
         // SAFETY: the caller's promise about fd.
         unsafe { args::socket(fd) }.recv_zerocopy_completions(ranges)
