@@ -14,6 +14,7 @@ use core::mem::{align_of, offset_of, size_of};
 
 use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
+use crate::iovec::IoSliceMut;
 use crate::msg::cmsg::buffer::CmsgBuffer;
 use crate::msg::cmsg::extended_error::{ErrorOrigin, ExtendedError};
 use crate::msg::cmsg::{cmsg_space_for_extended_error_v4, cmsg_space_for_extended_error_v6};
@@ -219,8 +220,13 @@ impl SocketFd {
     /// anything else.
     fn next_zerocopy_completion(&self) -> Result<Option<ZerocopyRange>> {
         let mut space = CmsgBuffer::<ENTRY_SPACE>::new();
+        // A completion carries no data. One empty buffer rather than none:
+        // the kernel treats both alike, and qemu-user answers a recvmsg
+        // with no buffers at all with 0 without making the call.
+        let mut no_data = [IoSliceMut::new(&mut [])];
         let flags = MsgFlags::ERRQUEUE | MsgFlags::DONTWAIT;
-        let (_, flags, control) = match self.recv_settled(&mut [], &mut space, None, flags) {
+        let received = self.recv_settled(&mut no_data, &mut space, None, flags);
+        let (_, flags, control) = match received {
             Err(Errno::EAGAIN) => return Ok(None),
             received => received?,
         };
