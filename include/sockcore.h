@@ -1,12 +1,15 @@
 /*
  * sockcore.h: the C ABI of sockcore, a socket library for Linux.
  *
- * Every function returns >= 0 on success and -errno on failure; sc_strerror
- * and sc_errname turn a failure into text. Bad input is a negative code,
- * never a crash: -EFAULT for a NULL pointer (unless the function says it may
- * be NULL), -EINVAL for a length over SSIZE_MAX, for unknown flag bits and
- * for a malformed address, -ENAMETOOLONG for a Unix name that does not fit
- * sun_path.
+ * Every function returns >= 0 on success and -errno on failure: test
+ * ret < 0, and compare with the negated <errno.h> names, which this header
+ * includes (ret == -EINTR); never ret == -1, which lets every other error
+ * through as if it were a descriptor or a count. errno is not part of the
+ * API. sc_strerror, sc_strerror_r and sc_errname turn a failure into text.
+ * Bad input is a negative code, never a crash: -EFAULT for a NULL pointer
+ * (unless the function says it may be NULL), -EINVAL for a length over
+ * SSIZE_MAX, for unknown flag bits and for a malformed address,
+ * -ENAMETOOLONG for a Unix name that does not fit sun_path.
  *
  * No global state, no allocation: every function may be called from any
  * thread. Descriptors are plain ints, created close-on-exec, so they mix
@@ -39,6 +42,7 @@
 
 /* Generated from ffi/src by cbindgen (see build.rs); do not edit by hand. */
 
+#include <errno.h>
 #include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -175,6 +179,12 @@ struct mmsghdr;
  * escaped as `\xNN`, after `unix:`.
  */
 #define SC_ADDR_STRLEN 438
+
+/**
+ * A buffer size for `sc_strerror_r` that fits every message, NUL
+ * included.
+ */
+#define SC_STRERROR_LEN 64
 
 /**
  * The most buffers `sc_readv` and `sc_writev` take in one call: Linux's
@@ -715,7 +725,9 @@ int sc_dial(const char *text, int timeout_ms);
  * the deadline.
  *
  * Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
- * time, and the errors of `sc_accept`. `*peer` is unchanged on error.
+ * time, `-EBADF` at once for a negative `fd` (`poll(2)` would skip it and
+ * wait out the time-out), and the errors of `sc_accept`. `*peer` is
+ * unchanged on error.
  *
  * # Safety
  *
@@ -730,7 +742,8 @@ int sc_accept_timeout(int fd, struct sc_addr *peer, int flags, int timeout_ms);
  * a blocking socket.
  *
  * Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
- * nothing arrived in time, and the errors of `sc_read`.
+ * nothing arrived in time, `-EBADF` at once for a negative `fd`, and the
+ * errors of `sc_read`.
  *
  * # Safety
  *
@@ -745,8 +758,8 @@ ssize_t sc_read_timeout(int fd, void *buf, size_t len, int timeout_ms);
  * `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
  * fewer than `len` bytes when the send buffer had less room.
  *
- * Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
- * the errors of `sc_write`.
+ * Returns the count sent, or `-ETIMEDOUT` when no room came in time,
+ * `-EBADF` at once for a negative `fd`, and the errors of `sc_write`.
  *
  * # Safety
  *
@@ -961,6 +974,12 @@ int sc_recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, int 
  * sets each entry's `revents`. One call: a signal ends it with `-EINTR`.
  * With `nfds` 0, `fds` may be NULL (a plain sleep).
  *
+ * An entry with a negative `fd` is ignored (its `revents` is 0), as
+ * `poll(2)` ignores it: that is the system call's contract, and the way to
+ * leave a slot unused. So an error code stored in `fd` by mistake is
+ * silently skipped here; `sc_wait_ready`, for one descriptor, refuses it
+ * with `-EBADF`.
+ *
  * Returns how many entries have events (0 on time-out), or `-EFAULT` for
  * a NULL `fds` with `nfds` above 0, `-EINVAL` for `nfds` over `INT_MAX` or
  * the process's descriptor limit, `-EINTR`, `-ENOMEM`.
@@ -978,7 +997,10 @@ int sc_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
  * (negative: for ever).
  *
  * Returns the events that happened (`revents`, which may be `POLLERR`,
- * `POLLHUP` or `POLLNVAL` alone), or `-ETIMEDOUT` when the time passes,
+ * `POLLHUP` or `POLLNVAL` alone: `POLLNVAL` for a descriptor that is not
+ * open), or `-ETIMEDOUT` when the time passes, `-EBADF` at once for a
+ * negative `fd` (such as an error code stored in it by mistake, which
+ * `poll(2)` would skip, waiting out the time-out or, with none, for ever),
  * `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
  */
 int sc_wait_ready(int fd, short events, int timeout_ms);
@@ -1837,10 +1859,30 @@ int sc_get_multicast_if_v6(int fd);
  * refused"`), like `strerror(3)` but thread-safe and locale-free. `err` may
  * be a `-errno` return or a positive `errno`.
  *
- * Returns a static NUL-terminated string, never NULL: `"Unknown error"` for
- * 0 and for a number Linux does not define.
+ * Returns a static NUL-terminated string, never NULL: `"Success"` for 0,
+ * `"Unknown error"` for a number Linux does not define (`sc_strerror_r`
+ * adds the number).
  */
 const char *sc_strerror(int err);
+
+/**
+ * Writes the message for an error number into `buf` as a NUL-terminated
+ * string: `sc_strerror`'s text, or for a number Linux does not define
+ * `"Unknown error 4242"` (the number without its sign), so that a code
+ * from elsewhere is never printed without its number. `err` may be a
+ * `-errno` return or a positive `errno`; `SC_STRERROR_LEN` bytes always
+ * suffice.
+ *
+ * Returns the length written, without the NUL; or `-ENOSPC` when `len` is
+ * too small, leaving `buf` holding `""` if `len > 0` (a message is never
+ * cut short); `-EFAULT` for a NULL `buf`, `-EINVAL` for `len` over
+ * `SSIZE_MAX`.
+ *
+ * # Safety
+ *
+ * `buf` must be NULL or writable for `len` bytes.
+ */
+int sc_strerror_r(int err, char *buf, size_t len);
 
 /**
  * The symbolic name of an error number (`"ECONNREFUSED"`), as

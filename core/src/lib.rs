@@ -118,8 +118,7 @@
 //!   TcpListener, UdpSocket}` and `std::os::unix::net::{UnixStream,
 //!   UnixListener, UnixDatagram}`, and `OwnedFd`; `AsFd`, `AsRawFd`,
 //!   `FromRawFd` and `IntoRawFd`; `BorrowedSocket` to and from `BorrowedFd`.
-//! - `std::error::Error` for [`Errno`] and [`TransferError`], and `From`
-//!   both into `std::io::Error` with the kind std gives the same errno
+//! - `From` [`Errno`] and [`TransferError`] into `std::io::Error` with the kind std gives the same errno
 //!   (`ECONNREFUSED` is `ConnectionRefused`).
 //! - [`SocketAddr`] to and from `std::os::unix::net::SocketAddr` (`TryFrom`);
 //!   `std::net::SocketAddr` is `core::net::SocketAddr`, converted with or

@@ -218,11 +218,6 @@ std_socket_conversions!(
     UnixDatagram
 );
 
-impl std::error::Error for Errno {}
-
-/// Its `Display` already names the errno, so it reports no `source`.
-impl std::error::Error for TransferError {}
-
 /// `io::Error::from_raw_os_error`: the kind follows the errno
 /// (`ECONNREFUSED` is `ConnectionRefused`, `EAGAIN` is `WouldBlock`) and
 /// `raw_os_error` gives the number back.

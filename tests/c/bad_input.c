@@ -100,6 +100,39 @@ static void bad_descriptors(void)
     close(pipefd[1]);
 }
 
+/* A negative descriptor, such as an error code stored in fd by mistake:
+ * the calls that poll it refuse it at once, where poll(2) would skip it and
+ * wait out the 10 s time-out (or, with none, never return). sc_poll keeps
+ * poll(2)'s contract and ignores such an entry. */
+static void negative_descriptors(int fd)
+{
+    char buf[4] = "x";
+    struct pollfd entries[2];
+    sc_addr peer;
+
+    MUST(sc_addr_parse(&peer, "127.0.0.1:9"));
+    CASE(sc_read_timeout(-EMFILE, buf, 1, 10000), -EBADF);
+    CASE(sc_read_timeout(-1, buf, 1, 10000), -EBADF);
+    CASE(sc_write_timeout(-1, buf, 1, 10000), -EBADF);
+    CASE(sc_accept_timeout(-EMFILE, &peer, 0, 10000), -EBADF);
+    CASE(sc_addr_port(&peer), 9);
+    CASE(sc_accept_timeout(INT_MIN, NULL, 0, 10000), -EBADF);
+    CASE(sc_wait_ready(-EMFILE, POLLIN, 10000), -EBADF);
+    CASE(sc_wait_ready(-1, POLLOUT, 0), -EBADF);
+    CASE(sc_close(-EMFILE), -EBADF);
+    CASE(sc_close(INT_MIN), -EBADF);
+
+    entries[0].fd = -EMFILE;
+    entries[0].events = POLLIN;
+    entries[0].revents = POLLIN;
+    entries[1].fd = fd;
+    entries[1].events = POLLOUT;
+    entries[1].revents = 0;
+    CASE(sc_poll(entries, 2, 0), 1);
+    CASE(entries[0].revents, 0);
+    CASE(entries[1].revents, POLLOUT);
+}
+
 static void bad_lengths(int fd, int udp)
 {
     char buf[16] = "x";
@@ -525,6 +558,36 @@ static void error_text(void)
     expect_text("sc_errname(4096)", sc_errname(4096), "EUNKNOWN");
     expect_text("sc_strerror(INT_MAX)", sc_strerror(INT_MAX), "Unknown error");
     expect_text("sc_strerror(-100000)", sc_strerror(-100000), "Unknown error");
+    expect_text("sc_strerror(0)", sc_strerror(0), "Success");
+}
+
+/* sc_strerror_r: the message in the caller's buffer, with the number of a
+ * code Linux does not define; never a message cut short. */
+static void error_text_in_a_buffer(void)
+{
+    char buf[SC_STRERROR_LEN];
+
+    CASE(sc_strerror_r(-ECONNREFUSED, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(-ECONNREFUSED, ...)", buf, "Connection refused");
+    CASE(sc_strerror_r(4242, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(4242, ...)", buf, "Unknown error 4242");
+    CASE(sc_strerror_r(-4242, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(-4242, ...)", buf, "Unknown error 4242");
+    CASE(sc_strerror_r(INT_MIN, buf, sizeof buf), 24);
+    expect_text("sc_strerror_r(INT_MIN, ...)", buf, "Unknown error 2147483648");
+    CASE(sc_strerror_r(0, buf, sizeof buf), 7);
+    expect_text("sc_strerror_r(0, ...)", buf, "Success");
+    CASE(sc_strerror_r(EILSEQ, buf, sizeof buf), 49);
+    /* Exactly enough room, and one byte less: then "" rather than a part. */
+    CASE(sc_strerror_r(EPIPE, buf, 12), 11);
+    expect_text("sc_strerror_r(EPIPE, buf, 12)", buf, "Broken pipe");
+    CASE(sc_strerror_r(EPIPE, buf, 11), -ENOSPC);
+    expect_text("sc_strerror_r(EPIPE, buf, 11)", buf, "");
+    CASE(sc_strerror_r(4242, buf, 18), -ENOSPC);
+    CASE(buf[0], '\0');
+    CASE(sc_strerror_r(EPIPE, buf, 0), -ENOSPC);
+    CASE(sc_strerror_r(EPIPE, NULL, 16), -EFAULT);
+    CASE(sc_strerror_r(EPIPE, buf, (size_t)SSIZE_MAX + 1), -EINVAL);
 }
 
 int main(void)
@@ -538,6 +601,7 @@ int main(void)
 
     null_pointers(pair[0], udp);
     bad_descriptors();
+    negative_descriptors(pair[0]);
     bad_lengths(pair[0], udp);
     corrupt_addr(udp);
     unknown_flags(pair[0], udp, listener);
@@ -549,6 +613,7 @@ int main(void)
     negative_and_huge(pair[0], udp, listener);
     newer_calls(pair[0], udp, listener);
     error_text();
+    error_text_in_a_buffer();
 
     sc_close(listener);
     sc_close(udp);

@@ -11,7 +11,7 @@ pub(crate) mod interface;
 mod ip_format;
 mod ip_parse;
 mod parse;
-mod text_writer;
+pub(crate) mod text_writer;
 
 use core::mem::size_of;
 

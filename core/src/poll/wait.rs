@@ -9,16 +9,24 @@ use crate::sys;
 /// Waits until `fd` reports one of `events` (or an error or hang-up), retrying
 /// `EINTR` against a fixed deadline. `timeout_ms < 0` waits for ever.
 ///
-/// Returns the events reported; errors: `ETIMEDOUT` when the time passes.
+/// Returns the events reported; errors: `ETIMEDOUT` when the time passes,
+/// `EBADF` at once for a negative `fd` (such as an error code stored in it
+/// by mistake), which `poll(2)` would skip and wait out the time-out (or,
+/// with none, never return); `POLLNVAL` in the result for a descriptor that
+/// is not open.
 #[inline]
 pub fn wait_ready(fd: RawFd, events: PollFlags, timeout_ms: i32) -> Result<PollFlags> {
     wait_until(fd, events, Deadline::after(timeout_ms))
 }
 
 /// [`wait_ready`] against a deadline already running. Out of line: every
-/// time-out call shares this one copy of the loop.
+/// time-out call shares this one copy of the loop, and so the check of a
+/// negative descriptor.
 #[inline(never)]
 pub(crate) fn wait_until(fd: RawFd, events: PollFlags, deadline: Deadline) -> Result<PollFlags> {
+    if fd < 0 {
+        return Err(Errno::EBADF);
+    }
     loop {
         let remaining = deadline.remaining();
         let mut entry = [PollFd::new(fd, events)];

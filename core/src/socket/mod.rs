@@ -207,7 +207,11 @@ impl BorrowedSocket<'_> {
     ///
     /// # Safety
     ///
-    /// `fd` must stay open for the lifetime chosen for the result.
+    /// `fd` must stay open for the lifetime chosen for the result. (A number
+    /// that is never a descriptor, such as a negative one, is no memory
+    /// hazard: it is only handed to system calls, which fail with `EBADF`.
+    /// A closed descriptor is worse: its number may meanwhile name another
+    /// open file.)
     #[inline]
     pub const unsafe fn borrow_raw(fd: RawFd) -> Self {
         BorrowedSocket {

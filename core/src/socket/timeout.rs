@@ -45,8 +45,9 @@ impl SocketFd {
     /// `poll` and the `accept4` sends this call back to waiting, instead of
     /// blocking past the deadline.
     ///
-    /// Errors: `ETIMEDOUT` when no connection came in time; those of
-    /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
+    /// Errors: `ETIMEDOUT` when no connection came in time; `EBADF` at once
+    /// for a negative descriptor (see [`wait_ready`](crate::poll::wait_ready));
+    /// those of [`accept`](Self::accept) and [`poll`](crate::poll::poll).
     pub fn accept_within(&self, flags: SockFlags, timeout_ms: i32) -> Result<(Socket, SocketAddr)> {
         self.until_ready(PollFlags::IN, timeout_ms, || self.accept(flags))
     }
@@ -56,8 +57,9 @@ impl SocketFd {
     /// then `recv(MSG_DONTWAIT)`, which cannot block even on a blocking
     /// socket. Returns the count read; 0 at end of stream.
     ///
-    /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
-    /// [`read`](Self::read) (`ECONNRESET`, …).
+    /// Errors: `ETIMEDOUT` when nothing arrived in time; `EBADF` at once for
+    /// a negative descriptor; those of [`read`](Self::read) (`ECONNRESET`,
+    /// …).
     pub fn read_within(&self, buf: &mut [u8], timeout_ms: i32) -> Result<usize> {
         self.until_ready(PollFlags::IN, timeout_ms, || {
             self.recv(buf, MsgFlags::DONTWAIT)
@@ -70,8 +72,9 @@ impl SocketFd {
     /// which may be less than `buf.len()` when the send buffer had less
     /// room.
     ///
-    /// Errors: `ETIMEDOUT` when no room came in time; those of
-    /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
+    /// Errors: `ETIMEDOUT` when no room came in time; `EBADF` at once for a
+    /// negative descriptor; those of [`write`](Self::write) (`EPIPE`,
+    /// `ECONNRESET`, …).
     pub fn write_within(&self, buf: &[u8], timeout_ms: i32) -> Result<usize> {
         self.until_ready(PollFlags::OUT, timeout_ms, || {
             self.send(buf, MsgFlags::DONTWAIT)

@@ -36,6 +36,10 @@ impl fmt::Display for TransferError {
     }
 }
 
+/// `core::error::Error` (std's `Error`): its `Display` already names the
+/// errno, so it reports no `source`.
+impl core::error::Error for TransferError {}
+
 impl SocketFd {
     /// Sends all of `buf` with as many `send(2)` calls as it takes, retrying
     /// `EINTR`.

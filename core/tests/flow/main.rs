@@ -8,6 +8,7 @@
 mod support;
 
 mod dial;
+mod negative_fd;
 mod partial;
 mod stream;
 mod timeouts;
