@@ -258,13 +258,33 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Parses `text` into `*out`: `"127.0.0.1:80"`, `"[::1]:80"`,
- * `"[fe80::1%2]:80"`, `"unix:/path"`, `"unix:@abstract"`, or `"unix:"` (the
- * unnamed Unix address). In Unix names `\xNN` stands for any byte.
+ * Parses `text` into `*out`. Numbers only: no host name is resolved
+ * (`"localhost:80"` is `-EINVAL`), so parsing never touches DNS, files or
+ * the network.
  *
- * Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENAMETOOLONG`
- * for a Unix name longer than `sun_path` (108 bytes; 107 for an abstract
- * name), `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
+ * - `"127.0.0.1:80"`: IPv4, four decimal numbers 0 to 255 without leading
+ *   zeros (`"01"` is refused: `inet_aton(3)` reads it as octal).
+ * - `"[::1]:80"`, `"[2001:db8::ff00:42:8329]:443"`,
+ *   `"[::ffff:192.0.2.1]:80"`: IPv6 as RFC 4291 writes it, in brackets.
+ * - `"[fe80::1%2]:80"`: IPv6 with a numeric scope id (0 to 4294967295).
+ * - `"[fe80::1%eth0]:80"`, `"[::1%lo]:80"`: IPv6 with an interface name
+ *   as the scope, as `getaddrinfo(3)` reads it: looked up with
+ *   `if_nametoindex(3)`; 1 to 15 printable ASCII bytes other than
+ *   `/ : % [ ]`. A scope of digits only is a number.
+ * - `"unix:/run/x.sock"`, `"unix:relative/x.sock"`: a Unix path, 1 to 108
+ *   bytes (108 fill `sun_path` with no NUL).
+ * - `"unix:@name"`: a Unix abstract name, 0 to 107 bytes.
+ * - `"unix:"`: the unnamed Unix address (binding it autobinds a name).
+ *
+ * Ports are decimal, 0 to 65535, leading zeros allowed. In Unix names
+ * `\xNN` (two hex digits) stands for any byte. Nothing may precede or
+ * follow the address, spaces included. `sc_addr_format` writes the same
+ * grammar back, a scope as its number.
+ *
+ * Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENODEV` for
+ * a well-formed interface name no interface has, `-ENAMETOOLONG` for a
+ * Unix name longer than `sun_path` (108 bytes; 107 for an abstract name),
+ * `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
  *
  * # Safety
  *
@@ -288,6 +308,84 @@ int sc_addr_parse(struct sc_addr *out, const char *text);
  * for `len` bytes.
  */
 int sc_addr_format(const struct sc_addr *addr, char *buf, size_t len);
+
+/**
+ * An IPv4 address from numbers into `*out`: `ip` is the 4 bytes of the
+ * address in network order, as written (`{127, 0, 0, 1}`), `port` a
+ * number in host order. No text is involved.
+ *
+ * Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `ip` NULL or readable for 4 bytes.
+ */
+int sc_addr_ipv4(struct sc_addr *out, const uint8_t *ip, uint16_t port);
+
+/**
+ * An IPv6 address from numbers into `*out`: `ip` is the 16 bytes of the
+ * address in network order, `port` a number in host order, `scope_id` the
+ * interface index of a link-local address (0 for none; see
+ * `sc_interface_index`). The flow label is 0.
+ *
+ * Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `ip` NULL or readable for 16 bytes.
+ */
+int sc_addr_ipv6(struct sc_addr *out, const uint8_t *ip, uint16_t port, uint32_t scope_id);
+
+/**
+ * A Unix address bound to the filesystem path `path` into `*out`.
+ *
+ * The path is 1 to 107 bytes, so that `sun_path` always holds its NUL and
+ * C code may read it as a string; `sc_addr_parse("unix:...")` also takes
+ * a path of the full 108 bytes, which fills `sun_path` with no NUL.
+ *
+ * Returns 0, or `-ENAMETOOLONG` for a path past 107 bytes, `-EINVAL` for
+ * an empty one, `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `path` NULL or NUL-terminated.
+ */
+int sc_addr_unix(struct sc_addr *out, const char *path);
+
+/**
+ * A Unix address in the abstract namespace into `*out`: the `len` bytes
+ * at `name`, which may hold any byte, NULs included (`"unix:@name"` in
+ * text). Nothing appears in the filesystem; the name goes when its last
+ * socket closes.
+ *
+ * Returns 0, or `-ENAMETOOLONG` for `len` past 107 (`sun_path` less its
+ * leading NUL), `-EFAULT` for a NULL pointer (even with `len` 0),
+ * `-EINVAL` for `len` over `SSIZE_MAX`. `*out` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `name` NULL or readable for `len`
+ * bytes.
+ */
+int sc_addr_unix_abstract(struct sc_addr *out, const void *name, size_t len);
+
+/**
+ * Sets the port of the IPv4 or IPv6 address `*addr` (a number in host
+ * order), leaving the rest as it is: to reuse an address with another
+ * port, or one from `sc_local_addr`.
+ *
+ * Returns 0, or `-EAFNOSUPPORT` for an address of another family (a Unix
+ * address, or none), `-EFAULT` for NULL, `-EINVAL` when its length
+ * exceeds its storage. `*addr` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `addr` must be NULL or an initialised, writable `sc_addr`.
+ */
+int sc_addr_set_port(struct sc_addr *addr, uint16_t port);
 
 /**
  * Copies a C socket address, `len` bytes at `sa`, into `*out`: the bridge
@@ -340,6 +438,23 @@ int sc_addr_len(const struct sc_addr *addr);
  * `addr` must be NULL or an initialised `sc_addr`.
  */
 int sc_addr_family(const struct sc_addr *addr);
+
+/**
+ * The IP address of `*addr` into `out`, in network order: 4 bytes for
+ * IPv4, 16 for IPv6 (the numbers `sc_addr_ipv4` and `sc_addr_ipv6`
+ * take). 16 bytes always suffice.
+ *
+ * Returns the count of bytes written (4 or 16), or `-EAFNOSUPPORT` for an
+ * address of another family, `-ENOSPC` when `len` is too small (`out` is
+ * then untouched), `-EFAULT` for a NULL pointer, `-EINVAL` for `len` over
+ * `SSIZE_MAX` or an `sc_addr` whose length exceeds its storage.
+ *
+ * # Safety
+ *
+ * `addr` must be NULL or an initialised `sc_addr`; `out` NULL or writable
+ * for `len` bytes.
+ */
+int sc_addr_ip(const struct sc_addr *addr, uint8_t *out, size_t len);
 
 /**
  * The port of an IPv4 or IPv6 address, in host byte order (0 to 65535).
@@ -425,7 +540,9 @@ int sc_listen(int fd, int backlog);
 /**
  * `accept4(2)` with `SOCK_CLOEXEC`: the next connection on listening
  * socket `fd`, as a new descriptor; the peer's address goes to `*peer`
- * unless `peer` is NULL. `flags` is 0 or `SC_NONBLOCK`.
+ * unless `peer` is NULL (the empty address, length 0, for a Unix client
+ * that never bound: every call reports "no name" that way). `flags` is 0
+ * or `SC_NONBLOCK`.
  *
  * Returns the new descriptor, or `-EINVAL` for unknown `flags` bits (or a
  * socket that is not listening), `-EAGAIN` (non-blocking, none pending),
@@ -481,7 +598,8 @@ int sc_close(int fd);
 
 /**
  * `getsockname(2)`: the local address of `fd` into `*out` (with the real
- * port after binding port 0).
+ * port after binding port 0; the empty address, length 0, for a Unix
+ * socket with no name).
  *
  * Returns 0, or `-EFAULT` for a NULL `out`, `-EBADF`, `-ENOTSOCK`,
  * `-ENOBUFS`. `*out` is unchanged on error.
@@ -493,7 +611,8 @@ int sc_close(int fd);
 int sc_local_addr(int fd, struct sc_addr *out);
 
 /**
- * `getpeername(2)`: the address of the peer connected to `fd` into `*out`.
+ * `getpeername(2)`: the address of the peer connected to `fd` into `*out`
+ * (the empty address, length 0, for a Unix peer with no name).
  *
  * Returns 0, or `-EFAULT` for a NULL `out`, `-ENOTCONN`, `-EBADF`,
  * `-ENOTSOCK`, `-ENOBUFS`. `*out` is unchanged on error.
@@ -602,8 +721,10 @@ ssize_t sc_sendto(int fd, const void *buf, size_t len, int flags, const struct s
 
 /**
  * `recvfrom(2)` with `flags`: a datagram, and its sender's address into
- * `*from` unless `from` is NULL (a connected stream socket gives the empty
- * address, family `AF_UNSPEC`).
+ * `*from` unless `from` is NULL. A sender with no name (a connected
+ * stream, a Unix socket that never bound) gives the empty address (family
+ * `AF_UNSPEC`, length 0), as `sc_accept`, `sc_local_addr` and
+ * `sc_peer_addr` report one.
  *
  * Returns the count received, or the errors of `sc_recv`. `*from` is
  * unchanged on error.

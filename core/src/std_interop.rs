@@ -238,7 +238,9 @@ impl From<TransferError> for io::Error {
     }
 }
 
-/// Copies a std Unix socket address: a path, an abstract name, or unnamed.
+/// Copies a std Unix socket address: a path, an abstract name, or unnamed,
+/// which becomes the empty address, as this crate reports a socket with no
+/// name (std's unnamed addresses come from the same calls).
 ///
 /// Errors: `ENAMETOOLONG` for a path that does not fit `sun_path`, which
 /// the kernel never hands back.
@@ -251,16 +253,17 @@ impl TryFrom<&UnixSocketAddr> for SocketAddr {
         } else if let Some(name) = addr.as_abstract_name() {
             SocketAddr::unix_abstract(name)
         } else {
-            Ok(SocketAddr::unix_unnamed())
+            Ok(SocketAddr::empty())
         }
     }
 }
 
 /// Builds a std Unix socket address from a path or an abstract name.
 ///
-/// Errors: `EAFNOSUPPORT` for an address that is not `AF_UNIX`; `EINVAL` for
-/// the unnamed address, which std cannot build; `ENAMETOOLONG` for a path of
-/// the full 108 bytes, which std refuses because it wants room for a NUL.
+/// Errors: `EINVAL` for an address with no name (the empty address, or the
+/// unnamed one), which std cannot build; `EAFNOSUPPORT` for another family;
+/// `ENAMETOOLONG` for a path of the full 108 bytes, which std refuses
+/// because it wants room for a NUL.
 impl TryFrom<&SocketAddr> for UnixSocketAddr {
     type Error = Errno;
 
@@ -273,7 +276,7 @@ impl TryFrom<&SocketAddr> for UnixSocketAddr {
                 UnixSocketAddr::from_pathname(Path::new(OsStr::from_bytes(path)))
             }
             AddrKind::UnixAbstract(name) => UnixSocketAddr::from_abstract_name(name),
-            AddrKind::UnixUnnamed => return Err(Errno::EINVAL),
+            AddrKind::UnixUnnamed | AddrKind::Unspecified => return Err(Errno::EINVAL),
             _ => return Err(Errno::EAFNOSUPPORT),
         };
         // std refuses only NULs in a path and over-long names, which the

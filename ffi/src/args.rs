@@ -271,6 +271,23 @@ pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAd
     Ok(unsafe { &*(raw as *const sc_addr).cast::<SocketAddr>() })
 }
 
+/// A caller's address, to change in place: checks as [`addr`].
+///
+/// # Safety
+///
+/// Unless NULL, `addr` must point at an initialised, writable `sc_addr`.
+#[inline]
+pub(crate) unsafe fn addr_mut<'call>(addr: *mut sc_addr) -> Result<&'call mut SocketAddr, Errno> {
+    // SAFETY: the caller's promise.
+    let raw = unsafe { out_ref(addr) }?;
+    if raw.len as usize > core::mem::size_of::<libc::sockaddr_storage>() {
+        return Err(Errno::EINVAL);
+    }
+    // SAFETY: as in addr: the same layout, every bit pattern valid, the
+    // length in range; the borrow is exclusive.
+    Ok(unsafe { &mut *(raw as *mut sc_addr).cast::<SocketAddr>() })
+}
+
 /// A caller's `sc_addr` to store an address in: `EFAULT` for NULL.
 ///
 /// # Safety

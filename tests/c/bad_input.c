@@ -25,6 +25,7 @@
 
 static void null_pointers(int fd, int udp)
 {
+    uint8_t ip[16] = {127, 0, 0, 1};
     char buf[16] = "x";
     struct sockaddr_in sin;
     sc_addr addr;
@@ -43,6 +44,20 @@ static void null_pointers(int fd, int udp)
     CASE(sc_addr_len(NULL), -EFAULT);
     CASE(sc_addr_family(NULL), -EFAULT);
     CASE(sc_addr_port(NULL), -EFAULT);
+    CASE(sc_addr_ipv4(NULL, ip, 80), -EFAULT);
+    CASE(sc_addr_ipv4(&addr, NULL, 80), -EFAULT);
+    CASE(sc_addr_ipv6(NULL, ip, 80, 0), -EFAULT);
+    CASE(sc_addr_ipv6(&addr, NULL, 80, 0), -EFAULT);
+    CASE(sc_addr_unix(NULL, "/x"), -EFAULT);
+    CASE(sc_addr_unix(&addr, NULL), -EFAULT);
+    CASE(sc_addr_unix_abstract(NULL, "x", 1), -EFAULT);
+    CASE(sc_addr_unix_abstract(&addr, NULL, 1), -EFAULT);
+    CASE(sc_addr_unix_abstract(&addr, NULL, 0), -EFAULT);
+    CASE(sc_addr_set_port(NULL, 80), -EFAULT);
+    CASE(sc_addr_ip(NULL, ip, sizeof ip), -EFAULT);
+    CASE(sc_addr_ip(&addr, NULL, 16), -EFAULT);
+    /* Every failure above left the address as it was. */
+    CASE(sc_addr_port(&addr), 9);
     CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, NULL), -EFAULT);
     CASE(sc_bind(udp, NULL), -EFAULT);
     CASE(sc_connect(udp, NULL), -EFAULT);
@@ -153,6 +168,9 @@ static void bad_lengths(int fd, int udp)
     CASE(sc_write_all(fd, buf, too_long), -EINVAL);
     CASE(sc_read_exact(fd, buf, too_long), -EINVAL);
     CASE(sc_addr_format(&addr, buf, too_long), -EINVAL);
+    CASE(sc_addr_unix_abstract(&addr, buf, too_long), -EINVAL);
+    CASE(sc_addr_ip(&addr, (uint8_t *)buf, too_long), -EINVAL);
+    CASE(sc_strerror_r(EPIPE, buf, SIZE_MAX), -EINVAL);
     CASE(sc_readv(fd, &iov, -1), -EINVAL);
     CASE(sc_readv(fd, &iov, SC_IOV_MAX + 1), -EINVAL);
     CASE(sc_writev(fd, &iov, -1), -EINVAL);
@@ -180,6 +198,9 @@ static void corrupt_addr(int udp)
     CASE(sc_addr_family(&addr), -EINVAL);
     CASE(sc_addr_port(&addr), -EINVAL);
     CASE(sc_addr_format(&addr, buf, sizeof buf), -EINVAL);
+    CASE(sc_addr_set_port(&addr, 80), -EINVAL);
+    CASE(sc_addr_ip(&addr, (uint8_t *)buf, sizeof buf), -EINVAL);
+    CASE(addr.len, sizeof addr.storage + 1);
     CASE(sc_bind(udp, &addr), -EINVAL);
     CASE(sc_connect(udp, &addr), -EINVAL);
     CASE(sc_sendto(udp, buf, 1, 0, &addr), -EINVAL);
@@ -233,7 +254,8 @@ static void malformed_addresses(void)
     CASE(sc_addr_parse(&addr, "::1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "[::1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "[::g]:80"), -EINVAL);
-    CASE(sc_addr_parse(&addr, "[fe80::1%eth0]:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[fe80::1%sockcore0]:80"), -ENODEV);
+    CASE(sc_addr_parse(&addr, "[fe80::1%eth0/1]:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "udp:127.0.0.1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "unix:\\x4"), -EINVAL);
     CASE(sc_addr_parse(&addr, "unix:\\xzz"), -EINVAL);
@@ -242,6 +264,9 @@ static void malformed_addresses(void)
     CASE(sc_addr_parse(&addr, "unix:/\xff"), -EINVAL);
     CASE(sc_addr_parse(&addr, long_path), -ENAMETOOLONG);
     CASE(sc_addr_parse(&addr, long_name), -ENAMETOOLONG);
+    CASE(sc_addr_unix(&addr, long_path + 5), -ENAMETOOLONG);
+    CASE(sc_addr_unix_abstract(&addr, long_name + 6, 108), -ENAMETOOLONG);
+    CASE(sc_addr_unix(&addr, ""), -EINVAL);
     CASE(sc_listen_on("nonsense", 1), -EINVAL);
     CASE(sc_listen_on(long_path, 1), -ENAMETOOLONG);
     CASE(sc_dial("127.0.0.1", 100), -EINVAL);

@@ -17,7 +17,8 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
+    "addr_table",
     "bad_input",
     "faults",
     "msg_fds",

@@ -13,3 +13,4 @@ mod partial;
 mod stream;
 mod timeouts;
 mod udp;
+mod unnamed;
