@@ -897,12 +897,21 @@ ssize_t sc_write_timeout(int fd, const void *buf, size_t len, int timeout_ms);
  * `SCM_RIGHTS` descriptors, which stay open here). `msg->msg_flags` is
  * ignored; `flags` is a combination of `SC_MSG_*` constants.
  *
- * Returns the count of bytes sent, or `-EFAULT` for a NULL `msg` (or a bad
- * pointer in it), `-EINVAL` for unknown `flags` bits, control data the
- * kernel rejects or more than `SC_SCM_MAX_FD` descriptors, `-EMSGSIZE`
- * (more than `SC_IOV_MAX` buffers, or a datagram too long), `-EBADF` (a
- * descriptor in `SCM_RIGHTS` that is not open), `-EPERM` (credentials not
- * the sender's own), `-ETOOMANYREFS`, and the errors of `sc_sendto`.
+ * The header is checked as `sc_writev` checks its arguments, before any
+ * system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+ * `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+ * `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+ * `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+ * `msg_controllen` over `INT_MAX`.
+ *
+ * Returns the count of bytes sent, or those codes, `-EINVAL` for unknown
+ * `flags` bits, control data the kernel rejects or more than
+ * `SC_SCM_MAX_FD` descriptors, `-ENOBUFS` (control data larger than the
+ * kernel's `net.core.optmem_max`), `-EMSGSIZE` (a datagram too long),
+ * `-EFAULT` (another bad pointer in the header, found by the kernel),
+ * `-EBADF` (a descriptor in `SCM_RIGHTS` that is not open), `-EPERM`
+ * (credentials not the sender's own), `-ETOOMANYREFS`, and the errors of
+ * `sc_sendto`.
  *
  * # Safety
  *
@@ -927,9 +936,17 @@ ssize_t sc_sendmsg(int fd, const struct msghdr *msg, int flags);
  * leak waiting to happen, so every descriptor that did arrive has been
  * closed already and its slot in the control data reads -1.
  *
- * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
- * for a NULL `msg`, `-EINVAL` for unknown `flags` bits, `-EMSGSIZE` (more
- * than `SC_IOV_MAX` buffers), and the errors of `sc_recv`.
+ * The header is checked as `sc_readv` checks its arguments, before any
+ * system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+ * `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+ * `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+ * `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+ * `msg_controllen` over `INT_MAX`.
+ *
+ * Returns the count of bytes received (0 at end of stream), or those
+ * codes, `-EINVAL` for unknown `flags` bits, `-EFAULT` (another bad
+ * pointer in the header, found by the kernel), and the errors of
+ * `sc_recv`.
  *
  * # Safety
  *
@@ -1050,6 +1067,9 @@ int sc_peer_credentials(int fd, struct sc_ucred *out);
  * before it, and that message's error is lost (the next call, starting
  * there, reports it). Only an error on the first message is returned.
  *
+ * Every header is checked as `sc_sendmsg` checks its own before the call,
+ * so one bad header fails the whole batch with nothing sent.
+ *
  * Returns how many messages were sent, or `-EFAULT` for a NULL `msgs`,
  * `-EINVAL` for unknown `flags` bits, and the errors of `sc_sendmsg`.
  *
@@ -1076,6 +1096,9 @@ int sc_sendmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags);
  * (see `recvmmsg(2)`, BUGS): it ends a batch early but never an empty
  * wait. For a bounded wait, poll first (`sc_wait_ready`) and pass
  * `SC_MSG_WAITFORONE`.
+ *
+ * Every header is checked as `sc_recvmsg` checks its own before the call,
+ * so one bad header fails the whole batch with nothing received.
  *
  * Returns how many messages were filled, or `-EFAULT` for a NULL `msgs`,
  * `-EINVAL` for unknown `flags` bits, `-EAGAIN` (nothing arrived,

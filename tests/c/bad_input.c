@@ -7,7 +7,7 @@
  * It runs with SIGPIPE at its default action, as C programs do, so the
  * EPIPE case also proves that sends never raise the signal.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* struct mmsghdr */
 
 #include <errno.h>
 #include <limits.h>
@@ -382,6 +382,7 @@ static void wrong_family(int udp)
 static void vector_limits(int fd, int peer, int udp)
 {
     static struct iovec many[SC_IOV_MAX + 1];
+    struct mmsghdr batch[2];
     char buf[16] = "x", control[64];
     struct iovec holes[2] = {{buf, 1}, {NULL, 1}};
     struct iovec huge[2] = {{buf, 1}, {buf, (size_t)-1}};
@@ -407,18 +408,47 @@ static void vector_limits(int fd, int peer, int udp)
 
     memset(&msg, 0, sizeof msg);
     msg.msg_iov = many;
+    /* A message header is checked as sc_readv and sc_writev check theirs,
+     * before any system call; sc_sendmmsg and sc_recvmmsg check each one. */
     msg.msg_iovlen = SC_IOV_MAX + 1;
-    CASE(sc_sendmsg(fd, &msg, 0), -EMSGSIZE);
-    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EMSGSIZE);
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    msg.msg_iovlen = SC_IOV_MAX;
+    CASE(sc_sendmsg(fd, &msg, 0), 0);
+    msg.msg_iov = holes;
+    msg.msg_iovlen = 2;
+    CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
+    msg.msg_iov = huge;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    CASE(sc_recv(peer, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
     msg.msg_iov = NULL;
     msg.msg_iovlen = 1;
-    KERNEL_FAULT_CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
     msg.msg_iov = many;
     msg.msg_iovlen = 1;
     many[0].iov_len = 1;
     msg.msg_control = NULL;
     msg.msg_controllen = sizeof control;
     CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
+    /* A control length past INT_MAX: the kernel's sendmsg would answer
+     * an undocumented -ENOBUFS. */
+    msg.msg_control = control;
+    msg.msg_controllen = (socklen_t)INT_MAX + 1u;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    msg.msg_controllen = (socklen_t)-1;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    memset(batch, 0, sizeof batch);
+    batch[0].msg_hdr = msg;
+    batch[0].msg_hdr.msg_controllen = 0;
+    batch[1].msg_hdr = msg;
+    CASE(sc_sendmmsg(fd, batch, 2, 0), -EINVAL);
+    CASE(sc_recvmmsg(fd, batch, 2, SC_MSG_DONTWAIT, 0), -EINVAL);
+    CASE(sc_recv(peer, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
 
     /* A control message claiming more than its buffer holds. */
     memset(control, 0, sizeof control);
