@@ -983,12 +983,17 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
  * Receives up to `len` bytes into `data` and up to `*nfds` descriptors
- * into `fds`, in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. On input
- * `*nfds` is the capacity of `fds` (0 to take none; `fds` then may be
- * NULL); on success it is the count stored at the start of `fds`, each
+ * into `fds`, in one `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC`. On
+ * input `*nfds` is the capacity of `fds` (0 to take none; `fds` then may
+ * be NULL); on success it is the count stored at the start of `fds`, each
  * close-on-exec and the caller's to close. `*msg_flags` (unless
  * `msg_flags` is NULL) gets the message's flags: `MSG_TRUNC` (the data
  * was cut), `MSG_CTRUNC` (more descriptors came than `fds` holds).
+ *
+ * `flags` is 0, or `SC_MSG_DONTWAIT` (this call alone is non-blocking)
+ * and `SC_MSG_PEEK` (the data stays queued; the kernel still installs the
+ * descriptors, so each peek hands over copies of its own, to close as
+ * any others).
  *
  * When more descriptors arrive than `fds` holds, none is kept: all are
  * closed, `*nfds` is 0 and `*msg_flags` has `MSG_CTRUNC`, so no partial
@@ -997,8 +1002,10 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
  *
  * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
  * for a NULL `data` or `nfds` (or a NULL `fds` with `*nfds` above 0),
- * `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX`, and the errors of
- * `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on error.
+ * `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX` or `flags` other than
+ * those two, `-EAGAIN` (with `SC_MSG_DONTWAIT`, nothing queued), and the
+ * errors of `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on
+ * error.
  *
  * # Safety
  *
@@ -1006,7 +1013,13 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
  * `len` bytes; `nfds` NULL or a valid `size_t`; `fds` NULL or writable for
  * `*nfds` ints; `msg_flags` NULL or writable.
  */
-ssize_t sc_recv_fds(int fd, void *data, size_t len, int *fds, size_t *nfds, int *msg_flags);
+ssize_t sc_recv_fds(int fd,
+                    void *data,
+                    size_t len,
+                    int flags,
+                    int *fds,
+                    size_t *nfds,
+                    int *msg_flags);
 #endif
 
 #if defined(SOCKCORE_HAVE_MESSAGES)

@@ -553,7 +553,7 @@ static void newer_calls(int fd, int udp, int listener)
     CASE(sc_accept_timeout(closed, NULL, 0, 0), -EBADF);
     CASE(sc_read_timeout(closed, buf, 1, 0), -EBADF);
     CASE(sc_send_fds(fd, "x", 1, NULL, 0), 1);
-    CASE(sc_recv_fds(fd, NULL, 0, NULL, NULL, NULL), -EFAULT);
+    CASE(sc_recv_fds(fd, NULL, 0, 0, NULL, NULL, NULL), -EFAULT);
     CASE(sc_peer_credentials(fd, NULL), -EFAULT);
     CASE(sc_sendmmsg(fd, NULL, 0, 0), -EFAULT);
     CASE(sc_recvmmsg(fd, NULL, 0, 0, 0), -EFAULT);

@@ -286,7 +286,9 @@ fn a_received_descriptor_becomes_a_std_file() {
     a.send_fds(b"x", &[file.as_raw_fd()]).unwrap();
     let mut byte = [0u8; 1];
     let mut slots = [None];
-    let got = b.recv_fds(&mut byte, &mut slots).unwrap();
+    let got = b
+        .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .unwrap();
     assert_eq!(got.fds, 1);
     let received = slots[0].take().expect("one descriptor arrived");
     assert_ne!(received.as_fd().as_raw_fd(), file.as_raw_fd());
