@@ -182,7 +182,7 @@ struct mmsghdr;
 
 /**
  * A buffer size for `sc_strerror_r` that fits every message, NUL
- * included.
+ * included: the longest is 49 bytes, an unknown number's at most 24.
  */
 #define SC_STRERROR_LEN 64
 
@@ -438,23 +438,6 @@ int sc_addr_len(const struct sc_addr *addr);
  * `addr` must be NULL or an initialised `sc_addr`.
  */
 int sc_addr_family(const struct sc_addr *addr);
-
-/**
- * The IP address of `*addr` into `out`, in network order: 4 bytes for
- * IPv4, 16 for IPv6 (the numbers `sc_addr_ipv4` and `sc_addr_ipv6`
- * take). 16 bytes always suffice.
- *
- * Returns the count of bytes written (4 or 16), or `-EAFNOSUPPORT` for an
- * address of another family, `-ENOSPC` when `len` is too small (`out` is
- * then untouched), `-EFAULT` for a NULL pointer, `-EINVAL` for `len` over
- * `SSIZE_MAX` or an `sc_addr` whose length exceeds its storage.
- *
- * # Safety
- *
- * `addr` must be NULL or an initialised `sc_addr`; `out` NULL or writable
- * for `len` bytes.
- */
-int sc_addr_ip(const struct sc_addr *addr, uint8_t *out, size_t len);
 
 /**
  * The port of an IPv4 or IPv6 address, in host byte order (0 to 65535).

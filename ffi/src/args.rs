@@ -364,17 +364,6 @@ pub(crate) unsafe fn iovecs<'call>(
     // A negative count is as out of range as one over the limit.
     let count = usize::try_from(iovcnt).unwrap_or(usize::MAX);
     // SAFETY: the caller's promise.
-    unsafe { iovec_array(iov, count) }
-}
-
-/// [`iovecs`] for a count of any width (a `msghdr`'s `msg_iovlen`).
-///
-/// # Safety
-///
-/// As for [`iovecs`].
-#[inline]
-unsafe fn iovec_array<'call>(iov: *const iovec, count: usize) -> Result<&'call [iovec], Errno> {
-    // SAFETY: the caller's promise.
     let array = unsafe { slice(iov, count, SC_IOV_MAX as usize) }?;
     let mut total: size_t = 0;
     for entry in array {
@@ -434,10 +423,10 @@ const CONTROL_MAX: usize = c_int::MAX as usize;
 #[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
 #[inline(never)]
 unsafe fn msghdr_parts(msg: &libc::msghdr) -> Result<(), Errno> {
-    // A negative count (musl's int) is as out of range as one too large.
-    let count = usize::try_from(msg.msg_iovlen).unwrap_or(usize::MAX);
+    // A count past INT_MAX is as far over SC_IOV_MAX as INT_MAX is.
+    let count = c_int::try_from(msg.msg_iovlen).unwrap_or(c_int::MAX);
     // SAFETY: the caller's promise.
-    unsafe { iovec_array(msg.msg_iov, count) }?;
+    unsafe { iovecs(msg.msg_iov, count) }?;
     let control_len = msg.msg_controllen as usize;
     if msg.msg_control.is_null() && control_len != 0 {
         return Err(Errno::EFAULT);

@@ -11,7 +11,7 @@ pub(crate) mod interface;
 mod ip_format;
 mod ip_parse;
 mod parse;
-pub(crate) mod text_writer;
+mod text_writer;
 
 use core::mem::size_of;
 
@@ -271,8 +271,11 @@ impl SocketAddr {
     /// datagrams compare equal.
     #[inline]
     pub(crate) fn settle_reported(&mut self) {
-        if self.family() == libc::AF_UNIX && self.len as usize <= SUN_PATH_OFFSET {
-            *self = SocketAddr::empty();
+        // Length 0 is the empty address whatever the storage holds: no
+        // reader looks past the length.
+        let unix = self.storage.ss_family == libc::AF_UNIX as libc::sa_family_t;
+        if unix && self.len as usize <= SUN_PATH_OFFSET {
+            self.len = 0;
         }
     }
 

@@ -1,8 +1,7 @@
-//! [`TextWriter`]: text appended to a caller's byte buffer: addresses, and
-//! the message of an unknown errno with its number.
+//! [`TextWriter`]: address text appended to a caller's byte buffer.
 //!
 //! It stands in for `core::fmt` on the formatting path, so that a C library
-//! built from this crate formats text with neither the formatting
+//! built from this crate formats addresses with neither the formatting
 //! machinery nor its panic paths: every write is bounds-checked and reports
 //! `ENOSPC` instead.
 //!

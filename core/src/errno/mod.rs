@@ -5,8 +5,6 @@ mod table;
 
 use core::fmt;
 
-use crate::addr::text_writer::TextWriter;
-
 /// A Linux error number, as `errno(3)` reports it.
 ///
 /// Every fallible call in this crate returns `Result<T, Errno>`; the value is
@@ -43,11 +41,6 @@ pub struct Errno(i32);
 pub type Result<T> = core::result::Result<T, Errno>;
 
 impl Errno {
-    /// The longest text [`message_into`](Self::message_into) writes, with
-    /// room to spare: the longest message is 49 bytes, an unknown number's
-    /// text at most 24.
-    pub const MESSAGE_MAX: usize = 63;
-
     /// The errno with number `code`; the sign is ignored, so both `ECONNREFUSED`
     /// and `-ECONNREFUSED` (a C ABI return) give the same value.
     #[inline]
@@ -72,7 +65,7 @@ impl Errno {
 
     /// The message, such as `"Connection refused"` (glibc's wording);
     /// `"Success"` for 0 and `"Unknown error"` for a number Linux does not
-    /// define ([`message_into`](Self::message_into) adds the number).
+    /// define (`Display` adds the number).
     pub const fn message(self) -> &'static str {
         match table::lookup(self.0) {
             Some((_, message)) => message,
@@ -81,51 +74,16 @@ impl Errno {
         }
     }
 
-    /// Writes the message into the start of `buf` and returns its length:
-    /// [`message`](Self::message), or for a number Linux does not define
-    /// `"Unknown error 4242"`, as glibc's `strerror` words it (with the
-    /// number without its sign, since either sign names the same errno
-    /// here). No NUL is added; [`MESSAGE_MAX`](Self::MESSAGE_MAX) bytes
-    /// always suffice.
-    ///
-    /// Errors: `ENOSPC` when `buf` is too small; what it holds is then
-    /// unspecified.
-    ///
-    /// ```
-    /// use sockcore::Errno;
-    ///
-    /// let mut buf = [0u8; 64];
-    /// let len = Errno::from_raw(-4242).message_into(&mut buf)?;
-    /// assert_eq!(&buf[..len], b"Unknown error 4242");
-    /// let len = Errno::EPIPE.message_into(&mut buf)?;
-    /// assert_eq!(&buf[..len], b"Broken pipe");
-    /// # Ok::<(), Errno>(())
-    /// ```
-    // Out of line: the text is never on a hot path, and the C library's
-    // sc_strerror_r shares this one copy.
-    #[inline(never)]
-    pub fn message_into(self, buf: &mut [u8]) -> Result<usize> {
-        let mut out = TextWriter::new(buf);
-        out.bytes(self.message().as_bytes())?;
-        if self.is_unknown() {
-            out.byte(b' ')?;
-            out.decimal(self.0.unsigned_abs())?;
+    /// The message, with the number for one Linux does not define:
+    /// `Unknown error 4242`, as glibc's `strerror` words it (the number
+    /// without its sign: either sign names the same errno here).
+    fn write_message(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())?;
+        if self.0 != 0 && table::lookup(self.0).is_none() {
+            write!(f, " {}", self.0.unsigned_abs())?;
         }
-        Ok(out.len())
+        Ok(())
     }
-
-    /// Whether Linux leaves this number undefined (0 aside).
-    const fn is_unknown(self) -> bool {
-        self.0 != 0 && table::lookup(self.0).is_none()
-    }
-}
-
-/// The message text, as [`Errno::message_into`] writes it, to a formatter.
-fn write_message(errno: Errno, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let mut buf = [0u8; Errno::MESSAGE_MAX];
-    let len = errno.message_into(&mut buf).map_err(|_| fmt::Error)?;
-    let text = buf.get(..len).ok_or(fmt::Error)?;
-    f.write_str(core::str::from_utf8(text).map_err(|_| fmt::Error)?)
 }
 
 impl fmt::Debug for Errno {
@@ -134,7 +92,7 @@ impl fmt::Debug for Errno {
     /// failure.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({}): ", self.name(), self.0)?;
-        write_message(*self, f)
+        self.write_message(f)
     }
 }
 
@@ -142,11 +100,11 @@ impl fmt::Display for Errno {
     /// `Connection refused (ECONNREFUSED)`; `Unknown error 4242` for a
     /// number Linux does not define.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_message(*self, f)?;
-        if self.is_unknown() {
-            return Ok(());
+        self.write_message(f)?;
+        if table::lookup(self.0).is_some() {
+            write!(f, " ({})", self.name())?;
         }
-        write!(f, " ({})", self.name())
+        Ok(())
     }
 }
 
@@ -171,23 +129,6 @@ mod tests {
     }
 
     #[test]
-    fn every_message_fits_message_max() {
-        let mut buf = [0u8; Errno::MESSAGE_MAX];
-        let codes = (-4096..=4096).chain([i32::MIN, i32::MAX, i32::MIN + 1]);
-        for code in codes {
-            let len = Errno::from_raw(code).message_into(&mut buf);
-            assert!(len.is_ok(), "{code}");
-        }
-        let len = Errno::from_raw(i32::MIN).message_into(&mut buf).unwrap();
-        assert_eq!(&buf[..len], b"Unknown error 2147483648");
-        assert_eq!(
-            Errno::EPIPE.message_into(&mut [0u8; 10]),
-            Err(Errno::ENOSPC)
-        );
-        assert_eq!(Errno::from_raw(0).message_into(&mut buf), Ok(7));
-    }
-
-    #[test]
     fn debug_and_display_explain_themselves() {
         use std::format;
         assert_eq!(
@@ -201,6 +142,9 @@ mod tests {
             "EUNKNOWN (4242): Unknown error 4242"
         );
         assert_eq!(format!("{unknown}"), "Unknown error 4242");
+        let most = Errno::from_raw(i32::MIN);
+        assert_eq!(format!("{most}"), "Unknown error 2147483648");
+        assert_eq!(format!("{}", Errno::from_raw(0)), "Success");
         let err: &dyn core::error::Error = &Errno::EPIPE;
         assert_eq!(format!("{err}"), "Broken pipe (EPIPE)");
         assert!(err.source().is_none());

@@ -6,7 +6,6 @@ pub mod interface;
 pub mod value;
 
 use core::ffi::{c_char, c_int, c_void};
-use core::net::IpAddr;
 
 use libc::{size_t, sockaddr, socklen_t};
 use sockcore::{Errno, SocketAddr};
@@ -260,47 +259,6 @@ pub unsafe extern "C" fn sc_addr_family(addr: *const sc_addr) -> c_int {
     // SAFETY: the caller's promise about addr.
     let addr = unsafe { args::addr(addr) };
     int_return(addr.map(SocketAddr::family))
-}
-
-/// The IP address of `*addr` into `out`, in network order: 4 bytes for
-/// IPv4, 16 for IPv6 (the numbers `sc_addr_ipv4` and `sc_addr_ipv6`
-/// take). 16 bytes always suffice.
-///
-/// Returns the count of bytes written (4 or 16), or `-EAFNOSUPPORT` for an
-/// address of another family, `-ENOSPC` when `len` is too small (`out` is
-/// then untouched), `-EFAULT` for a NULL pointer, `-EINVAL` for `len` over
-/// `SSIZE_MAX` or an `sc_addr` whose length exceeds its storage.
-///
-/// # Safety
-///
-/// `addr` must be NULL or an initialised `sc_addr`; `out` NULL or writable
-/// for `len` bytes.
-#[no_mangle]
-pub unsafe extern "C" fn sc_addr_ip(addr: *const sc_addr, out: *mut u8, len: size_t) -> c_int {
-    // SAFETY: the caller's promise about addr.
-    let addr = unsafe { args::addr(addr) };
-    // SAFETY: the caller's promise about out.
-    let out = unsafe { args::buf_mut(out.cast(), len) };
-    int_return(addr.and_then(|addr| {
-        let out = out?;
-        let (v4, v6);
-        let octets: &[u8] = match addr.ip().ok_or(Errno::EAFNOSUPPORT)? {
-            IpAddr::V4(ip) => {
-                v4 = ip.octets();
-                &v4
-            }
-            IpAddr::V6(ip) => {
-                v6 = ip.octets();
-                &v6
-            }
-        };
-        let dest = out.get_mut(..octets.len()).ok_or(Errno::ENOSPC)?;
-        for (slot, &byte) in dest.iter_mut().zip(octets) {
-            *slot = byte;
-        }
-        // 4 or 16.
-        Ok(octets.len() as c_int)
-    }))
 }
 
 /// The port of an IPv4 or IPv6 address, in host byte order (0 to 65535).
