@@ -10,9 +10,9 @@ use sockcore::poll::{poll, wait_ready};
 use sockcore::{BorrowedSocket, Errno, PollFd, PollFlags, SockFlags, Socket};
 
 /// Long enough that a wait would show: the calls must return far sooner.
-const TIMEOUT_MS: i32 = 10_000;
+const TIMEOUT: Option<Duration> = Some(Duration::from_secs(10));
 
-/// Asserts that `call` fails with `EBADF` well before [`TIMEOUT_MS`].
+/// Asserts that `call` fails with `EBADF` well before [`TIMEOUT`].
 fn refused_at_once<T: std::fmt::Debug>(what: &str, call: impl FnOnce() -> sockcore::Result<T>) {
     let started = Instant::now();
     assert_eq!(call().err(), Some(Errno::EBADF), "{what}");
@@ -24,17 +24,17 @@ fn refused_at_once<T: std::fmt::Debug>(what: &str, call: impl FnOnce() -> sockco
 fn timed_calls_refuse_a_negative_descriptor_at_once() {
     let mut buf = [0u8; 4];
     for fd in [-1, -libc::EMFILE, i32::MIN] {
-        refused_at_once("wait_ready", || wait_ready(fd, PollFlags::IN, TIMEOUT_MS));
-        refused_at_once("wait_ready, no time-out", || {
-            wait_ready(fd, PollFlags::OUT, 0)
+        refused_at_once("wait_ready", || wait_ready(fd, PollFlags::IN, TIMEOUT));
+        refused_at_once("wait_ready, at once", || {
+            wait_ready(fd, PollFlags::OUT, Some(Duration::ZERO))
         });
         // SAFETY: the number is only handed to system calls, which refuse it;
         // no memory depends on it.
         let socket = unsafe { BorrowedSocket::borrow_raw(fd) };
-        refused_at_once("read_within", || socket.read_within(&mut buf, TIMEOUT_MS));
-        refused_at_once("write_within", || socket.write_within(b"x", TIMEOUT_MS));
+        refused_at_once("read_within", || socket.read_within(&mut buf, TIMEOUT));
+        refused_at_once("write_within", || socket.write_within(b"x", TIMEOUT));
         refused_at_once("accept_within", || {
-            socket.accept_within(SockFlags::empty(), TIMEOUT_MS)
+            socket.accept_within(SockFlags::empty(), TIMEOUT)
         });
         // The calls that make one system call get the kernel's own answer.
         assert_eq!(socket.read(&mut buf), Err(Errno::EBADF));
@@ -54,7 +54,7 @@ fn poll_ignores_a_negative_entry_as_poll_2_does() {
         PollFd::new(-1, PollFlags::IN),
         PollFd::new(b.as_raw_fd(), PollFlags::IN),
     ];
-    assert_eq!(poll(&mut fds, 0), Ok(1));
+    assert_eq!(poll(&mut fds, Some(Duration::ZERO)), Ok(1));
     assert!(fds[0].revents().is_empty());
     assert!(fds[1].revents().contains(PollFlags::IN));
 }

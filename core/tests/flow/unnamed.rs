@@ -4,6 +4,7 @@
 //! call here reports both as the empty address, so they compare equal.
 
 use std::mem::MaybeUninit;
+use std::time::Duration;
 
 use sockcore::{
     AddrKind, Domain, IoSliceMut, MmsgHdrMut, MsgFlags, SockFlags, Socket, SocketAddr, Type,
@@ -65,7 +66,7 @@ fn a_sender_that_never_bound_has_no_name_by_every_call() {
     let mut from = SocketAddr::v4([127, 0, 0, 1], 9);
     let mut bufs = [IoSliceMut::new(&mut buf)];
     let mut batch = [MmsgHdrMut::new(&mut bufs).with_addr(&mut from)];
-    assert_eq!(rx.recv_mmsg(&mut batch, MsgFlags::DONTWAIT, -1), Ok(1));
+    assert_eq!(rx.recv_mmsg(&mut batch, MsgFlags::DONTWAIT, None), Ok(1));
     assert_eq!(batch[0].addr(), Some(&sender));
 }
 
@@ -73,7 +74,7 @@ fn a_sender_that_never_bound_has_no_name_by_every_call() {
 fn a_client_that_never_bound_has_no_name_by_every_call() {
     let text = abstract_text("unnamed-stream");
     let listener = Socket::listen_on(&text, 1).expect("listen_on");
-    let client = Socket::dial(&text, 1000).expect("dial");
+    let client = Socket::dial(&text, Some(Duration::from_secs(1))).expect("dial");
     let (conn, peer) = listener.accept(SockFlags::empty()).expect("accept");
     no_name("accept's peer", &peer);
     assert_eq!(conn.peer_addr(), Ok(peer));
