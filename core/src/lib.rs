@@ -198,6 +198,7 @@ extern crate std;
 // checks. Modules import a name from the module that defines it; this file
 // only declares modules and re-exports the public API.
 mod fd;
+mod fd_niche;
 mod flags;
 mod iovec;
 mod layout;

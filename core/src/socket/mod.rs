@@ -12,6 +12,7 @@ use core::ops::Deref;
 
 use crate::errno::Result;
 use crate::fd::RawFd;
+use crate::fd_niche::ValidFd;
 use crate::flags::{Domain, SockFlags, Type};
 use crate::sys;
 
@@ -73,9 +74,12 @@ pub struct SocketFd {
 /// socket.close()?;
 /// # Ok::<(), sockcore::Errno>(())
 /// ```
+///
+/// `Option<Socket>` is the size of an `int`: a descriptor is never
+/// negative, and that leaves room for `None`.
 #[repr(transparent)]
 pub struct Socket {
-    inner: SocketFd,
+    fd: ValidFd,
 }
 
 /// A socket descriptor the caller owns, borrowed for `'fd`: the same
@@ -161,18 +165,21 @@ impl Socket {
     ///
     /// # Safety
     ///
-    /// `fd` must be an open socket descriptor that nothing else closes.
+    /// `fd` must be an open socket descriptor (so not negative) that
+    /// nothing else closes.
     #[inline]
     pub const unsafe fn from_raw_fd(fd: RawFd) -> Socket {
         Socket {
-            inner: SocketFd { fd },
+            // SAFETY: an open descriptor is not negative (the caller's
+            // promise).
+            fd: unsafe { ValidFd::new_unchecked(fd) },
         }
     }
 
     /// Gives up ownership: the caller must close the descriptor.
     #[inline]
     pub fn into_raw_fd(self) -> RawFd {
-        let fd = self.inner.fd;
+        let fd = self.fd.get();
         core::mem::forget(self);
         fd
     }
@@ -189,7 +196,7 @@ impl Drop for Socket {
     #[inline]
     fn drop(&mut self) {
         // Nothing useful can be done with an error here; `close` reports it.
-        let _ = sys::close(self.inner.fd);
+        let _ = sys::close(self.fd.get());
     }
 }
 
@@ -198,7 +205,10 @@ impl Deref for Socket {
 
     #[inline]
     fn deref(&self) -> &SocketFd {
-        &self.inner
+        // SAFETY: SocketFd is repr(transparent) over RawFd, which a ValidFd
+        // is in memory (fd_niche.rs), and the reference lives no longer
+        // than self, which keeps the descriptor open.
+        unsafe { &*(self.fd.as_raw() as *const RawFd).cast::<SocketFd>() }
     }
 }
 
@@ -243,7 +253,7 @@ impl core::fmt::Debug for SocketFd {
 impl core::fmt::Debug for Socket {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Socket")
-            .field("fd", &self.inner.fd)
+            .field("fd", &self.fd.get())
             .finish()
     }
 }
