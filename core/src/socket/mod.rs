@@ -145,7 +145,11 @@ impl Socket {
         protocol: i32,
         flags: SockFlags,
     ) -> Result<Socket> {
-        let fd = sys::socket(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), protocol)?;
+        let fd = sys::socket(
+            domain.0,
+            ty.0 | libc::SOCK_CLOEXEC | flags.syscall_bits()?,
+            protocol,
+        )?;
         // SAFETY: socket just returned this descriptor, so no one else owns it.
         Ok(unsafe { Socket::from_raw_fd(fd) })
     }
@@ -156,7 +160,11 @@ impl Socket {
     /// `EMFILE`, `ENFILE`.
     #[inline]
     pub fn pair(domain: Domain, ty: Type, flags: SockFlags) -> Result<(Socket, Socket)> {
-        let [a, b] = sys::socketpair(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), 0)?;
+        let [a, b] = sys::socketpair(
+            domain.0,
+            ty.0 | libc::SOCK_CLOEXEC | flags.syscall_bits()?,
+            0,
+        )?;
         // SAFETY: socketpair just returned both descriptors; we own them.
         Ok(unsafe { (Socket::from_raw_fd(a), Socket::from_raw_fd(b)) })
     }

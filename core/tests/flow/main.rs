@@ -13,4 +13,6 @@ mod partial;
 mod stream;
 mod timeouts;
 mod udp;
+mod unknown_flags;
 mod unnamed;
+mod vectored;
