@@ -202,6 +202,17 @@ pub fn unix_echo(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// addresses, on its own (shared).
+pub fn addresses(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(&mut command(
+        tool,
+        &built.example(Link::Shared, "addresses"),
+    ))
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("sc_strerror_r(-4242)");
+}
+
 /// epoll_echo with three tcp_clients, one after another (static).
 pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
     let client: &[&str] = &["tcp_client", ADDRESS, "echoed by epoll_echo"];
