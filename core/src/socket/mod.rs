@@ -3,7 +3,7 @@
 
 mod flow;
 mod io;
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod timeout;
 pub(crate) mod transfer;
 

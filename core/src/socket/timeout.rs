@@ -9,7 +9,9 @@ use crate::flags::{MsgFlags, SockFlags};
 use crate::poll::deadline::Deadline;
 use crate::poll::wait::wait_until;
 use crate::poll::PollFlags;
+use crate::socket::lifecycle::accept_flags;
 use crate::socket::{Socket, SocketFd};
+use crate::sys;
 
 impl SocketFd {
     /// Repeats `attempt` after waiting for `events` until it stops saying
@@ -56,7 +58,14 @@ impl SocketFd {
         flags: SockFlags,
         timeout: Option<Duration>,
     ) -> Result<(Socket, SocketAddr)> {
-        self.until_ready(PollFlags::IN, timeout, || self.accept(flags))
+        // The loop handles plain numbers; the Socket is made once, at the
+        // end (a Result of a Socket costs a test of its niche each time).
+        let mut peer = SocketAddr::empty();
+        let fd = self.until_ready(PollFlags::IN, timeout, || {
+            sys::accept4(self.as_raw_fd(), Some(&mut peer), accept_flags(flags)?)
+        })?;
+        // SAFETY: accept4 just returned this descriptor; we own it.
+        Ok((unsafe { Socket::from_raw_fd(fd) }, peer))
     }
 
     /// One read of up to `buf.len()` bytes, waiting at most `timeout`

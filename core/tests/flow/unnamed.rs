@@ -93,3 +93,27 @@ fn binding_the_unnamed_address_autobinds_a_name() {
     let local = socket.local_addr().expect("getsockname");
     assert!(matches!(local.kind(), AddrKind::UnixAbstract(name) if !name.is_empty()));
 }
+
+#[test]
+fn accept_into_stores_the_peer_in_place_and_keeps_it_on_error() {
+    let text = abstract_text("accept-into");
+    let listener = Socket::listen_on(&text, 1).expect("listen_on");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let mut peer = SocketAddr::v4([127, 0, 0, 1], 9);
+    let nothing = listener.accept_into(SockFlags::empty(), &mut peer);
+    assert_eq!(nothing.err(), Some(sockcore::Errno::EAGAIN));
+    assert_eq!(
+        peer,
+        SocketAddr::v4([127, 0, 0, 1], 9),
+        "unchanged on error"
+    );
+    assert_eq!(peer.len(), 16);
+
+    let client = Socket::dial(&text, Some(Duration::from_secs(1))).expect("dial");
+    let conn = listener
+        .accept_into(SockFlags::empty(), &mut peer)
+        .expect("accept");
+    no_name("accept_into's peer", &peer);
+    assert_eq!(conn.peer_addr(), Ok(peer));
+    assert_eq!(client.local_addr(), Ok(peer));
+}

@@ -51,49 +51,37 @@ pub unsafe extern "C" fn sc_strerror_r(err: c_int, buf: *mut c_char, len: size_t
     // SAFETY: the caller's promise about buf.
     let buf = unsafe { args::buf_mut(buf.cast(), len) };
     int_return(buf.and_then(|buf| {
+        let message = MESSAGES.text(err);
+        // " 4242" after "Unknown error": up to 10 digits, written from the
+        // last, by hand (the C library carries no core::fmt).
+        let mut number = [b' '; 11];
+        let mut start = number.len();
+        if message == UNKNOWN_MESSAGE.as_bytes() {
+            let mut rest = err.unsigned_abs();
+            while let Some(slot) = start.checked_sub(1).and_then(|at| number.get_mut(at)) {
+                // Below 10: the cast keeps it whole.
+                *slot = b'0' + (rest % 10) as u8;
+                start -= 1;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            // The space before the digits.
+            start = start.saturating_sub(1);
+        }
+        let number = number.get(start..).unwrap_or_default();
+        let total = message.len() + number.len();
         let len = write_c_text(buf, |room| {
-            message_with_number(room, err).ok_or(Errno::ENOSPC)
+            let dest = room.get_mut(..total).ok_or(Errno::ENOSPC)?;
+            for (slot, &byte) in dest.iter_mut().zip(message.iter().chain(number)) {
+                *slot = byte;
+            }
+            Ok(dest.len())
         })?;
         // At most SC_STRERROR_LEN - 1.
         Ok(len as c_int)
     }))
-}
-
-/// Writes `err`'s message into the start of `room`, with the number after
-/// `"Unknown error"`, formatted by hand (the C library carries no
-/// `core::fmt`); returns the length, or `None` when it does not fit.
-fn message_with_number(room: &mut [u8], err: c_int) -> Option<usize> {
-    let message = MESSAGES.text(err);
-    let len = append(room, 0, message)?;
-    if message != UNKNOWN_MESSAGE.as_bytes() {
-        return Some(len);
-    }
-    // A space, then up to 10 digits written from the last.
-    let mut number = [b' '; 11];
-    let mut digits = 0;
-    let mut rest = err.unsigned_abs();
-    for slot in number.iter_mut().skip(1).rev() {
-        // Below 10: the cast keeps it whole.
-        *slot = b'0' + (rest % 10) as u8;
-        digits += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let start = number.len().saturating_sub(digits + 1);
-    append(room, len, number.get(start..)?)
-}
-
-/// Writes `bytes` into `room` at `at`; returns the length then written, or
-/// `None` when they do not fit.
-fn append(room: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
-    let end = at.checked_add(bytes.len())?;
-    let dest = room.get_mut(at..end)?;
-    for (slot, &byte) in dest.iter_mut().zip(bytes) {
-        *slot = byte;
-    }
-    Some(end)
 }
 
 /// The symbolic name of an error number (`"ECONNREFUSED"`), as

@@ -106,11 +106,7 @@ pub unsafe extern "C" fn sc_accept(fd: c_int, peer: *mut sc_addr, flags: c_int) 
         // SAFETY: the caller's promise about peer.
         match unsafe { args::addr_out_opt(peer) } {
             None => listener.accept_only(flags),
-            Some(peer) => {
-                let (conn, addr) = listener.accept(flags)?;
-                *peer = addr;
-                Ok(conn)
-            }
+            Some(peer) => listener.accept_into(flags, peer),
         }
     });
     int_return(accepted.map(Socket::into_raw_fd))
