@@ -12,26 +12,39 @@
 //!   library alone, with sockcore's own bytes in it, function by function.
 //!
 //! The budgets and why (x86_64; other targets get theirs in .ci/cross):
-//! - The base `libsockcore.so`: at most 32 KiB, the project's budget, which
-//!   was set for the server/client flow and byte moving. The base build is that and
-//!   the calls every small system needs with it (addresses, errors, poll,
-//!   time-outs, raw options): 41 exports, measured at 30,592 bytes
-//!   installed.
-//! - The full `libsockcore.so`: at most 42 KiB. The default build adds the
+//! - The base `libsockcore.so`: at most 36 KiB. The project's budget of
+//!   32 KiB was set for the server/client flow and byte moving; the base
+//!   build is that and the calls every small system needs with it
+//!   (addresses, errors, poll, time-outs, raw options). At 41 exports it
+//!   was 30,592 bytes installed, its loaded part ending 2,040 bytes short
+//!   of the page where the file grows by 4 KiB. Six exports more (the
+//!   addresses from numbers `sc_addr_ipv4`, `_ipv6`, `_unix`,
+//!   `_unix_abstract`, `sc_addr_set_port`, and `sc_strerror_r`: 947
+//!   bytes of code), interface names as IPv6
+//!   scopes in the parser (+310, and 241 for the `SIOCGIFINDEX` lookup),
+//!   `EBADF` for negative descriptors, one "no name" from every call, and
+//!   `Option<Socket>` in one `int` (whose niche costs the accepts a test
+//!   or two) came to 2,504 bytes with their unwind and dynamic-linking
+//!   entries, 464 past that page: 34,688 bytes, 47 exports. The next
+//!   page's end is 3,632 bytes further. What a small *static* program pays
+//!   did not move (below): `--gc-sections` keeps only the calls it makes.
+//! - The full `libsockcore.so`: at most 46 KiB. The default build adds the
 //!   messages (descriptor passing, credentials, batches: 9 exports) and the
-//!   typed options (58 exports) to the base, measured at 42,880 bytes
-//!   installed. What a full build cannot shed is about 15 KiB: the dynamic
-//!   linking tables (symbols, names, hash, versions, relocations, GOT) for
-//!   108 exports and their libc imports (8.5 KiB), the unwind tables that
-//!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (6 KiB) and the ELF headers (1 KiB); 32 KiB would leave 17 KiB for the
-//!   code and errno texts that take 23 KiB. Already done to get here: the
+//!   typed options (58 exports) to the base. At 108 exports it was 42,880
+//!   bytes installed, 128 under the 42 KiB it had; the base's additions and
+//!   the message headers' checks (`msghdr_parts`, 129 bytes, and its
+//!   callers) took its loaded part 2,676 bytes on, over the page: 46,976
+//!   bytes, 114 exports, with 2,920 bytes to the next page's end. What a
+//!   full build cannot shed is about 16 KiB: the dynamic linking tables
+//!   (symbols, names, hash, versions, relocations, GOT) for its exports and
+//!   their libc imports (9 KiB), the unwind tables that let
+//!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames
+//!   (6.5 KiB) and the ELF headers (1 KiB). Already done to get here: the
 //!   C library is built at `opt-level = "s"` (the hot paths cost at most two
 //!   instructions more a call), the 42 `int`-valued option calls share one
 //!   out-of-line `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), and
 //!   the Makefile links with `-z noseparate-code` (GNU ld's page padding
-//!   took the file from 42,880 to 51,072 bytes). 42 KiB leaves 128 bytes:
-//!   the next export needs a new look at this budget.
+//!   took the file from 42,880 to 51,072 bytes).
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -46,12 +59,14 @@
 //!   (tests/c/small_server_libc.c: the same address texts, parsed with
 //!   `inet_pton` and `strtoul`, and the same system calls), at most 4 KiB
 //!   of loaded bytes (text, data and bss; file sizes move in whole pages).
-//!   Measured with musl 1.2.3: 8,963 against 8,849 bytes, 114 more.
+//!   Measured with musl 1.2.3: 9,711 against 8,849 bytes, 862 more.
 //!   sockcore's own bytes in it (from the link map: its code, constants
-//!   and unwind tables, 4,492 bytes, of which the address parser is 2.8 KB
-//!   and unwind tables 628) are held to 5 KiB; the rest of the difference
-//!   is C library code that sockcore calls and the twin calls too, or that
-//!   the twin needs instead (`inet_pton`, `strtoul`).
+//!   and unwind tables, 5,115 bytes, of which the address parser is 3.4 KB
+//!   with interface names as IPv6 scopes, `parse_bytes` 2,036 and the
+//!   `SIOCGIFINDEX` lookup 241, and unwind tables 680) are held to 5 KiB;
+//!   the rest of the difference is C library code that sockcore calls and
+//!   the twin calls too, or that the twin needs instead (`inet_pton`,
+//!   `strtoul`).
 //!
 //! `CC`, `NM`, `STRIP` and `SIZE` name the tools (default `cc`, `nm`,
 //! `strip`, `size`) for the glibc checks; the musl check uses `musl-gcc`
@@ -75,12 +90,14 @@ use sockcore_e2e::{
     BASE_BUILD_DEFINES, C_FLAGS, TIMEOUT,
 };
 
-/// The server/client flow's budget: the base shared library's, and sockcore's share
-/// of a static program.
+/// The server/client flow's budget: sockcore's share of a static program.
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
+/// The base shared library's budget (see the module docs for why).
+const BASE_LIBRARY_BUDGET: u64 = 36 * 1024;
+
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 42 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 46 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.
@@ -162,7 +179,7 @@ impl Library {
     /// The budget for its stripped `libsockcore.so` on this target.
     fn shared_budget(self) -> u64 {
         match (env::consts::ARCH, self) {
-            ("x86_64", Library::Base) => SOCKCORE_BUDGET,
+            ("x86_64", Library::Base) => BASE_LIBRARY_BUDGET,
             ("x86_64", Library::Full) => FULL_LIBRARY_BUDGET,
             (arch, _) => {
                 panic!("no libsockcore.so size budget is set for {arch}: measure it and set one")
