@@ -268,8 +268,8 @@ extern "C" {
  *   `"[::ffff:192.0.2.1]:80"`: IPv6 as RFC 4291 writes it, in brackets.
  * - `"[fe80::1%2]:80"`: IPv6 with a numeric scope id (0 to 4294967295).
  * - `"[fe80::1%eth0]:80"`, `"[::1%lo]:80"`: IPv6 with an interface name
- *   as the scope, as `getaddrinfo(3)` reads it: looked up with
- *   `if_nametoindex(3)`; 1 to 15 printable ASCII bytes other than
+ *   as the scope, as `getaddrinfo(3)` reads it: looked up as
+ *   `if_nametoindex(3)` does; 1 to 15 printable ASCII bytes other than
  *   `/ : % [ ]`. A scope of digits only is a number.
  * - `"unix:/run/x.sock"`, `"unix:relative/x.sock"`: a Unix path, 1 to 108
  *   bytes (108 fill `sun_path` with no NUL).

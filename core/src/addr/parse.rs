@@ -25,7 +25,7 @@ impl SocketAddr {
     /// | `127.0.0.1:80` | IPv4: four decimal numbers 0 to 255, without leading zeros (`01` is refused: C's `inet_aton` reads it as octal), and a port |
     /// | `[::1]:80`, `[2001:db8::ff00:42:8329]:443`, `[::ffff:192.0.2.1]:80` | IPv6 as RFC 4291 writes it, in brackets: up to eight groups of one to four hex digits (either case), one `::` for a run of zero groups, an IPv4 address in place of the last two |
     /// | `[fe80::1%2]:80` | IPv6 with a numeric scope id (0 to 4294967295), such as an interface index |
-    /// | `[fe80::1%eth0]:80`, `[::1%lo]:80` | IPv6 with an interface name as the scope, as `getaddrinfo(3)` reads it: looked up with `if_nametoindex(3)` (one `ioctl`); 1 to 15 printable ASCII bytes other than `/ : % [ ]`; a scope of digits only is a number |
+    /// | `[fe80::1%eth0]:80`, `[::1%lo]:80` | IPv6 with an interface name as the scope, as `getaddrinfo(3)` reads it: looked up as `if_nametoindex(3)` does (one `ioctl`); 1 to 15 printable ASCII bytes other than `/ : % [ ]`; a scope of digits only is a number |
     /// | `unix:/run/x.sock`, `unix:relative/x.sock` | a Unix path, 1 to 108 bytes (108 fill `sun_path` with no NUL) |
     /// | `unix:@name` | a Unix abstract name, 0 to 107 bytes, any byte allowed |
     /// | `unix:` | the unnamed Unix address (binding it autobinds an abstract name) |
