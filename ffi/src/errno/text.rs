@@ -134,6 +134,23 @@ impl<const BYTES: usize> Table<BYTES> {
 /// `sc_strerror_r` adds the number; no defined errno has it.
 pub(crate) const UNKNOWN_MESSAGE: &str = Errno::from_raw(i32::MIN).message();
 
+const _: () = assert!(only_undefined_numbers_say_unknown());
+
+/// Whether every entry whose message is [`UNKNOWN_MESSAGE`] is a number
+/// Linux does not define.
+const fn only_undefined_numbers_say_unknown() -> bool {
+    let unknown_name = Errno::from_raw(i32::MIN).name();
+    let mut code = 0;
+    while code < ENTRIES {
+        let says_unknown = same(Text::Message.of(code), UNKNOWN_MESSAGE);
+        if says_unknown && !same(Text::Name.of(code), unknown_name) {
+            return false;
+        }
+        code += 1;
+    }
+    true
+}
+
 /// `"EPERM"`, `"ENOENT"`, … by errno.
 pub(crate) static NAMES: Table<{ packed_len(Text::Name) }> = Table::build(Text::Name);
 
