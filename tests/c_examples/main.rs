@@ -6,6 +6,7 @@
 
 mod addresses;
 mod demo;
+mod exec_handoff;
 mod fd_passing;
 mod interop;
 mod peer_credentials;

@@ -39,6 +39,12 @@ impl SocketFd {
     ///
     /// Errors: `EINVAL` for more than [`SCM_MAX_FD`] descriptors (as the
     /// kernel answers), and those of [`send_msg`](Self::send_msg).
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_send_fds", "sendmsg"))]
     pub fn send_fds(&self, data: &[u8], fds: &[RawFd]) -> Result<usize> {
         if fds.len() > SCM_MAX_FD {
             return Err(Errno::EINVAL);
@@ -71,6 +77,12 @@ impl SocketFd {
     /// Errors: `EINVAL` for `flags` other than `DONTWAIT` and `PEEK`; those
     /// of [`recv_msg`](Self::recv_msg) (`EAGAIN` with `DONTWAIT` when
     /// nothing is queued).
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
     pub fn recv_fds(
         &self,
         data: &mut [u8],
@@ -86,6 +98,12 @@ impl SocketFd {
     /// the C ABI, which would otherwise hold them in a second array.
     ///
     /// Errors: those of [`recv_fds`](Self::recv_fds).
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
     pub fn recv_raw_fds(
         &self,
         data: &mut [u8],

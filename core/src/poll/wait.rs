@@ -18,6 +18,11 @@ use crate::sys;
 /// by mistake), which `poll(2)` would skip and wait out the time-out (or,
 /// with none, never return); `POLLNVAL` in the result for a descriptor that
 /// is not open.
+///
+/// # References
+///
+/// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+#[doc(alias("sc_wait_ready", "poll"))]
 #[inline]
 pub fn wait_ready(fd: RawFd, events: PollFlags, timeout: Option<Duration>) -> Result<PollFlags> {
     wait_until(fd, events, Deadline::after(timeout))
