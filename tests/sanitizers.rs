@@ -99,6 +99,11 @@ fn udp_batch_under_sanitizers() {
 }
 
 #[test]
+fn udp_pktinfo_under_sanitizers() {
+    c_programs::udp_pktinfo(&Sanitizers, built());
+}
+
+#[test]
 fn peer_credentials_under_sanitizers() {
     c_programs::peer_credentials(&Sanitizers, built());
 }

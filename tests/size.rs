@@ -29,22 +29,30 @@
 //!   bytes, 50 exports, 2,732 bytes short of the next page. What a small
 //!   *static* program pays did not move (below): `--gc-sections` keeps
 //!   only the calls it makes.
-//! - The full `libsockcore.so`: at most 50 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports) and the
-//!   typed options (94 exports) to the base, measured at 51,072 bytes
-//!   installed. What a full build cannot shed is about 20 KiB: the dynamic
-//!   linking tables (symbols, names, hash, versions, relocations, GOT) for
-//!   147 exports and their libc imports (11 KiB), the unwind tables that
-//!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (8 KiB) and the ELF headers (1 KiB); 32 KiB would leave 12 KiB for the
-//!   code and errno texts that take 25.5 KiB. Already done to get here: the
+//! - The full `libsockcore.so`: at most 62 KiB. The default build adds the
+//!   messages (descriptor passing, credentials, batches, typed control
+//!   messages: 26 exports) and the typed options (128 exports) to the base,
+//!   measured at 63,360 bytes installed (198 exports): 26,879 of code,
+//!   5,857 of read-only data, 10,936 of unwind tables, 14,352 of dynamic
+//!   linking tables and 5,336 of headers, padding and other sections. What
+//!   a full build cannot shed is about 26 KiB: the dynamic linking tables
+//!   (symbols, names, hash, versions, relocations, GOT) for 198 exports and
+//!   their libc imports (14 KiB), the unwind tables that let
+//!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames
+//!   (11 KiB) and the ELF headers (1 KiB); 32 KiB would leave 6 KiB for the
+//!   code and errno texts that take 32 KiB. Already done to get here: the
 //!   C library is built at `opt-level = "s"` (the hot paths cost at most two
 //!   instructions more a call), the `int`-valued option calls share one
 //!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
 //!   out-parameter and by-address multicast calls one helper each
-//!   (ffi/src/options/convert.rs, multicast.rs), and the Makefile links
+//!   (ffi/src/options/convert.rs, multicast.rs), the control-message
+//!   builders share one append and the readers one search
+//!   (ffi/src/msg/cmsg/), the table of control-message kinds holds no
+//!   pointers (no relocations, no writable page), and the Makefile links
 //!   with `-z noseparate-code` (GNU ld's page padding took the file from
-//!   42,880 to 51,072 bytes when it had 108 exports).
+//!   42,880 to 51,072 bytes when it had 108 exports). The file grows in
+//!   whole 4 KiB pages: its read-write segment starts on the page after the
+//!   code and read-only data end.
 //!
 //!   The budget was 42 KiB for 108 exports (42,880 bytes). The 39 option,
 //!   descriptor and connect exports that followed (the options the peers
@@ -53,13 +61,19 @@
 //!   17,806 -> 20,269, unwind tables 6,216 -> 8,024, dynamic linking 9,057
 //!   -> 11,234 (about 165 bytes an export: 63 of code, 46 of unwind
 //!   tables, 56 of symbol, name, hash and version entries); the file grew
-//!   by two 4 KiB pages, 8,192 bytes, since the read-write segment starts
-//!   on the next page the code leaves room in. The six address and error
-//!   exports of the base (above) and the message headers' checks
-//!   (`msghdr_parts`, 129 bytes, and its callers) then took the loaded
-//!   part 2,660 bytes on within that page: 51,072 bytes, 153 exports,
-//!   1,136 bytes short of the next page. 50 KiB leaves 128 bytes of file:
-//!   the next page needs a new look at this budget.
+//!   by two 4 KiB pages, 8,192 bytes, to 51,072 (budget 50 KiB). The 51
+//!   exports of the typed control messages and their options (34 option
+//!   calls, 8 builders, 9 readers) grew the sections by 13,192 bytes: code
+//!   20,269 -> 26,879 (the control-message decoder, builders and readers
+//!   about 5.5 KB, the option calls about 0.7 KB), read-only data +552 (the
+//!   kinds table), unwind tables 8,024 -> 10,936, dynamic linking 11,234 ->
+//!   14,352; the file grew by three pages, 12,288 bytes, to 63,360 (budget
+//!   62 KiB). The six address and error exports of the base (above) and
+//!   the message headers' checks (`msghdr_parts`, 129 bytes, and its
+//!   callers) then grew the sections by 2,631 bytes within that page (code
+//!   28,843, unwind tables 11,404, dynamic linking 14,551): 63,360 bytes,
+//!   204 exports, 272 bytes short of the next page. 62 KiB leaves 128
+//!   bytes of file: the next page needs a new look at this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -112,7 +126,7 @@ const SOCKCORE_BUDGET: u64 = 32 * 1024;
 const BASE_LIBRARY_BUDGET: u64 = 36 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 50 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 62 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

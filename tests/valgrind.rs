@@ -86,6 +86,11 @@ fn udp_batch_under_valgrind() {
 }
 
 #[test]
+fn udp_pktinfo_under_valgrind() {
+    c_programs::udp_pktinfo(&Memcheck, built());
+}
+
+#[test]
 fn peer_credentials_under_valgrind() {
     c_programs::peer_credentials(&Memcheck, built());
 }

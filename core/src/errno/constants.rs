@@ -84,7 +84,8 @@ impl Errno {
     pub const ENOTEMPTY: Errno = Errno(libc::ENOTEMPTY);
     /// `ELOOP`: too many levels of symbolic links.
     pub const ELOOP: Errno = Errno(libc::ELOOP);
-    /// `ENOMSG`: no message of desired type.
+    /// `ENOMSG`: no message of the desired type (a transmit timestamp's
+    /// entry on the error queue carries it).
     pub const ENOMSG: Errno = Errno(libc::ENOMSG);
     /// `EIDRM`: identifier removed.
     pub const EIDRM: Errno = Errno(libc::EIDRM);
@@ -146,7 +147,7 @@ impl Errno {
     pub const EMULTIHOP: Errno = Errno(libc::EMULTIHOP);
     /// `EDOTDOT`: RFS specific error.
     pub const EDOTDOT: Errno = Errno(libc::EDOTDOT);
-    /// `EBADMSG`: bad message.
+    /// `EBADMSG`: a message is malformed or cut short.
     pub const EBADMSG: Errno = Errno(libc::EBADMSG);
     /// `EOVERFLOW`: a value does not fit its type.
     pub const EOVERFLOW: Errno = Errno(libc::EOVERFLOW);
