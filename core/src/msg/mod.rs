@@ -79,7 +79,7 @@ impl SocketFd {
         to: Option<&SocketAddr>,
         flags: MsgFlags,
     ) -> Result<usize> {
-        let flags = (flags | MsgFlags::NOSIGNAL).bits();
+        let flags = (flags | MsgFlags::NOSIGNAL).syscall_bits()?;
         sys::send_msg(self.as_raw_fd(), bufs, control, to, flags)
     }
 
@@ -131,7 +131,7 @@ impl SocketFd {
         from: Option<&mut SocketAddr>,
         flags: MsgFlags,
     ) -> Result<(usize, MsgFlags, ReceivedControl<'c>)> {
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
         let received = sys::recv_msg(self.as_raw_fd(), bufs, control, from, flags)?;
         let flags = MsgFlags::from_bits_retain(reported(received.flags));
         close_if_truncated(received.control, flags.contains(MsgFlags::CTRUNC));
@@ -158,8 +158,9 @@ impl SocketFd {
     #[doc(alias("sc_sendmsg", "sendmsg"))]
     #[inline]
     pub unsafe fn send_msg_raw(&self, msg: &libc::msghdr, flags: MsgFlags) -> Result<usize> {
+        let flags = (flags | MsgFlags::NOSIGNAL).syscall_bits()?;
         // SAFETY: the caller guarantees what msg points at.
-        unsafe { sys::sendmsg(self.as_raw_fd(), msg, (flags | MsgFlags::NOSIGNAL).bits()) }
+        unsafe { sys::sendmsg(self.as_raw_fd(), msg, flags) }
     }
 
     /// `recvmsg(2)` over a C `struct msghdr`, with `flags |
@@ -183,7 +184,7 @@ impl SocketFd {
     /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
     #[doc(alias("MSG_CMSG_CLOEXEC", "sc_recvmsg", "recvmsg"))]
     pub unsafe fn recv_msg_raw(&self, msg: &mut libc::msghdr, flags: MsgFlags) -> Result<usize> {
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
         // SAFETY: the caller guarantees what msg points at.
         let len = unsafe { sys::recvmsg(self.as_raw_fd(), msg, flags) }?;
         // SAFETY: recvmsg just filled msg, whose control buffer the caller

@@ -43,6 +43,7 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::ifreq,
 );
 
 /// An all-zero `T`: no address, no length, no flags.
