@@ -29,7 +29,7 @@
 //!   bytes, 50 exports, 2,732 bytes short of the next page. What a small
 //!   *static* program pays did not move (below): `--gc-sections` keeps
 //!   only the calls it makes.
-//! - The full `libsockcore.so`: at most 62 KiB. The default build adds the
+//! - The full `libsockcore.so`: at most 66 KiB. The default build adds the
 //!   messages (descriptor passing, credentials, batches, typed control
 //!   messages: 26 exports) and the typed options (128 exports) to the base,
 //!   measured at 63,360 bytes installed (198 exports): 26,879 of code,
@@ -72,8 +72,14 @@
 //!   the message headers' checks (`msghdr_parts`, 129 bytes, and its
 //!   callers) then grew the sections by 2,631 bytes within that page (code
 //!   28,843, unwind tables 11,404, dynamic linking 14,551): 63,360 bytes,
-//!   204 exports, 272 bytes short of the next page. 62 KiB leaves 128
-//!   bytes of file: the next page needs a new look at this budget.
+//!   204 exports, 272 bytes short of the next page. The three zero-copy
+//!   exports (`sc_set_zerocopy` 22 bytes of code, `sc_get_zerocopy` 15,
+//!   `sc_zerocopy_completions` 529: a loop of `recvmsg` on the error queue
+//!   that decodes each entry with the shared control-message walker and
+//!   closes any descriptors a Unix socket hands it) grew the sections by
+//!   1,061 bytes: code 28,843 -> 29,470, unwind tables 11,404 -> 11,604,
+//!   dynamic linking 14,551 -> 14,785. That crossed the page: 67,456 bytes,
+//!   207 exports, budget 66 KiB.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -126,7 +132,7 @@ const SOCKCORE_BUDGET: u64 = 32 * 1024;
 const BASE_LIBRARY_BUDGET: u64 = 36 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 62 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 66 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.
