@@ -431,7 +431,9 @@ static void vector_limits(int fd, int peer, int udp)
     /* No buffers need no array: control data alone (an error-queue entry)
      * is read so. */
     msg.msg_iovlen = 0;
-    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EAGAIN);
+    if (!known_gap("SOCKCORE_QEMU", "sc_recvmsg with no buffers",
+                   "qemu-user answers a recvmsg with no buffers with 0 without making the call"))
+        CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EAGAIN);
     msg.msg_iov = many;
     msg.msg_iovlen = 1;
     many[0].iov_len = 1;
