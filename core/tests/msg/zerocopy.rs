@@ -7,16 +7,15 @@
 //! sockets, which have neither `SO_ZEROCOPY` nor an error queue.
 
 use std::thread;
-use std::time::Duration;
 
-use sockcore::poll::wait_ready;
 use sockcore::{
-    Errno, IoSlice, MsgFlags, PollFlags, Shutdown, SockFlags, Socket, TimestampingFlags, Type,
+    Errno, IoSlice, MsgFlags, PollFlags, Shutdown, SockFlags, TimestampingFlags, Type,
     ZerocopyRange,
 };
 
 use crate::support::sockets::{accepted_pair, bound_datagram, unix_pair};
 use crate::support::udp::{udp_pair, wait_for};
+use crate::support::zerocopy::{assert_each_once, assert_queue_empty, completions_for};
 
 /// Bytes of each TCP send: large, as zero-copy sends are meant to be.
 const CHUNK: usize = 64 * 1024;
@@ -32,63 +31,6 @@ const DATAGRAM: usize = 1000;
 /// whole chunks is `chunk()[i % CHUNK]`.
 fn chunk() -> Vec<u8> {
     (0..CHUNK).map(|i| (i % 251) as u8).collect()
-}
-
-/// Reads completions from `socket` until they cover `sends` numbers,
-/// waiting for `POLLERR` before each read (bounded: each wait fails the
-/// test after `WAIT`, and each read covers at least one send). Checks that
-/// `POLLERR` comes with no pending error. Returns every range read.
-fn completions_for(socket: &Socket, sends: u32) -> Vec<ZerocopyRange> {
-    let mut ranges = Vec::new();
-    let mut covered = 0u64;
-    while covered < u64::from(sends) {
-        let ready = wait_for(socket, PollFlags::empty());
-        assert!(ready.contains(PollFlags::ERR), "no POLLERR: {ready:?}");
-        assert_eq!(socket.take_error(), Ok(None), "POLLERR, yet SO_ERROR 0");
-        let mut batch = [ZerocopyRange::default(); 8];
-        let stored = socket
-            .recv_zerocopy_completions(&mut batch)
-            .expect("completions");
-        assert!(stored > 0, "POLLERR with no completion");
-        covered += batch[..stored].iter().map(ZerocopyRange::len).sum::<u64>();
-        ranges.extend_from_slice(&batch[..stored]);
-    }
-    ranges
-}
-
-/// Asserts that `ranges` cover each send number below `sends` exactly once
-/// and nothing else.
-fn assert_each_once(ranges: &[ZerocopyRange], sends: u32) {
-    let mut seen = vec![0u32; sends as usize];
-    for range in ranges {
-        assert!(range.len() <= u64::from(sends), "{range:?}");
-        for step in 0..range.len() as u32 {
-            let send = range.first().wrapping_add(step);
-            assert!(send < sends, "{range:?} covers send {send} of {sends}");
-            seen[send as usize] += 1;
-        }
-    }
-    let wrong: Vec<(usize, u32)> = seen
-        .into_iter()
-        .enumerate()
-        .filter(|&(_, count)| count != 1)
-        .collect();
-    assert!(wrong.is_empty(), "(send, times covered): {wrong:?}");
-}
-
-/// Asserts that no completion is left and `POLLERR` has cleared.
-fn assert_queue_empty(socket: &Socket) {
-    let mut batch = [ZerocopyRange::default(); 1];
-    assert_eq!(socket.recv_zerocopy_completions(&mut batch), Ok(0));
-    // Nothing, or only what else is true of the socket (a hang-up).
-    match wait_ready(socket.as_raw_fd(), PollFlags::empty(), Some(Duration::ZERO)) {
-        Err(Errno::ETIMEDOUT) => {}
-        Ok(ready) => assert!(
-            !ready.contains(PollFlags::ERR),
-            "POLLERR clears once the queue is read empty: {ready:?}"
-        ),
-        Err(errno) => panic!("poll: {errno}"),
-    }
 }
 
 /// `TCP_SENDS` zero-copy sends of a chunk over a connection on `listen`,
@@ -131,7 +73,7 @@ fn tcp_completions(listen: &str) {
     assert_eq!(reader.join().expect("reader"), TCP_SENDS * CHUNK);
 
     let ranges = completions_for(&client, sends);
-    assert_each_once(&ranges, sends);
+    assert_each_once(&ranges, 0, sends);
     assert!(
         ranges.len() < sends as usize,
         "{listen}: completions waiting together merge: {} ranges for {sends} sends",
@@ -256,7 +198,7 @@ fn failed_and_empty_sends_take_no_number() {
     server.read_exact(&mut sink[..1000]).expect("read");
 
     let ranges = completions_for(&client, sends);
-    assert_each_once(&ranges, sends);
+    assert_each_once(&ranges, 0, sends);
     assert_queue_empty(&client);
 }
 
