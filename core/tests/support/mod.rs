@@ -13,6 +13,7 @@
 pub mod backlog;
 pub mod fds;
 pub mod msg;
+pub mod netns;
 pub mod pattern;
 pub mod sigpipe;
 pub mod sockets;
