@@ -56,10 +56,11 @@ mod multicast;
 pub(crate) mod socket;
 pub(crate) mod table;
 mod tcp;
+pub(crate) mod tcp_info;
 
 pub use kind::{
     Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,
-    Seconds, Set, Size, Switch, TimeVal, Ucred,
+    Seconds, Set, Size, Switch, TcpInfoStruct, TimeVal, Ucred,
 };
 pub use table::*;
 
@@ -88,8 +89,8 @@ impl SocketFd {
     /// Errors: `ENOPROTOOPT` for an option the socket's protocol lacks.
     #[inline]
     pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
-        sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
-            .map(<K as Decode>::decode)
+        sys::getsockopt_filled::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
+            .map(|(c, filled)| <K as Decode>::decode(c, filled))
     }
 
     /// `setsockopt(2)` of an option whose value is bytes of any length

@@ -5,7 +5,7 @@
 
 use super::kind::{
     Byte, Bytes, Count, GroupV4, GroupV6, Int, InterfaceV4, Linger, Millis, Opt, Seconds, Size,
-    Switch, TimeVal, Ucred,
+    Switch, TcpInfoStruct, TimeVal, Ucred,
 };
 
 // SOL_SOCKET
@@ -55,6 +55,16 @@ pub const TCP_KEEPINTVL: Opt<Seconds> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KE
 pub const TCP_KEEPCNT: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KEEPCNT);
 /// `TCP_USER_TIMEOUT`: how long sent data may stay unacknowledged.
 pub const TCP_USER_TIMEOUT: Opt<Millis> = Opt::new(libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT);
+/// `TCP_INFO` (read only): a snapshot of the connection's state and
+/// counters.
+pub const TCP_INFO: Opt<TcpInfoStruct> = Opt::new(libc::IPPROTO_TCP, libc::TCP_INFO);
+/// `TCP_FASTOPEN`: a listener's queue of Fast Open connections (data in
+/// the SYN) not yet accepted; 0 turns Fast Open off for it.
+pub const TCP_FASTOPEN: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN);
+/// `TCP_FASTOPEN_CONNECT`: `connect` defers the SYN to the first write,
+/// which it carries when a Fast Open cookie for the address is cached.
+pub const TCP_FASTOPEN_CONNECT: Opt<Switch> =
+    Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN_CONNECT);
 
 // IPPROTO_IP
 

@@ -22,6 +22,7 @@
 //! # Ok::<(), sockcore::Errno>(())
 //! ```
 
+pub(crate) mod epoll;
 pub(crate) mod wait;
 
 use bitflags::bitflags;

@@ -4,6 +4,7 @@
 mod flow;
 mod io;
 mod lifecycle;
+mod sendfile;
 mod timeout;
 pub(crate) mod transfer;
 

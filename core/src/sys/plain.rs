@@ -41,7 +41,12 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::sigset_t,
+    libc::tcp_info,
 );
+
+// SAFETY: bytes; any bits are a valid byte.
+unsafe impl<const N: usize> PlainData for [u8; N] {}
 
 /// An all-zero `T`: no address, no length, no flags.
 #[inline]

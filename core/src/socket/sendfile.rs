@@ -1,0 +1,112 @@
+//! `sendfile(2)` on [`SocketFd`]: a file's bytes onto the socket in the
+//! kernel, one call ([`send_file`](SocketFd::send_file)) or the whole
+//! transfer ([`send_file_all`](SocketFd::send_file_all)).
+
+use crate::errno::{Errno, Result};
+use crate::fd::RawFd;
+use crate::socket::transfer::TransferError;
+use crate::socket::SocketFd;
+use crate::sys::{self, SigpipeBlocked};
+
+impl SocketFd {
+    /// `sendfile(2)`: up to `count` bytes of `file`, from `*offset`, onto
+    /// this socket, with no copy through user space. Advances `*offset` by
+    /// the count sent; the file's own position is neither used nor moved.
+    /// Returns the count: less than `count` when the send buffer had less
+    /// room or the file ends (0 at or past its end); at most 0x7ffff000
+    /// (2 GiB - 4 KiB) per call.
+    ///
+    /// `sendfile` takes no `MSG_NOSIGNAL`, so this call blocks `SIGPIPE` in
+    /// the calling thread while it runs, takes the one a closed peer makes
+    /// the kernel raise (with `EPIPE`), and unblocks it again: two more
+    /// system calls (`rt_sigprocmask`), no `SIGPIPE`, and the thread's
+    /// signal mask as it was. A `SIGPIPE` already pending on the thread
+    /// when the call starts (one the caller blocked) stays pending.
+    ///
+    /// One `sendfile` call: `EINTR` is reported (nothing was sent). `file`
+    /// must be something `sendfile` reads at an offset: a regular file, a
+    /// block device, a memfd.
+    ///
+    /// ```
+    /// use std::io::Write;
+    /// use std::os::fd::AsRawFd;
+    ///
+    /// use sockcore::{Domain, SockFlags, Socket, Type};
+    ///
+    /// let mut file = tempfile();
+    /// file.write_all(b"hello, sendfile")?;
+    ///
+    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty())?;
+    /// let mut offset = 7;
+    /// assert_eq!(a.send_file(file.as_raw_fd(), &mut offset, 100)?, 8); // to the end
+    /// assert_eq!(offset, 15);
+    ///
+    /// let mut buf = [0u8; 8];
+    /// b.read_exact(&mut buf)?;
+    /// assert_eq!(&buf, b"sendfile");
+    /// # fn tempfile() -> std::fs::File {
+    /// #     let path = std::env::temp_dir().join(format!("sockcore-doc-{}", std::process::id()));
+    /// #     let file = std::fs::File::options().read(true).write(true).create(true).truncate(true).open(&path).unwrap();
+    /// #     std::fs::remove_file(&path).unwrap();
+    /// #     file
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// Errors: `EINVAL` for `*offset` past `i64::MAX` (checked here: no
+    /// call is made), for a `file` that cannot be read this way (a
+    /// directory) and for `count` past `isize::MAX`; `ESPIPE` when `file`
+    /// is a pipe or a socket; `EAGAIN` on a non-blocking socket with a full
+    /// send buffer; `EPIPE`, `ECONNRESET`; `EBADF` (also for a `file`
+    /// opened write-only); `EINTR`; `EIO`, `ENOMEM`. `*offset` is
+    /// unchanged on error.
+    #[inline]
+    pub fn send_file(&self, file: RawFd, offset: &mut u64, count: usize) -> Result<usize> {
+        let guard = SigpipeBlocked::new();
+        let sent = sys::sendfile(self.as_raw_fd(), file, offset, count);
+        if sent == Err(Errno::EPIPE) {
+            guard.discard_raised();
+        }
+        sent
+    }
+
+    /// [`send_file`](Self::send_file) until `count` bytes are sent or the
+    /// file ends, retrying `EINTR` and short counts, as
+    /// [`write_all`](Self::write_all) does. Returns the count sent:
+    /// `count`, or less when the file ended first. `*offset` always says
+    /// how far it got, errors included. `SIGPIPE` is blocked once for the
+    /// whole loop.
+    ///
+    /// Errors: those of [`send_file`](Self::send_file) but `EINTR`, with the
+    /// count sent before them; on a non-blocking socket `EAGAIN` once the
+    /// send buffer is full: wait for `POLLOUT` and call again with the same
+    /// `offset` and the rest of the count.
+    pub fn send_file_all(
+        &self,
+        file: RawFd,
+        offset: &mut u64,
+        count: usize,
+    ) -> core::result::Result<usize, TransferError> {
+        if count == 0 {
+            return Ok(0);
+        }
+        let guard = SigpipeBlocked::new();
+        let mut done = 0;
+        // Each turn sends a byte, ends the loop, or was interrupted by a
+        // signal: it ends.
+        while done < count {
+            match sys::sendfile(self.as_raw_fd(), file, offset, count - done) {
+                Ok(0) => break,
+                Ok(sent) => done += sent,
+                Err(Errno::EINTR) => {}
+                Err(errno) => {
+                    if errno == Errno::EPIPE {
+                        guard.discard_raised();
+                    }
+                    return Err(TransferError { errno, done });
+                }
+            }
+        }
+        Ok(done)
+    }
+}
