@@ -28,14 +28,11 @@ impl SocketFd {
     /// block device, a memfd.
     ///
     /// ```
-    /// use std::io::Write;
     /// use std::os::fd::AsRawFd;
     ///
     /// use sockcore::{Domain, SockFlags, Socket, Type};
     ///
-    /// let mut file = tempfile();
-    /// file.write_all(b"hello, sendfile")?;
-    ///
+    /// let file = file_holding(b"hello, sendfile");
     /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty())?;
     /// let mut offset = 7;
     /// assert_eq!(a.send_file(file.as_raw_fd(), &mut offset, 100)?, 8); // to the end
@@ -44,13 +41,14 @@ impl SocketFd {
     /// let mut buf = [0u8; 8];
     /// b.read_exact(&mut buf)?;
     /// assert_eq!(&buf, b"sendfile");
-    /// # fn tempfile() -> std::fs::File {
+    /// # fn file_holding(bytes: &[u8]) -> std::fs::File {
     /// #     let path = std::env::temp_dir().join(format!("sockcore-doc-{}", std::process::id()));
-    /// #     let file = std::fs::File::options().read(true).write(true).create(true).truncate(true).open(&path).unwrap();
+    /// #     std::fs::write(&path, bytes).unwrap();
+    /// #     let file = std::fs::File::open(&path).unwrap();
     /// #     std::fs::remove_file(&path).unwrap();
     /// #     file
     /// # }
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), sockcore::Errno>(())
     /// ```
     ///
     /// Errors: `EINVAL` for `*offset` past `i64::MAX` (checked here: no
