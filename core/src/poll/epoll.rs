@@ -144,6 +144,11 @@ pub struct Epoll {
 }
 
 impl Epoll {
+    /// The most entries one [`wait`](Self::wait) fills: the kernel's
+    /// `EP_MAX_EVENTS`, `INT_MAX / sizeof(struct epoll_event)`
+    /// (fs/eventpoll.c), past which `epoll_wait` answers `EINVAL`.
+    pub const MAX_EVENTS: usize = libc::c_int::MAX as usize / size_of::<EpollEvent>();
+
     /// `epoll_create1(EPOLL_CLOEXEC)`: a new instance, watching nothing.
     ///
     /// Errors: `EMFILE`, `ENFILE`, `ENOMEM`.
@@ -215,7 +220,7 @@ impl Epoll {
     /// `SA_RESTART` (`epoll_wait` is never restarted). The time-out is
     /// rounded up to whole milliseconds, so a short one still waits, and
     /// one past `INT_MAX` milliseconds (24.8 days) waits that long. At most
-    /// `INT_MAX / size_of::<EpollEvent>()` entries are filled per call.
+    /// [`MAX_EVENTS`](Self::MAX_EVENTS) entries are filled per call.
     ///
     /// Errors: `EINVAL` for an empty `events`; `EINTR`.
     #[inline]

@@ -3,13 +3,7 @@
 use super::cvt;
 use crate::errno::Result;
 use crate::fd::RawFd;
-use crate::poll::epoll::EpollEvent;
-
-/// The most entries one `epoll_wait` fills: the kernel's `EP_MAX_EVENTS`,
-/// `INT_MAX / sizeof(struct epoll_event)` (fs/eventpoll.c), past which it
-/// answers `EINVAL`.
-pub(crate) const EPOLL_MAX_EVENTS: usize =
-    libc::c_int::MAX as usize / core::mem::size_of::<libc::epoll_event>();
+use crate::poll::epoll::{Epoll, EpollEvent};
 
 /// `epoll_create1(EPOLL_CLOEXEC)`.
 #[inline]
@@ -39,17 +33,18 @@ pub(crate) fn epoll_ctl(
 
 /// `epoll_wait(2)` into the caller's array; returns how many entries it
 /// filled. An empty array goes to the kernel, which answers `EINVAL`; one
-/// longer than [`EPOLL_MAX_EVENTS`] is offered only that many entries.
+/// longer than [`Epoll::MAX_EVENTS`] is offered only that many entries.
 #[inline]
 pub(crate) fn epoll_wait(
     epfd: RawFd,
     events: &mut [EpollEvent],
     timeout_ms: libc::c_int,
 ) -> Result<usize> {
-    // At most EPOLL_MAX_EVENTS, which is below INT_MAX.
-    let max = events.len().min(EPOLL_MAX_EVENTS) as libc::c_int;
+    // At most MAX_EVENTS, which is below INT_MAX.
+    let max = events.len().min(Epoll::MAX_EVENTS) as libc::c_int;
     // SAFETY: EpollEvent is layout-compatible with epoll_event (asserted
     // beside it) and the array is writable for at least max entries.
-    let ready = cvt(unsafe { libc::epoll_wait(epfd, events.as_mut_ptr().cast(), max, timeout_ms) })?;
+    let ready =
+        cvt(unsafe { libc::epoll_wait(epfd, events.as_mut_ptr().cast(), max, timeout_ms) })?;
     Ok(ready as usize)
 }

@@ -1,7 +1,8 @@
 //! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
 //! typed calls live in one file per level (`socket.rs`, `tcp.rs`, `ip.rs`,
 //! `multicast.rs`), each taking its option from the core's table
-//! (`sockcore::options`).
+//! (`sockcore::options`), and the server's TCP options in `fastopen.rs` and
+//! `tcp_info.rs` (`server` feature).
 //!
 //! Typed setters return 0 or `-errno`; typed getters return the value
 //! (`>= 0`: 1 or 0 for a switch) or `-errno`. A switch is on for any
@@ -9,8 +10,9 @@
 //! and `-ENOPROTOOPT` for an option the socket's protocol lacks (such as a
 //! TCP option on a UDP socket); those are not repeated below.
 
-// The credentials calls (messages) use only its switches.
-#[cfg(any(feature = "messages", feature = "options"))]
+// The credentials calls (messages) use only its switches, the server
+// calls its counts and switches.
+#[cfg(any(feature = "messages", feature = "options", feature = "server"))]
 #[cfg_attr(not(feature = "options"), allow(dead_code))]
 pub(crate) mod convert;
 
@@ -20,6 +22,12 @@ pub mod socket;
 
 #[cfg(feature = "options")]
 pub mod tcp;
+
+#[cfg(feature = "server")]
+pub mod fastopen;
+
+#[cfg(feature = "server")]
+pub mod tcp_info;
 
 #[cfg(feature = "options")]
 pub mod ip;
