@@ -1,7 +1,9 @@
 //! `make install` from the root Makefile into a temporary prefix: the files
 //! and links it lays out, the soname and symbol versions of the shared
 //! library, and the TCP example pair built with `pkg-config` against the
-//! installed library, shared and `--static`, running over loopback.
+//! installed library, shared and `--static`, running over loopback. And
+//! the base library (`make install FEATURES=`), whose `sockcore.pc` makes
+//! a call to a part it lacks a compile error.
 
 use std::collections::BTreeSet;
 use std::env;
@@ -12,7 +14,8 @@ use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};
 
 use sockcore_e2e::{
-    c_build, c_compiler, run_to_success, workspace_version, CBuild, Process, Version, C_FLAGS,
+    base_lib_dir, c_build, c_compiler, run_to_success, workspace_version, CBuild, Process, Version,
+    BASE_BUILD_DEFINES, C_FLAGS,
 };
 
 fn build() -> &'static CBuild {
@@ -44,9 +47,15 @@ fn stdout(command: &mut Command) -> String {
 /// target directory. One at a time: every run writes the same staged
 /// shared library.
 fn make(args: &[&str]) {
+    make_in(build().lib_dir(), args);
+}
+
+/// `make -C <root> <args>` with the target directory that holds the
+/// release libraries in `lib_dir`.
+fn make_in(lib_dir: &Path, args: &[&str]) {
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let target_dir = build().lib_dir().parent().expect("release/ has a parent");
+    let target_dir = lib_dir.parent().expect("release/ has a parent");
     let cargo = env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
     let mut make = Command::new("make");
     make.arg("-C")
@@ -311,4 +320,89 @@ fn destdir_stages_the_install_and_uninstall_removes_every_file() {
 
     make(&["uninstall", &destdir, prefix]);
     assert_eq!(files_under(&stage), BTreeSet::new());
+}
+
+/// A program that calls `call`, with `defines` before the header, compiled
+/// with the C examples' flags against the installed `prefix`: the
+/// compiler's errors, or `None` when it compiled and linked (statically,
+/// against the installed archive).
+fn compile_calling(prefix: &Path, name: &str, call: &str, cflags: &[String]) -> Option<String> {
+    let dir = tmp("installed-base-programs");
+    fs::create_dir_all(&dir).expect("the tmp dir is writable");
+    let source = dir.join(format!("{name}.c"));
+    fs::write(
+        &source,
+        format!("#include <sockcore.h>\n\nint main(void)\n{{\n    return {call} < 0;\n}}\n"),
+    )
+    .expect("write the program");
+    let mut cc = c_compiler();
+    cc.args(C_FLAGS)
+        .args(cflags)
+        .arg("-o")
+        .arg(dir.join(name))
+        .arg(&source)
+        .arg(prefix.join("lib/libsockcore.a"))
+        .env_remove("LD_LIBRARY_PATH");
+    let output = cc.output().expect("run the C compiler");
+    (!output.status.success()).then(|| String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn base_install_hides_the_parts_it_lacks_from_the_compiler() {
+    let prefix = tmp("install-base");
+    let _ = fs::remove_dir_all(&prefix);
+    make_in(
+        base_lib_dir(env!("CARGO_TARGET_TMPDIR")),
+        &[
+            "install",
+            "FEATURES=",
+            &format!("PREFIX={}", prefix.display()),
+        ],
+    );
+    let pc = fs::read_to_string(prefix.join("lib/pkgconfig/sockcore.pc")).expect("the .pc");
+    let cflags_line = pc
+        .lines()
+        .find_map(|line| line.strip_prefix("Cflags: "))
+        .unwrap_or_else(|| panic!("no Cflags in the .pc:\n{pc}"));
+    let mut expected = vec!["-I${includedir}".to_owned()];
+    expected.extend(BASE_BUILD_DEFINES.iter().map(|d| d.to_string()));
+    assert_eq!(
+        cflags_line.split_whitespace().collect::<Vec<_>>(),
+        expected,
+        "{pc}"
+    );
+
+    // What pkg-config gives a program built against this prefix.
+    let mut pkg_config = Command::new("pkg-config");
+    pkg_config
+        .args(["--cflags", "sockcore"])
+        .env("PKG_CONFIG_PATH", prefix.join("lib/pkgconfig"));
+    let cflags: Vec<String> = stdout(&mut pkg_config)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+
+    // A call the base library has compiles and links; one it lacks is a
+    // compile error, not an implicit declaration left for the linker.
+    let base = compile_calling(&prefix, "calls_base", "sc_close(-1)", &cflags);
+    assert_eq!(base, None, "a base call does not build");
+    let missing = compile_calling(&prefix, "calls_options", "sc_set_nodelay(-1, 1)", &cflags)
+        .expect("a call to a left-out part compiles");
+    assert!(
+        missing.contains("sc_set_nodelay"),
+        "the error does not name the missing call:\n{missing}"
+    );
+    // And the library really lacks it: without the defines, the same
+    // program compiles and fails to link.
+    let unguarded = compile_calling(
+        &prefix,
+        "calls_options_unguarded",
+        "sc_set_nodelay(-1, 1)",
+        &[format!("-I{}", prefix.join("include").display())],
+    )
+    .expect("the base archive has no sc_set_nodelay");
+    assert!(
+        unguarded.contains("undefined reference to `sc_set_nodelay'"),
+        "{unguarded}"
+    );
 }

@@ -183,6 +183,14 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// sockcore makes Linux system calls and uses Linux flags and options
+// (accept4, SOCK_CLOEXEC, sendmmsg, SO_PEERCRED, ...) through libc; other
+// systems lack them or give them other meanings. Say so first, before the
+// errors their absence would cause.
+#[cfg(not(target_os = "linux"))]
+compile_error!("sockcore is for Linux only: it wraps Linux system calls and socket options");
 
 #[cfg(any(test, feature = "std"))]
 extern crate std;
@@ -218,6 +226,7 @@ pub mod options;
 pub mod poll;
 mod socket;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 mod std_interop;
 mod sys;
 
@@ -242,3 +251,9 @@ pub use poll::epoll::{Epoll, EpollEvent, EpollFlags};
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};
+
+// The crate's README (what crates.io shows) is tested like the docs: its
+// example must compile and run.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

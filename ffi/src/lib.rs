@@ -34,6 +34,10 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+// As in the core: the C library exists for Linux only.
+#[cfg(not(target_os = "linux"))]
+compile_error!("sockcore is for Linux only: it wraps Linux system calls and socket options");
+
 // Where things live: each folder holds the exports of one family of the
 // core (sockcore) and has the core's folder name; the header lists the
 // groups in this order (one declaration per blank-line-separated group, so

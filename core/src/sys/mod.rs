@@ -66,6 +66,34 @@ pub(crate) use sockopt::*;
 
 use crate::errno::Errno;
 
+// The libraries a program needs under this crate, named here because the
+// `libc` crate names them only when `std` does: a `#![no_std]` program that
+// links sockcore would otherwise fail to link (`socket`, `__libc_start_main`
+// undefined) unless its author passed `-C link-arg=-lc`. Programs with std
+// already link both, and naming them twice changes nothing.
+//
+// - musl: the C library itself (libc.a for a static program, libc.so for a
+//   shared library). libc links glibc's on its own.
+// - 32-bit ARM with glibc: the unwinder's personality routine
+//   (`__aeabi_unwind_cpp_pr0`), which the ARM exception tables of `core`'s
+//   precompiled code refer to even under `panic = "abort"`; std gets it from
+//   libgcc_s (libgcc_eh when linked statically), so this does the same.
+#[cfg(target_env = "musl")]
+#[link(name = "c")]
+extern "C" {}
+
+#[cfg(all(
+    target_arch = "arm",
+    target_env = "gnu",
+    not(target_feature = "crt-static")
+))]
+#[link(name = "gcc_s")]
+extern "C" {}
+
+#[cfg(all(target_arch = "arm", target_env = "gnu", target_feature = "crt-static"))]
+#[link(name = "gcc_eh", kind = "static", modifiers = "-bundle")]
+extern "C" {}
+
 /// The calling thread's `errno`.
 #[inline]
 pub(crate) fn last_errno() -> Errno {

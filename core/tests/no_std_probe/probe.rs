@@ -1,6 +1,7 @@
-//! Proof that sockcore needs neither std nor an allocator: this program has
-//! neither, links sockcore and libc, runs the server/client flow over
-//! loopback once, and exits 0 when every check holds.
+//! The program core/tests/no_std_probe.rs builds: proof that sockcore needs
+//! neither std nor an allocator. It has neither, links sockcore and libc,
+//! runs the server/client flow over loopback once, and exits 0 when every
+//! check holds.
 
 #![no_std]
 #![no_main]
