@@ -50,14 +50,20 @@ impl Errno {
     pub const EACCES: Errno = Errno(libc::EACCES);
     /// `EFAULT`: a pointer outside the address space (or NULL, through the C ABI).
     pub const EFAULT: Errno = Errno(libc::EFAULT);
+    /// `EEXIST`: already there, such as a descriptor an epoll instance
+    /// watches already.
+    pub const EEXIST: Errno = Errno(libc::EEXIST);
     /// `EINVAL`: an invalid argument, such as a malformed address.
     pub const EINVAL: Errno = Errno(libc::EINVAL);
     /// `EMFILE`: the process has too many open descriptors.
     pub const EMFILE: Errno = Errno(libc::EMFILE);
     /// `ENFILE`: the system has too many open files.
     pub const ENFILE: Errno = Errno(libc::ENFILE);
-    /// `ENOSPC`: a caller's buffer is too small for the result.
+    /// `ENOSPC`: a caller's buffer is too small for the result (or, from
+    /// epoll, `fs.epoll.max_user_watches` is reached).
     pub const ENOSPC: Errno = Errno(libc::ENOSPC);
+    /// `ESPIPE`: no offset to read at, such as a pipe given to `sendfile`.
+    pub const ESPIPE: Errno = Errno(libc::ESPIPE);
     /// `EPIPE`: the peer has closed; no `SIGPIPE` is raised by this crate.
     pub const EPIPE: Errno = Errno(libc::EPIPE);
     /// `ERANGE`: a value out of range.
@@ -66,6 +72,8 @@ impl Errno {
     pub const ENAMETOOLONG: Errno = Errno(libc::ENAMETOOLONG);
     /// `ENOSYS`: the kernel does not implement the call.
     pub const ENOSYS: Errno = Errno(libc::ENOSYS);
+    /// `ELOOP`: epoll instances that would watch each other in a loop.
+    pub const ELOOP: Errno = Errno(libc::ELOOP);
     /// `ENOTSOCK`: the descriptor is not a socket.
     pub const ENOTSOCK: Errno = Errno(libc::ENOTSOCK);
     /// `EMSGSIZE`: a datagram too large, or too many descriptors in one message.

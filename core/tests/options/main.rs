@@ -1,6 +1,6 @@
 //! Socket options, each set and read back, and their effect where a
-//! loopback test can show it: `SOL_SOCKET`, `IPPROTO_TCP`, IP-level
-//! unicast and multicast options. Nothing here changes process-wide state,
+//! loopback test can show it: `SOL_SOCKET`, `IPPROTO_TCP` (and the
+//! `TCP_INFO` snapshot), IP-level unicast and multicast options. Nothing here changes process-wide state,
 //! so the modules share one test binary and run in parallel.
 
 #[path = "../support/mod.rs"]
@@ -10,3 +10,4 @@ mod ip;
 mod multicast;
 mod socket;
 mod tcp;
+mod tcp_info;
