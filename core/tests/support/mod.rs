@@ -1,8 +1,8 @@
 //! What the core's test binaries share, each helper defined once: sockets
 //! and pairs ready for a test, a full accept queue, a thread known to be
-//! blocked, descriptor counts, a one-buffer `recv_msg`, a checksummed byte
-//! stream, `SIGPIPE` at its default, signal storms and a temporary
-//! directory.
+//! blocked, descriptor counts, a one-buffer `recv_msg`, a network
+//! namespace of the test's own, a checksummed byte stream, `SIGPIPE` at its
+//! default, signal storms and a temporary directory.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what
@@ -14,6 +14,7 @@ pub mod backlog;
 pub mod blocked;
 pub mod fds;
 pub mod msg;
+pub mod netns;
 pub mod pattern;
 pub mod sigpipe;
 pub mod sockets;
