@@ -508,14 +508,15 @@ static void send_file_all_blocking(int file)
     }
     if (reader == 0) {
         uint64_t checked = 0;
+        int ok = 1;
         sc_close(client);
+        close(file);
         MUST(sc_set_nonblocking(server, 1));
-        while (checked < LARGE) {
-            if (sc_wait_ready(server, POLLIN, LONG_MS) < 0 ||
-                drain_and_check(server, &checked) < 0)
-                _exit(1);
-        }
-        _exit(0);
+        while (ok && checked < LARGE)
+            ok = sc_wait_ready(server, POLLIN, LONG_MS) >= 0 &&
+                 drain_and_check(server, &checked) == 0;
+        sc_close(server);
+        _exit(ok ? 0 : 1);
     }
     sc_close(server);
     CASE(sc_send_file_all(client, file, &offset, LARGE + 1000), LARGE);
