@@ -30,7 +30,9 @@
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
-//!   [`SocketFd::write_within`].
+//!   [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
+//!   `None` waits for ever, `Some(Duration::ZERO)` does not wait (the
+//!   whole convention is in [`poll`](poll#time-outs)).
 //! - **Servers**: [`Epoll`] (add, modify, delete, and wait into the
 //!   caller's [`EpollEvent`] array, with [`EpollFlags`] for the events and
 //!   the edge-triggered, one-shot and exclusive modes);
@@ -98,6 +100,8 @@
 //! # The server/client flow
 //!
 //! ```
+//! use std::time::Duration;
+//!
 //! use sockcore::{Shutdown, SockFlags, Socket};
 //!
 //! // Server: socket + SO_REUSEADDR + bind + listen, on an ephemeral port.
@@ -105,7 +109,7 @@
 //! let addr = listener.local_addr()?;
 //!
 //! // Client: socket + connect, with a 1 s time-out; then write.
-//! let client = Socket::dial_addr(&addr, 1000)?;
+//! let client = Socket::dial_addr(&addr, Some(Duration::from_secs(1)))?;
 //! client.write_all(b"ping")?;
 //!
 //! // Server: accept, read, echo.
@@ -211,13 +215,14 @@ extern crate std;
 //   sys/      the only code that calls libc
 //
 // The files beside this one are the vocabulary every family shares: file
-// descriptors, flags, iovec buffers, and the layout checks. Modules import
-// a name from the module that defines it; this file only declares modules
-// and re-exports the public API.
+// descriptors, flags, iovec buffers, conversions of time, and the layout
+// checks. Modules import a name from the module that defines it; this file
+// only declares modules and re-exports the public API.
 mod fd;
 mod flags;
 mod iovec;
 mod layout;
+mod time;
 
 mod addr;
 mod errno;

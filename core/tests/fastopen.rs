@@ -136,7 +136,12 @@ fn non_blocking_without_a_cookie_is_einprogress_and_sends_nothing() {
             client.send_to(b"hello", MsgFlags::FASTOPEN, &addr),
             Err(Errno::EINPROGRESS)
         );
-        wait_ready(client.as_raw_fd(), PollFlags::OUT, 5000).expect("connected");
+        wait_ready(
+            client.as_raw_fd(),
+            PollFlags::OUT,
+            Some(Duration::from_secs(5)),
+        )
+        .expect("connected");
         assert_eq!(client.take_error(), Ok(None));
         assert_eq!(client.write(b"hello"), Ok(5));
         client.shutdown(sockcore::Shutdown::Write).unwrap();

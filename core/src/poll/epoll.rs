@@ -9,7 +9,7 @@ use bitflags::bitflags;
 
 use crate::errno::{Errno, Result};
 use crate::fd::RawFd;
-use crate::options::duration::millis_rounded_up;
+use crate::poll::deadline::{poll_millis, Deadline};
 use crate::sys;
 
 bitflags! {
@@ -213,23 +213,38 @@ impl Epoll {
 
     /// `epoll_wait(2)`: waits until a watched descriptor is ready or
     /// `timeout` passes (`None`: for ever; `Some(Duration::ZERO)`: check
-    /// without waiting), and fills the start of `events`. Returns how many
-    /// entries it filled: 0 on time-out.
+    /// without waiting; see [the convention](crate::poll#time-outs)), and
+    /// fills the start of `events`. Returns how many entries it filled: 0
+    /// on time-out.
     ///
-    /// One system call: a signal ends it with `EINTR`, even under
-    /// `SA_RESTART` (`epoll_wait` is never restarted). The time-out is
-    /// rounded up to whole milliseconds, so a short one still waits, and
-    /// one past `INT_MAX` milliseconds (24.8 days) waits that long. At most
+    /// One system call, unless the time-out is longer than `INT_MAX`
+    /// milliseconds (24.8 days): then as many as it takes to wait that
+    /// long. A signal ends it with `EINTR`, even under `SA_RESTART`
+    /// (`epoll_wait` is never restarted). A fraction of a millisecond
+    /// rounds up, so a short time-out still waits. At most
     /// [`MAX_EVENTS`](Self::MAX_EVENTS) entries are filled per call.
     ///
     /// Errors: `EINVAL` for an empty `events`; `EINTR`.
     #[inline]
     pub fn wait(&self, events: &mut [EpollEvent], timeout: Option<Duration>) -> Result<usize> {
-        let timeout_ms = match timeout {
-            None => -1,
-            Some(d) => millis_rounded_up(d).unwrap_or(libc::c_int::MAX),
-        };
-        sys::epoll_wait(self.fd, events, timeout_ms)
+        match poll_millis(timeout) {
+            libc::c_int::MAX => self.wait_until(events, Deadline::after(timeout)),
+            millis => sys::epoll_wait(self.fd, events, millis),
+        }
+    }
+
+    /// `epoll_wait` in rounds until an event or the deadline (then 0), for
+    /// a time-out past what one call waits. Each round either ends the
+    /// loop or waits toward the deadline, so the loop ends.
+    #[inline(never)]
+    fn wait_until(&self, events: &mut [EpollEvent], deadline: Deadline) -> Result<usize> {
+        loop {
+            let millis = deadline.remaining();
+            match sys::epoll_wait(self.fd, events, millis)? {
+                0 if millis != 0 => continue,
+                ready => return Ok(ready),
+            }
+        }
     }
 
     /// Takes ownership of `fd`.

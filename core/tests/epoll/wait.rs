@@ -98,7 +98,7 @@ fn waiters_woken(extra: EpollFlags) -> [usize; 2] {
         for _ in 0..2 {
             wait_until_blocked_in(tid_rx.recv().unwrap(), "do_epoll_wait");
         }
-        let _client = Socket::dial_addr(&addr, 1000).unwrap();
+        let _client = Socket::dial_addr(&addr, Some(Duration::from_secs(1))).unwrap();
         let woken = waiters.map(|waiter| waiter.join().unwrap());
         let _conn = listener.accept(SockFlags::empty()).unwrap();
         woken

@@ -5,6 +5,7 @@
 use std::io::Seek;
 use std::os::fd::AsRawFd;
 use std::thread;
+use std::time::Duration;
 
 use sockcore::poll::wait_ready;
 use sockcore::{Errno, PollFlags, Socket};
@@ -78,7 +79,12 @@ fn the_offset_moves_call_by_call() {
         // Each turn sends at least a byte, or waits for room: bounded by the
         // file's length.
         while offset < LARGE as u64 {
-            wait_ready(client.as_raw_fd(), PollFlags::OUT, 5000).expect("POLLOUT");
+            wait_ready(
+                client.as_raw_fd(),
+                PollFlags::OUT,
+                Some(Duration::from_secs(5)),
+            )
+            .expect("POLLOUT");
             match client.send_file(file.as_raw_fd(), &mut offset, LARGE) {
                 Ok(sent) => assert!(sent > 0, "sent nothing before the end"),
                 Err(Errno::EAGAIN) => {}
