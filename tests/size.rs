@@ -4,7 +4,7 @@
 //!
 //! - the stripped `libsockcore.so` that `make install` installs, for the
 //!   full (default) build and the base build (`make FEATURES=`: no
-//!   messages, no typed options), by section group;
+//!   messages, no typed options, no server calls), by section group;
 //! - sockcore's share of the statically linked C echo server (tcp_server
 //!   built with `-static`), on each build;
 //! - a small static musl server (sc_listen_on, sc_accept, sc_read,
@@ -17,20 +17,36 @@
 //!   the calls every small system needs with it (addresses, errors, poll,
 //!   time-outs, raw options): 41 exports, measured at 30,592 bytes
 //!   installed.
-//! - The full `libsockcore.so`: at most 42 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports) and the
-//!   typed options (58 exports) to the base, measured at 42,880 bytes
-//!   installed. What a full build cannot shed is about 15 KiB: the dynamic
-//!   linking tables (symbols, names, hash, versions, relocations, GOT) for
-//!   108 exports and their libc imports (8.5 KiB), the unwind tables that
-//!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (6 KiB) and the ELF headers (1 KiB); 32 KiB would leave 17 KiB for the
-//!   code and errno texts that take 23 KiB. Already done to get here: the
-//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
-//!   instructions more a call), the 42 `int`-valued option calls share one
-//!   out-of-line `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), and
-//!   the Makefile links with `-z noseparate-code` (GNU ld's page padding
-//!   took the file from 42,880 to 51,072 bytes). 42 KiB leaves 128 bytes:
+//! - The full `libsockcore.so`: at most 46 KiB. The default build adds the
+//!   messages (descriptor passing, credentials, batches: 9 exports), the
+//!   typed options (58 exports) and the server calls (epoll, TCP_INFO, Fast
+//!   Open, sendfile: 12 exports) to the base, measured at 46,976 bytes
+//!   installed: 20,761 of code, 5,305 of read-only data, 7,056 of unwind
+//!   tables, 10,455 of dynamic linking tables and 3,272 of headers and
+//!   padding.
+//!
+//!   The server calls took it from 42,880 bytes (108 exports): 5,193 more
+//!   bytes of sections, less the 1,224 bytes of padding the last page had
+//!   left. Of those, 2,955 are code (sc_get_tcp_info 1,022; the sendfile
+//!   call both exports share, with its SIGPIPE guard, 812; the five epoll
+//!   exports 349, with their shared ctl 78 and the rounds of a long wait
+//!   138; the four Fast Open exports 79), 840 unwind tables, and 1,398
+//!   dynamic linking for the 12 exports and 10 new libc imports
+//!   (epoll_create1, epoll_ctl, epoll_wait, sendfile64, sigprocmask,
+//!   sigemptyset, sigaddset, sigismember, sigpending, sigtimedwait).
+//!
+//!   What a full build cannot shed is about 18 KiB: the dynamic linking
+//!   tables for 120 exports and their libc imports (10 KiB), the unwind
+//!   tables that let `pthread_cancel`, C++ and debuggers walk through
+//!   sockcore's frames (7 KiB) and the ELF headers (1 KiB); 32 KiB would
+//!   leave 14 KiB for the code and errno texts that take 26 KiB. Already
+//!   done to get here: the C library is built at `opt-level = "s"` (the hot
+//!   paths cost at most two instructions more a call), the `int`-valued
+//!   option calls (Fast Open's among them) share one out-of-line
+//!   `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), the two
+//!   sendfile exports one out-of-line call, and the Makefile links with
+//!   `-z noseparate-code` (without it GNU ld pads the file by whole pages
+//!   more). The file grows a page at a time: 46 KiB leaves 128 bytes, so
 //!   the next export needs a new look at this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
@@ -80,7 +96,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 42 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 46 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

@@ -7,6 +7,11 @@
 //! on this thread alone, where `sigtimedwait` can take it before the mask is
 //! restored. No handler runs, no other thread sees it, and a process that
 //! ignores `SIGPIPE` (every Rust program) has the kernel drop it at once.
+//!
+//! The mask is changed with `sigprocmask`, which on Linux is the calling
+//! thread's `rt_sigprocmask` in glibc and musl alike, exactly what
+//! `pthread_sigmask` does; glibc's `pthread_sigmask` symbol, though, needs
+//! glibc 2.32, where every other call here runs on glibc 2.17.
 
 use core::ptr;
 
@@ -18,6 +23,8 @@ use super::plain::zeroed;
 /// third (`rt_sigpending`) when the caller had blocked `SIGPIPE` already;
 /// the call it guards returning `EPIPE` adds a `rt_sigtimedwait`.
 pub(crate) struct SigpipeBlocked {
+    /// The set holding `SIGPIPE` alone, made once for the three calls.
+    set: libc::sigset_t,
     /// The thread had `SIGPIPE` blocked before: leave it blocked.
     was_blocked: bool,
     /// A `SIGPIPE` was pending on the thread before: it is the caller's,
@@ -49,7 +56,7 @@ fn sigpipe_pending() -> bool {
 }
 
 impl SigpipeBlocked {
-    /// Blocks `SIGPIPE` in this thread (`pthread_sigmask`), noting whether
+    /// Blocks `SIGPIPE` in this thread (`sigprocmask`), noting whether
     /// it was blocked already and, if so, whether one is pending.
     ///
     /// Only a blocked `SIGPIPE` can be pending when a call starts: an
@@ -58,13 +65,14 @@ impl SigpipeBlocked {
     pub(crate) fn new() -> SigpipeBlocked {
         let set = sigpipe();
         let mut old: libc::sigset_t = zeroed();
-        // SAFETY: set and old are valid sigset_ts. pthread_sigmask fails
-        // only for an invalid `how`, and SIG_BLOCK is valid.
-        unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) };
+        // SAFETY: set and old are valid sigset_ts. sigprocmask fails only
+        // for an invalid `how`, and SIG_BLOCK is valid.
+        unsafe { libc::sigprocmask(libc::SIG_BLOCK, &set, &mut old) };
         // SAFETY: old is a valid sigset_t the call above filled.
         let was_blocked = unsafe { libc::sigismember(&old, libc::SIGPIPE) } == 1;
         let was_pending = was_blocked && sigpipe_pending();
         SigpipeBlocked {
+            set,
             was_blocked,
             was_pending,
         }
@@ -79,11 +87,10 @@ impl SigpipeBlocked {
         if self.was_pending {
             return;
         }
-        let set = sigpipe();
         let now: libc::timespec = zeroed();
         // SAFETY: set and now are valid; a NULL siginfo is allowed. EAGAIN
         // (nothing pending: SIGPIPE is ignored) needs no handling.
-        unsafe { libc::sigtimedwait(&set, ptr::null_mut(), &now) };
+        unsafe { libc::sigtimedwait(&self.set, ptr::null_mut(), &now) };
     }
 }
 
@@ -94,9 +101,8 @@ impl Drop for SigpipeBlocked {
         if self.was_blocked {
             return;
         }
-        let set = sigpipe();
         // SAFETY: set is a valid sigset_t, SIG_UNBLOCK a valid `how`, and a
         // NULL old set is allowed.
-        unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, ptr::null_mut()) };
+        unsafe { libc::sigprocmask(libc::SIG_UNBLOCK, &self.set, ptr::null_mut()) };
     }
 }
