@@ -47,6 +47,8 @@ fn run(implementation: &str, workload: Workload, count: u64) -> io::Result<crate
     }
     match (implementation, workload) {
         (SOCKCORE, Workload::UdpMmsg) => rust_workloads::run_batches(count),
+        (SOCKCORE, Workload::EpollEcho) => rust_workloads::run_epoll_echo(count),
+        (SOCKCORE, Workload::FileSendfile) => rust_workloads::run_sendfile(count),
         (SOCKCORE, _) => rust_workloads::run::<Sockcore>(workload, count),
         (STD, _) => rust_workloads::run::<Std>(workload, count),
         _ => Err(io::Error::other(format!(

@@ -28,6 +28,10 @@ fn counted_ops(workload: Workload, settings: Settings) -> (u64, u64) {
         Workload::BulkWrite | Workload::BulkWritev => 256,
         Workload::Churn => 500,
         Workload::UdpSendto | Workload::UdpMmsg => 2_048,
+        // Two thousand in the quick mode: two rounds over the short run's
+        // one, each of all 1,000 clients.
+        Workload::EpollEcho => 8_000,
+        Workload::FileSendfile | Workload::FileReadWrite => 256,
     };
     let long = if settings.quick { long / 4 } else { long };
     let granule = workload.granule();

@@ -13,6 +13,13 @@ pub const BATCH: usize = 32;
 /// the datagrams queued), rounded up for other kernels' layouts. A UDP
 /// receiver's buffer holds a whole run of them (`c/workloads.c` too).
 pub const RECEIVE_BYTES_PER_DATAGRAM: u64 = 1024;
+/// The epoll echo's clients, all connected for the whole run.
+pub const CLIENTS: usize = 1000;
+/// Events one `epoll_wait` may return: a quarter of the clients, so a round
+/// takes several waits, as a busy server's does.
+pub const EVENTS: usize = 256;
+/// 64 KiB chunks in a full-mode file run: the 1 GiB file, whole.
+pub const FILE_CHUNKS: u64 = 16_384;
 
 /// What one measurement does; its count is in the unit [`unit`](Self::unit)
 /// names.
@@ -32,11 +39,17 @@ pub enum Workload {
     UdpSendto,
     /// 64-byte UDP datagrams in `sendmmsg`/`recvmmsg` batches of 32.
     UdpMmsg,
+    /// 64-byte messages from 1,000 TCP clients to an epoll echo server.
+    EpollEcho,
+    /// A file to a TCP peer with `sendfile`, one whole-transfer call.
+    FileSendfile,
+    /// The same file with a `read` and a send per 64 KiB chunk.
+    FileReadWrite,
 }
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 7] = [
+    pub const ALL: [Workload; 10] = [
         Workload::PingpongTcp,
         Workload::PingpongUnix,
         Workload::BulkWrite,
@@ -44,6 +57,9 @@ impl Workload {
         Workload::Churn,
         Workload::UdpSendto,
         Workload::UdpMmsg,
+        Workload::EpollEcho,
+        Workload::FileSendfile,
+        Workload::FileReadWrite,
     ];
 
     /// The name on the command lines (the C programs' too).
@@ -56,6 +72,9 @@ impl Workload {
             Workload::Churn => "churn",
             Workload::UdpSendto => "udp-sendto",
             Workload::UdpMmsg => "udp-mmsg",
+            Workload::EpollEcho => "epoll-echo",
+            Workload::FileSendfile => "file-sendfile",
+            Workload::FileReadWrite => "file-readwrite",
         }
     }
 
@@ -71,14 +90,21 @@ impl Workload {
             Workload::BulkWrite | Workload::BulkWritev => "64 KiB chunk",
             Workload::Churn => "cycle",
             Workload::UdpSendto | Workload::UdpMmsg => "datagram",
+            Workload::EpollEcho => "message",
+            Workload::FileSendfile | Workload::FileReadWrite => "64 KiB chunk",
         }
     }
 
     /// The payload bytes a run of `count` delivers when nothing is lost.
     pub fn expected_bytes(self, count: u64) -> u64 {
         match self {
-            Workload::PingpongTcp | Workload::PingpongUnix => 2 * MESSAGE as u64 * count,
-            Workload::BulkWrite | Workload::BulkWritev => CHUNK as u64 * count,
+            Workload::PingpongTcp | Workload::PingpongUnix | Workload::EpollEcho => {
+                2 * MESSAGE as u64 * count
+            }
+            Workload::BulkWrite
+            | Workload::BulkWritev
+            | Workload::FileSendfile
+            | Workload::FileReadWrite => CHUNK as u64 * count,
             Workload::Churn => 0,
             Workload::UdpSendto | Workload::UdpMmsg => MESSAGE as u64 * count,
         }
@@ -93,7 +119,24 @@ impl Workload {
     pub fn granule(self) -> u64 {
         match self {
             Workload::UdpMmsg => BATCH as u64,
+            Workload::EpollEcho => CLIENTS as u64,
             _ => 1,
         }
+    }
+
+    /// Whether it moves a file (the driver's `BENCH_FILE`), by bytes.
+    pub fn is_file(self) -> bool {
+        matches!(self, Workload::FileSendfile | Workload::FileReadWrite)
+    }
+
+    /// Whether its rate is bytes per second (rather than operations).
+    pub fn is_bulk(self) -> bool {
+        matches!(
+            self,
+            Workload::BulkWrite
+                | Workload::BulkWritev
+                | Workload::FileSendfile
+                | Workload::FileReadWrite
+        )
     }
 }
