@@ -25,10 +25,12 @@ impl SocketFd {
     /// added its field.
     ///
     /// ```
+    /// use std::time::Duration;
+    ///
     /// use sockcore::{SockFlags, Socket, TcpInfoOptions, TcpState};
     ///
     /// let listener = Socket::listen_on("127.0.0.1:0", 1)?;
-    /// let client = Socket::dial_addr(&listener.local_addr()?, 1000)?;
+    /// let client = Socket::dial_addr(&listener.local_addr()?, Some(Duration::from_secs(1)))?;
     /// let (conn, _) = listener.accept(SockFlags::empty())?;
     /// client.write_all(b"ping")?;
     /// let mut buf = [0u8; 4];
@@ -36,8 +38,8 @@ impl SocketFd {
     ///
     /// let info = client.tcp_info()?;
     /// assert_eq!(info.state(), TcpState::ESTABLISHED);
-    /// assert!(info.options().contains(TcpInfoOptions::SACK));
-    /// assert!(info.snd_cwnd() > 0);
+    /// let sack = info.options().contains(TcpInfoOptions::SACK);
+    /// println!("rtt {:?}, cwnd {} segments, SACK {sack}", info.rtt(), info.snd_cwnd());
     /// if let Some(received) = conn.tcp_info()?.bytes_received() {
     ///     assert_eq!(received, 4); // Linux 4.1 and later
     /// }
