@@ -29,7 +29,7 @@
 //!   bytes of sections, less the 1,224 bytes of padding the last page had
 //!   left. Of those, 2,955 are code (sc_get_tcp_info 1,022; the sendfile
 //!   call both exports share, with its SIGPIPE guard, 812; the five epoll
-//!   exports 349, with their shared ctl 78 and the rounds of a long wait
+//!   exports 351, with their shared ctl 78 and the rounds of a long wait
 //!   138; the four Fast Open exports 79), 840 unwind tables, and 1,398
 //!   dynamic linking for the 12 exports and 10 new libc imports
 //!   (epoll_create1, epoll_ctl, epoll_wait, sendfile64, sigprocmask,
