@@ -51,8 +51,9 @@ fn a_live_connection() {
     assert!(info.snd_cwnd() >= 1);
     assert!(info.snd_mss() > 0);
     assert_eq!(info.unacked(), 0, "every byte was acknowledged");
-    assert_eq!(info.retransmits(), 0);
-    assert_eq!(info.total_retrans(), 0);
+    // No retransmission is asserted: a loaded machine that keeps the
+    // receiver off the CPU for 10 ms makes a tail-loss probe fire, which
+    // the kernel counts as one.
     // The SYN counts one.
     assert_eq!(info.bytes_acked(), Some(MIB as u64 + 1));
     assert_eq!(info.bytes_received(), Some(1));
