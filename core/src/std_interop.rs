@@ -364,3 +364,13 @@ impl From<Epoll> for OwnedFd {
         unsafe { OwnedFd::from_raw_fd(epoll.into_raw_fd()) }
     }
 }
+
+/// A descriptor that is not an epoll instance is accepted; epoll calls on
+/// it fail with `EINVAL`.
+impl From<OwnedFd> for Epoll {
+    #[inline]
+    fn from(fd: OwnedFd) -> Epoll {
+        // SAFETY: OwnedFd owned this open descriptor and gives it up here.
+        unsafe { Epoll::from_raw_fd(fd.into_raw_fd()) }
+    }
+}
