@@ -16,15 +16,16 @@
 //!   created close-on-exec; sends never raise `SIGPIPE`.
 //! - Domains, types and `SHUT_*` values are the system's own constants.
 //!
-//! Two parts are optional, as cargo features on by default: `messages`
-//! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials)
-//! and `options` (the typed option calls). `--no-default-features` builds
-//! the base library for small systems: the server/client flow, byte moving,
-//! addresses, errors, poll, the time-out calls and the raw
+//! Three parts are optional, as cargo features on by default: `messages`
+//! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials),
+//! `options` (the typed option calls) and `server` (epoll, `TCP_INFO`, TCP
+//! Fast Open, sendfile). `--no-default-features` builds the base library
+//! for small systems: the server/client flow, byte moving, addresses,
+//! errors, poll, the time-out calls and the raw
 //! `sc_getsockopt`/`sc_setsockopt`. The header declares everything, the
-//! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)` and
-//! `#if defined(SOCKCORE_HAVE_OPTIONS)` (cbindgen.toml's `[defines]` turns
-//! the `cfg` attributes below into those).
+//! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)`,
+//! `SOCKCORE_HAVE_OPTIONS` and `SOCKCORE_HAVE_SERVER` (cbindgen.toml's
+//! `[defines]` turns the `cfg` attributes below into those).
 //!
 //! Only the C artifacts contain this crate, so the panic handler below never
 //! meets the standard library's. It aborts: no panic may unwind into C, and
