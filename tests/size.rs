@@ -15,39 +15,35 @@
 //! - The base `libsockcore.so`: at most 32 KiB, the project's budget, which
 //!   was set for the server/client flow and byte moving. The base build is that and
 //!   the calls every small system needs with it (addresses, errors, poll,
-//!   time-outs, raw options): 41 exports, measured at 30,592 bytes
-//!   installed.
-//! - The full `libsockcore.so`: at most 46 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports), the
-//!   typed options (58 exports) and the server calls (epoll, TCP_INFO, Fast
-//!   Open, sendfile: 12 exports) to the base, measured at 46,976 bytes
-//!   installed: 20,761 of code, 5,305 of read-only data, 7,056 of unwind
-//!   tables, 10,455 of dynamic linking tables and 3,272 of headers and
-//!   padding.
+//!   time-outs, raw options, and a second descriptor, close-on-exec and a
+//!   timed connect): 44 exports, measured at 30,592 bytes installed.
+//! - The full `libsockcore.so`: at most 50 KiB. The default build adds the
+//!   messages (descriptor passing, credentials, batches: 9 exports) and the
+//!   typed options (94 exports) to the base, measured at 51,072 bytes
+//!   installed. What a full build cannot shed is about 20 KiB: the dynamic
+//!   linking tables (symbols, names, hash, versions, relocations, GOT) for
+//!   147 exports and their libc imports (11 KiB), the unwind tables that
+//!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
+//!   (8 KiB) and the ELF headers (1 KiB); 32 KiB would leave 12 KiB for the
+//!   code and errno texts that take 25.5 KiB. Already done to get here: the
+//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
+//!   instructions more a call), the `int`-valued option calls share one
+//!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
+//!   out-parameter and by-address multicast calls one helper each
+//!   (ffi/src/options/convert.rs, multicast.rs), and the Makefile links
+//!   with `-z noseparate-code` (GNU ld's page padding took the file from
+//!   42,880 to 51,072 bytes when it had 108 exports).
 //!
-//!   The server calls took it from 42,880 bytes (108 exports): 5,193 more
-//!   bytes of sections, less the 1,224 bytes of padding the last page had
-//!   left. Of those, 2,955 are code (sc_get_tcp_info 1,022; the sendfile
-//!   call both exports share, with its SIGPIPE guard, 812; the five epoll
-//!   exports 351, with their shared ctl 78 and the rounds of a long wait
-//!   138; the four Fast Open exports 79), 840 unwind tables, and 1,398
-//!   dynamic linking for the 12 exports and 10 new libc imports
-//!   (epoll_create1, epoll_ctl, epoll_wait, sendfile64, sigprocmask,
-//!   sigemptyset, sigaddset, sigismember, sigpending, sigtimedwait).
-//!
-//!   What a full build cannot shed is about 18 KiB: the dynamic linking
-//!   tables for 120 exports and their libc imports (10 KiB), the unwind
-//!   tables that let `pthread_cancel`, C++ and debuggers walk through
-//!   sockcore's frames (7 KiB) and the ELF headers (1 KiB); 32 KiB would
-//!   leave 14 KiB for the code and errno texts that take 26 KiB. Already
-//!   done to get here: the C library is built at `opt-level = "s"` (the hot
-//!   paths cost at most two instructions more a call), the `int`-valued
-//!   option calls (Fast Open's among them) share one out-of-line
-//!   `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), the two
-//!   sendfile exports one out-of-line call, and the Makefile links with
-//!   `-z noseparate-code` (without it GNU ld pads the file by whole pages
-//!   more). The file grows a page at a time: 46 KiB leaves 128 bytes, so
-//!   the next export needs a new look at this budget.
+//!   The budget was 42 KiB for 108 exports (42,880 bytes). The 39 option,
+//!   descriptor and connect exports that followed (the options the peers
+//!   have, `sc_dup`, `sc_set_cloexec`, `sc_connect_timeout`) and the
+//!   `Option<Duration>` time-outs grew the sections by 6,448 bytes: code
+//!   17,806 -> 20,269, unwind tables 6,216 -> 8,024, dynamic linking 9,057
+//!   -> 11,234 (about 165 bytes an export: 63 of code, 46 of unwind
+//!   tables, 56 of symbol, name, hash and version entries); the file grew
+//!   by two 4 KiB pages, 8,192 bytes, since the read-write segment starts
+//!   on the next page the code leaves room in. 50 KiB leaves 128 bytes: the
+//!   next export needs a new look at this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -96,7 +92,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 46 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 50 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

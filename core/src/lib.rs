@@ -11,7 +11,9 @@
 //!
 //! - **Sockets**: [`Socket`] owns a descriptor and closes it on drop;
 //!   [`BorrowedSocket`] borrows one; both dereference to [`SocketFd`], where
-//!   every operation is a method.
+//!   every operation is a method. [`SocketFd::try_clone`] makes a second
+//!   descriptor, and [`SocketFd::set_cloexec`] hands one to a program
+//!   started with `exec` on purpose.
 //! - **Addresses**: [`SocketAddr`] holds IPv4, IPv6 or Unix (path, abstract,
 //!   unnamed) by value; [`AddrKind`] says which.
 //! - **Moving bytes**: [`SocketFd::read`]/[`SocketFd::write`], send/recv with
@@ -24,13 +26,14 @@
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
-//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …); the table of
+//!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
+//!   `join_multicast_v4`, `join_source_multicast_v4`, …); the table of
 //!   every option in [`options`], for [`SocketFd::set_option`] and
 //!   [`SocketFd::option`]; and raw access with
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
-//!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
-//!   [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
+//!   [`SocketFd::connect_within`], [`SocketFd::accept_within`],
+//!   [`SocketFd::read_within`], [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
 //!   `None` waits for ever, `Some(Duration::ZERO)` does not wait (the
 //!   whole convention is in [`poll`](poll#time-outs)).
 //! - **Servers**: [`Epoll`] (add, modify, delete, and wait into the
@@ -43,6 +46,12 @@
 //!   client); and [`SocketFd::send_file`]/[`SocketFd::send_file_all`], a
 //!   file onto a socket with `sendfile(2)`.
 //! - **Errors**: [`Errno`].
+//!
+//! Each call that wraps a system call ends its documentation with the man
+//! pages it follows (`# References`), and the documentation's search finds
+//! it by the three names a user may know: the C constant, the C ABI's
+//! export and the system call. `SO_RCVBUF`, `sc_set_rcvbuf` and
+//! `setsockopt` all lead to [`SocketFd::set_recv_buffer_size`].
 //!
 //! # No `std`, no allocator
 //!
@@ -66,8 +75,9 @@
 //!
 //! - **Close-on-exec, always**: every descriptor this crate creates or
 //!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`,
-//!   `EPOLL_CLOEXEC`), so a child started with `exec` never inherits a
-//!   connection by accident.
+//!   `F_DUPFD_CLOEXEC`, `EPOLL_CLOEXEC`), so a child started with `exec`
+//!   never inherits a connection by accident; [`SocketFd::set_cloexec`]
+//!   clears it where that is the point.
 //! - **No `SIGPIPE`**: every send uses `MSG_NOSIGNAL` (which is why
 //!   [`SocketFd::write`] is `send(2)` and the vectored write is `sendmsg(2)`:
 //!   `write(2)` and `writev(2)` cannot take the flag). Writing to a peer that
@@ -83,11 +93,12 @@
 //!   caller decides what happens next. Only the calls that promise
 //!   completion retry it: [`SocketFd::write_all`],
 //!   [`SocketFd::write_all_vectored`], [`SocketFd::read_exact`],
-//!   [`SocketFd::send_file_all`], [`poll::wait_ready`] and the wait inside
-//!   [`Socket::dial`] (the last two against a fixed deadline, so signals
-//!   cannot stretch a time-out). [`Epoll::wait`] and
-//!   [`SocketFd::send_file`] make one call and report it; `epoll_wait` is
-//!   never restarted, even under `SA_RESTART`.
+//!   [`SocketFd::send_file_all`], [`poll::wait_ready`],
+//!   [`SocketFd::connect_within`] and the wait inside [`Socket::dial`] (the
+//!   last three against a fixed deadline, so signals cannot stretch a
+//!   time-out). [`Epoll::wait`] and [`SocketFd::send_file`] make one call
+//!   and report it; `epoll_wait` is never restarted, even under
+//!   `SA_RESTART`.
 //!   Through the `std` feature's `io::Read`/`io::Write`, `EINTR` arrives as
 //!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
 //!   `write_all`, `io::copy`) retry.
@@ -251,6 +262,7 @@ pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
+pub use options::tcp::TCP_CA_NAME_MAX;
 pub use options::tcp_info::{FastOpenClientFail, TcpCaState, TcpInfo, TcpInfoOptions, TcpState};
 pub use poll::epoll::{Epoll, EpollEvent, EpollFlags};
 pub use poll::{PollFd, PollFlags};

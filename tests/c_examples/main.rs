@@ -7,6 +7,7 @@
 
 mod demo;
 mod epoll_echo;
+mod exec_handoff;
 mod fd_passing;
 mod interop;
 mod peer_credentials;

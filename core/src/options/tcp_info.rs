@@ -49,6 +49,12 @@ impl SocketFd {
     ///
     /// Errors: `EOPNOTSUPP` for a socket that is not TCP (UDP, Unix),
     /// `ENOTSOCK`, `EBADF`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_INFO", "sc_get_tcp_info", "getsockopt"))]
     #[inline]
     pub fn tcp_info(&self) -> Result<TcpInfo> {
         self.option(TCP_INFO)

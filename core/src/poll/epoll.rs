@@ -152,6 +152,12 @@ impl Epoll {
     /// `epoll_create1(EPOLL_CLOEXEC)`: a new instance, watching nothing.
     ///
     /// Errors: `EMFILE`, `ENFILE`, `ENOMEM`.
+    ///
+    /// # References
+    ///
+    /// [`epoll_create1(2)`](https://man7.org/linux/man-pages/man2/epoll_create1.2.html),
+    /// [`epoll(7)`](https://man7.org/linux/man-pages/man7/epoll.7.html)
+    #[doc(alias("epoll_create1", "sc_epoll_create"))]
     #[inline]
     pub fn new() -> Result<Epoll> {
         let fd = sys::epoll_create()?;
@@ -175,6 +181,11 @@ impl Epoll {
     /// go with; `EEXIST` (already watched), `EBADF`, `EPERM` (`fd` cannot be
     /// polled: a regular file), `ELOOP`, `ENOMEM`, `ENOSPC`
     /// (`fs.epoll.max_user_watches`).
+    ///
+    /// # References
+    ///
+    /// [`epoll_ctl(2)`](https://man7.org/linux/man-pages/man2/epoll_ctl.2.html)
+    #[doc(alias("EPOLL_CTL_ADD", "sc_epoll_add", "epoll_ctl"))]
     #[inline]
     pub fn add(&self, fd: RawFd, events: EpollFlags, data: u64) -> Result<()> {
         self.ctl(libc::EPOLL_CTL_ADD, fd, events, data)
@@ -186,6 +197,11 @@ impl Epoll {
     /// Errors: those of [`add`](Self::add) but `EEXIST`; `ENOENT` for a
     /// descriptor not watched, and `EINVAL` for an entry added with
     /// `EXCLUSIVE` (delete it and add it again instead).
+    ///
+    /// # References
+    ///
+    /// [`epoll_ctl(2)`](https://man7.org/linux/man-pages/man2/epoll_ctl.2.html)
+    #[doc(alias("EPOLL_CTL_MOD", "sc_epoll_modify", "epoll_ctl"))]
     #[inline]
     pub fn modify(&self, fd: RawFd, events: EpollFlags, data: u64) -> Result<()> {
         self.ctl(libc::EPOLL_CTL_MOD, fd, events, data)
@@ -195,6 +211,11 @@ impl Epoll {
     ///
     /// Errors: `ENOENT` for a descriptor not watched, `EBADF` (also for a
     /// number already closed).
+    ///
+    /// # References
+    ///
+    /// [`epoll_ctl(2)`](https://man7.org/linux/man-pages/man2/epoll_ctl.2.html)
+    #[doc(alias("EPOLL_CTL_DEL", "sc_epoll_delete", "epoll_ctl"))]
     #[inline]
     pub fn delete(&self, fd: RawFd) -> Result<()> {
         sys::epoll_ctl(self.fd, libc::EPOLL_CTL_DEL, fd, None)
@@ -225,6 +246,11 @@ impl Epoll {
     /// [`MAX_EVENTS`](Self::MAX_EVENTS) entries are filled per call.
     ///
     /// Errors: `EINVAL` for an empty `events`; `EINTR`.
+    ///
+    /// # References
+    ///
+    /// [`epoll_wait(2)`](https://man7.org/linux/man-pages/man2/epoll_wait.2.html)
+    #[doc(alias("epoll_wait", "sc_epoll_wait"))]
     #[inline]
     pub fn wait(&self, events: &mut [EpollEvent], timeout: Option<Duration>) -> Result<usize> {
         match poll_millis(timeout) {

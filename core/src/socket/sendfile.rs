@@ -58,6 +58,13 @@ impl SocketFd {
     /// send buffer; `EPIPE`, `ECONNRESET`; `EBADF` (also for a `file`
     /// opened write-only); `EINTR`; `EIO`, `ENOMEM`. `*offset` is
     /// unchanged on error.
+    ///
+    /// # References
+    ///
+    /// [`sendfile(2)`](https://man7.org/linux/man-pages/man2/sendfile.2.html),
+    /// [`sigprocmask(2)`](https://man7.org/linux/man-pages/man2/sigprocmask.2.html),
+    /// [`sigtimedwait(2)`](https://man7.org/linux/man-pages/man2/sigtimedwait.2.html)
+    #[doc(alias("sendfile", "sendfile64", "sc_send_file"))]
     #[inline]
     pub fn send_file(&self, file: RawFd, offset: &mut u64, count: usize) -> Result<usize> {
         let guard = SigpipeBlocked::new();
@@ -79,6 +86,11 @@ impl SocketFd {
     /// count sent before them; on a non-blocking socket `EAGAIN` once the
     /// send buffer is full: wait for `POLLOUT` and call again with the same
     /// `offset` and the rest of the count.
+    ///
+    /// # References
+    ///
+    /// [`sendfile(2)`](https://man7.org/linux/man-pages/man2/sendfile.2.html)
+    #[doc(alias("sendfile", "sc_send_file_all"))]
     pub fn send_file_all(
         &self,
         file: RawFd,
