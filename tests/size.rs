@@ -17,22 +17,27 @@
 //!   the calls every small system needs with it (addresses, errors, poll,
 //!   time-outs, raw options, and a second descriptor, close-on-exec and a
 //!   timed connect): 44 exports, measured at 30,592 bytes installed.
-//! - The full `libsockcore.so`: at most 50 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports) and the
-//!   typed options (94 exports) to the base, measured at 51,072 bytes
-//!   installed. What a full build cannot shed is about 20 KiB: the dynamic
+//! - The full `libsockcore.so`: at most 54 KiB. The default build adds the
+//!   messages (descriptor passing, credentials, batches: 9 exports), the
+//!   typed options (94 exports) and the server calls (epoll, TCP_INFO, Fast
+//!   Open, sendfile: 12 exports) to the base, measured at 55,168 bytes
+//!   installed: 22,782 of code, 5,305 of read-only data, 8,752 of unwind
+//!   tables, 12,560 of dynamic linking tables and 5,642 of headers and
+//!   padding. What a full build cannot shed is about 22 KiB: the dynamic
 //!   linking tables (symbols, names, hash, versions, relocations, GOT) for
-//!   147 exports and their libc imports (11 KiB), the unwind tables that
+//!   159 exports and their libc imports (12 KiB), the unwind tables that
 //!   let `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (8 KiB) and the ELF headers (1 KiB); 32 KiB would leave 12 KiB for the
-//!   code and errno texts that take 25.5 KiB. Already done to get here: the
-//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
-//!   instructions more a call), the `int`-valued option calls share one
-//!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
-//!   out-parameter and by-address multicast calls one helper each
-//!   (ffi/src/options/convert.rs, multicast.rs), and the Makefile links
-//!   with `-z noseparate-code` (GNU ld's page padding took the file from
-//!   42,880 to 51,072 bytes when it had 108 exports).
+//!   (8.5 KiB) and the ELF headers (1 KiB); 32 KiB would leave 10 KiB for
+//!   the code and errno texts that take 27 KiB. Already done to get here:
+//!   the C library is built at `opt-level = "s"` (the hot paths cost at
+//!   most two instructions more a call), the `int`-valued option calls
+//!   (Fast Open's among them) share one out-of-line `getsockopt`/
+//!   `setsockopt` per kind of value, the name, out-parameter and
+//!   by-address multicast calls one helper each
+//!   (ffi/src/options/convert.rs, multicast.rs), the two sendfile exports
+//!   one out-of-line call, and the Makefile links with
+//!   `-z noseparate-code` (GNU ld's page padding took the file from 42,880
+//!   to 51,072 bytes when it had 108 exports).
 //!
 //!   The budget was 42 KiB for 108 exports (42,880 bytes). The 39 option,
 //!   descriptor and connect exports that followed (the options the peers
@@ -42,8 +47,18 @@
 //!   -> 11,234 (about 165 bytes an export: 63 of code, 46 of unwind
 //!   tables, 56 of symbol, name, hash and version entries); the file grew
 //!   by two 4 KiB pages, 8,192 bytes, since the read-write segment starts
-//!   on the next page the code leaves room in. 50 KiB leaves 128 bytes: the
-//!   next export needs a new look at this budget.
+//!   on the next page the code leaves room in; the budget went to 50 KiB.
+//!
+//!   The 12 server exports then grew the sections by 4,567 bytes and the
+//!   file by one page, 51,072 -> 55,168: code 20,269 -> 22,782
+//!   (sc_get_tcp_info 1,022; the sendfile call both exports share, with its
+//!   SIGPIPE guard, 812; the five epoll exports 351, with their shared ctl
+//!   78 and the rounds of a wait past INT_MAX milliseconds 138; the four
+//!   Fast Open exports 79), unwind tables 8,024 -> 8,752, dynamic linking
+//!   11,234 -> 12,560 for the exports and 10 new libc imports
+//!   (epoll_create1, epoll_ctl, epoll_wait, sendfile64, sigprocmask,
+//!   sigemptyset, sigaddset, sigismember, sigpending, sigtimedwait). 54 KiB
+//!   leaves 128 bytes: the next export needs a new look at this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -92,7 +107,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 50 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 54 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.
