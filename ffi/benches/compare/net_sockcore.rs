@@ -12,7 +12,7 @@ use sockcore::{MmsgHdrMut, MsgFlags, Shutdown, SockFlags, Socket, SocketAddr, So
 
 use crate::net::{Datagram, Net, Stream};
 use crate::pair::{run_pair, Timing};
-use crate::workload::{BATCH, CLIENTS, EVENTS, MESSAGE};
+use crate::workload::{BATCH, CHUNK, CLIENTS, EVENTS, MESSAGE};
 
 /// sockcore's Rust API.
 pub struct Sockcore;
@@ -283,8 +283,14 @@ pub fn epoll_echo(count: u64, stall: Duration) -> io::Result<(Timing, u64)> {
 }
 
 /// The whole `bytes` of `file` from its start with one
-/// [`SocketFd::send_file_all`].
-pub fn send_whole_file(socket: &Socket, file: &File, bytes: u64) -> io::Result<()> {
+/// [`SocketFd::send_file_all`] (no buffer of its own: the data never
+/// comes to user space).
+pub fn send_whole_file(
+    socket: &Socket,
+    file: &File,
+    bytes: u64,
+    _: &mut [u8; CHUNK],
+) -> io::Result<()> {
     let count = usize::try_from(bytes).map_err(io::Error::other)?;
     let sent = socket
         .send_file_all(file.as_raw_fd(), &mut 0, count)

@@ -137,7 +137,7 @@ fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
 /// `file_transfer` in `c/workloads.c`.
 fn file_transfer<N: Net>(
     chunks: u64,
-    send: impl FnOnce(&N::Tcp, &File, u64) -> io::Result<()> + Send,
+    send: impl FnOnce(&N::Tcp, &File, u64, &mut [u8; CHUNK]) -> io::Result<()> + Send,
 ) -> io::Result<Report> {
     let path =
         std::env::var_os("BENCH_FILE").ok_or_else(|| io::Error::other("BENCH_FILE is not set"))?;
@@ -147,10 +147,12 @@ fn file_transfer<N: Net>(
         return Err(io::Error::other("BENCH_FILE is shorter than COUNT chunks"));
     }
     let (sender, receiver) = tcp_pair::<N>()?;
+    // Both buffers before the timing starts, as in `bulk`.
+    let mut outgoing = Box::new(Chunk([1u8; CHUNK]));
     let mut incoming = Box::new(Chunk([0u8; CHUNK]));
-    let incoming = &mut incoming.0;
+    let (outgoing, incoming) = (&mut outgoing.0, &mut incoming.0);
     let send = || -> io::Result<()> {
-        send(&sender, &file, bytes)?;
+        send(&sender, &file, bytes, outgoing)?;
         sender.shutdown_write()
     };
     let (timing, sent, received) = run_pair(send, || receive_all(&receiver, incoming));
@@ -158,11 +160,14 @@ fn file_transfer<N: Net>(
     Ok(report(&timing, chunks, received?, 0))
 }
 
-/// `read(2)` 64 KiB from the file into a page-aligned buffer, then send it
-/// all, until `bytes` have gone.
-fn read_and_send<S: Stream>(socket: &S, mut file: &File, bytes: u64) -> io::Result<()> {
-    let mut outgoing = Box::new(Chunk([1u8; CHUNK]));
-    let outgoing = &mut outgoing.0;
+/// `read(2)` 64 KiB from the file into the page-aligned `outgoing`, then
+/// send it all, until `bytes` have gone.
+fn read_and_send<S: Stream>(
+    socket: &S,
+    mut file: &File,
+    bytes: u64,
+    outgoing: &mut [u8; CHUNK],
+) -> io::Result<()> {
     let mut done = 0;
     while done < bytes {
         let read = file.read(outgoing)?;
