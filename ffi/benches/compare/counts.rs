@@ -52,9 +52,10 @@ fn counted_run(
     let name = format!("counted-{}", std::process::id());
     let mut launch = implementation.launch(programs, workload, count);
     launch.counter = Some(counter(programs.out_dir.join(&name)));
-    // Valgrind has its own allocator: no LD_PRELOAD counter under it.
+    // Valgrind has its own allocator: no LD_PRELOAD counter under it (the
+    // rest of the environment, BENCH_FILE, stays).
     if matches!(launch.counter, Some(Counter::Instructions(_))) {
-        launch.env.clear();
+        launch.env.retain(|(name, _)| *name != "LD_PRELOAD");
     }
     let stdout = process::run(&launch, RUN_TIMEOUT)?;
     let report = Report::parse(stdout.trim()).ok_or_else(|| {
