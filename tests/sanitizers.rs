@@ -79,6 +79,11 @@ fn unix_echo_under_sanitizers() {
 }
 
 #[test]
+fn addresses_under_sanitizers() {
+    c_programs::addresses(&Sanitizers, built());
+}
+
+#[test]
 fn epoll_echo_under_sanitizers() {
     c_programs::epoll_echo(&Sanitizers, built());
 }
@@ -101,6 +106,11 @@ fn fd_passing_under_sanitizers() {
 #[test]
 fn udp_batch_under_sanitizers() {
     c_programs::udp_batch(&Sanitizers, built());
+}
+
+#[test]
+fn udp_pktinfo_under_sanitizers() {
+    c_programs::udp_pktinfo(&Sanitizers, built());
 }
 
 #[test]

@@ -66,6 +66,11 @@ fn unix_echo_under_valgrind() {
 }
 
 #[test]
+fn addresses_under_valgrind() {
+    c_programs::addresses(&Memcheck, built());
+}
+
+#[test]
 fn epoll_echo_under_valgrind() {
     c_programs::epoll_echo(&Memcheck, built());
 }
@@ -88,6 +93,11 @@ fn fd_passing_under_valgrind() {
 #[test]
 fn udp_batch_under_valgrind() {
     c_programs::udp_batch(&Memcheck, built());
+}
+
+#[test]
+fn udp_pktinfo_under_valgrind() {
+    c_programs::udp_pktinfo(&Memcheck, built());
 }
 
 #[test]

@@ -25,11 +25,24 @@
 //!   unless taken); [`SocketFd::send_fds`]/[`SocketFd::recv_fds`] for the
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
+//! - **Typed control messages** for modern UDP: [`CmsgBuilder`]'s `push_*`
+//!   methods (a source address, [`Tos`] and [`Ecn`], hop limit,
+//!   `UDP_SEGMENT`, don't-fragment, a transmit timestamp request), the
+//!   typed variants of [`ControlMessage`] and the finders of [`Cmsgs`]
+//!   ([`PacketInfo`], [`Timestamp`], [`Timestamping`], [`ExtendedError`]
+//!   from the error queue, the original destination, the drop count, the
+//!   `UDP_GRO` segment size), a cut message never read
+//!   ([`ControlMessage::Truncated`]); each kind's space from a
+//!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
+//!   all).
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
-//!   `join_multicast_v4`, `join_source_multicast_v4`, …); the table of
-//!   every option in [`options`], for [`SocketFd::set_option`] and
-//!   [`SocketFd::option`]; and raw access with
+//!   `join_multicast_v4`, `join_source_multicast_v4`, …; the switches that
+//!   turn on received control messages, `set_recv_packet_info`,
+//!   `set_recv_errors`, `set_recv_timestamps`, [`SocketFd::set_timestamping`]
+//!   with [`TimestampingFlags`], …; path MTU with [`PmtuDiscover`] and
+//!   [`SocketFd::mtu`]); the table of every option in [`options`], for
+//!   [`SocketFd::set_option`] and [`SocketFd::option`]; and raw access with
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::connect_within`], [`SocketFd::accept_within`],
@@ -147,17 +160,46 @@
 //! - `std::io::Read` and `std::io::Write` for [`Socket`], `&Socket`,
 //!   `&SocketFd` and [`BorrowedSocket`]: `read` is [`SocketFd::read`],
 //!   `write` is [`SocketFd::write`] (`MSG_NOSIGNAL` included), the vectored
-//!   forms take std's `IoSlice`s as they are, and `flush` does nothing.
+//!   forms take std's `IoSlice`s as they are (at most the first 1024 per
+//!   call, as std's own sockets do), and `flush` does nothing.
 //! - `From` both ways between [`Socket`] and `std::net::{TcpStream,
 //!   TcpListener, UdpSocket}` and `std::os::unix::net::{UnixStream,
 //!   UnixListener, UnixDatagram}`, and `OwnedFd`; `AsFd`, `AsRawFd`,
 //!   `FromRawFd` and `IntoRawFd`; `BorrowedSocket` to and from `BorrowedFd`.
-//! - `std::error::Error` for [`Errno`] and [`TransferError`], and `From`
-//!   both into `std::io::Error` with the kind std gives the same errno
-//!   (`ECONNREFUSED` is `ConnectionRefused`).
-//! - [`SocketAddr`] to and from `std::os::unix::net::SocketAddr` (`TryFrom`);
-//!   `std::net::SocketAddr` is `core::net::SocketAddr`, converted with or
-//!   without the feature.
+//! - `From` [`Errno`] and [`TransferError`] into `std::io::Error`, with the
+//!   kind std gives the same errno (`ECONNREFUSED` is `ConnectionRefused`).
+//! - The conversions of the names std shares, below.
+//!
+//! `core::error::Error` (which std calls `std::error::Error`) is
+//! implemented for [`Errno`] and [`TransferError`] with or without the
+//! feature.
+//!
+//! # Names shared with std
+//!
+//! Four names here are also std's: [`SocketAddr`], [`OwnedFd`],
+//! [`IoSlice`]/[`IoSliceMut`] and [`Result`]. They are this crate's own
+//! types, not aliases of std's: the crate has no `std` to alias, and each
+//! does what std's cannot in a `#![no_std]` socket core (a `SocketAddr` of
+//! any family, Unix included; an `OwnedFd` for a received descriptor
+//! without `std::os::fd`). So the `std` feature converts rather than
+//! re-exports, and a program that uses both names them by path
+//! (`sockcore::SocketAddr`) or converts at the boundary, with no `use ..
+//! as ..` needed:
+//!
+//! - [`SocketAddr`] and `std::net::SocketAddr` (which is
+//!   `core::net::SocketAddr`): `From` one way, `TryFrom` back
+//!   (`EAFNOSUPPORT` for a Unix address), with or without the feature;
+//!   and `TryFrom` both ways with `std::os::unix::net::SocketAddr`.
+//! - [`OwnedFd`] and `std::os::fd::OwnedFd`: `From` both ways; a
+//!   [`Socket`] converts to and from std's too.
+//! - [`IoSlice`] and `std::io::IoSlice`, [`IoSliceMut`] and
+//!   `std::io::IoSliceMut`: the same layout (`struct iovec`), `From` both
+//!   ways, and `IoSlice::from_std_slices`/`IoSliceMut::from_std_slices`
+//!   for a whole list in place. Two differences: this crate's `advance`
+//!   stops at the end where std's panics, and its own vectored calls
+//!   refuse more than 1024 buffers instead of taking the first 1024.
+//! - [`Result`] is `core::result::Result<T, Errno>`; `?` turns an
+//!   [`Errno`] into a `std::io::Error`.
 //!
 //! With `std::io::Read` or `Write` in scope, method syntax on a `Socket`
 //! finds the trait methods before the crate's own (as on `TcpStream`):
@@ -196,6 +238,7 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -226,14 +269,18 @@ extern crate std;
 //   sys/      the only code that calls libc
 //
 // The files beside this one are the vocabulary every family shares: file
-// descriptors, flags, iovec buffers, conversions of time, and the layout
+// descriptors, flags, iovec buffers, conversions of time, byte-buffer
+// reads, the kernel definitions libc lacks (uapi.rs), and the layout
 // checks. Modules import a name from the module that defines it; this file
 // only declares modules and re-exports the public API.
+mod bytes;
 mod fd;
+mod fd_niche;
 mod flags;
 mod iovec;
 mod layout;
 mod time;
+mod uapi;
 
 mod addr;
 mod errno;
@@ -250,13 +297,24 @@ pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
 pub use errno::{Errno, Result};
 pub use fd::{OwnedFd, RawFd};
-pub use flags::{Domain, MsgFlags, Shutdown, SockFlags, Type};
+pub use flags::{Domain, MsgFlags, PmtuDiscover, Shutdown, SockFlags, TimestampingFlags, Type};
 pub use iovec::{IoSlice, IoSliceMut};
 pub use msg::cmsg::buffer::CmsgBuffer;
 pub use msg::cmsg::builder::CmsgBuilder;
-pub use msg::cmsg::parse::{Cmsgs, ControlMessage, Fds};
+pub use msg::cmsg::decode::{CmsgKind, ControlMessage};
+pub use msg::cmsg::extended_error::{ErrorOrigin, ExtendedError};
+pub use msg::cmsg::parse::{Cmsgs, Fds};
 pub use msg::cmsg::received::{ReceivedControl, TakeFds};
-pub use msg::cmsg::{cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, SCM_MAX_FD};
+pub use msg::cmsg::values::{Ecn, PacketInfo, Timestamp, Timestamping, Tos};
+pub use msg::cmsg::{
+    cmsg_len, cmsg_space, cmsg_space_for_all_received, cmsg_space_for_creds,
+    cmsg_space_for_dontfrag, cmsg_space_for_drop_count, cmsg_space_for_extended_error_v4,
+    cmsg_space_for_extended_error_v6, cmsg_space_for_fds, cmsg_space_for_gro_segment,
+    cmsg_space_for_hop_limit, cmsg_space_for_original_destination_v4,
+    cmsg_space_for_original_destination_v6, cmsg_space_for_packet_info_v4,
+    cmsg_space_for_packet_info_v6, cmsg_space_for_timestamp, cmsg_space_for_timestamping,
+    cmsg_space_for_tos, cmsg_space_for_tx_timestamp, cmsg_space_for_udp_segment, SCM_MAX_FD,
+};
 pub use msg::credentials::Credentials;
 pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
@@ -268,6 +326,7 @@ pub use poll::epoll::{Epoll, EpollEvent, EpollFlags};
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};
+pub use uapi::{SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SCM_TSTAMP_SND};
 
 // The crate's README (what crates.io shows) is tested like the docs: its
 // example must compile and run.

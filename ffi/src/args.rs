@@ -13,6 +13,8 @@
 use core::ffi::{c_char, c_int, c_void, CStr};
 #[cfg(feature = "server")]
 use core::mem::ManuallyDrop;
+#[cfg(feature = "messages")]
+use core::mem::MaybeUninit;
 #[cfg(feature = "options")]
 use core::net::Ipv4Addr;
 use core::time::Duration;
@@ -26,6 +28,8 @@ use sockcore::{Epoll, EpollEvent};
 
 use crate::addr::value::sc_addr;
 use crate::constants::SC_IOV_MAX;
+#[cfg(feature = "messages")]
+use crate::msg::cmsg::builder::sc_cmsg_builder;
 
 /// `Ok(n)` as `n`, `Err(errno)` as `-errno`: the C ABI's `int` return.
 #[inline]
@@ -289,6 +293,23 @@ pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAd
     Ok(unsafe { &*(raw as *const sc_addr).cast::<SocketAddr>() })
 }
 
+/// A caller's address, to change in place: checks as [`addr`].
+///
+/// # Safety
+///
+/// Unless NULL, `addr` must point at an initialised, writable `sc_addr`.
+#[inline]
+pub(crate) unsafe fn addr_mut<'call>(addr: *mut sc_addr) -> Result<&'call mut SocketAddr, Errno> {
+    // SAFETY: the caller's promise.
+    let raw = unsafe { out_ref(addr) }?;
+    if raw.len as usize > core::mem::size_of::<libc::sockaddr_storage>() {
+        return Err(Errno::EINVAL);
+    }
+    // SAFETY: as in addr: the same layout, every bit pattern valid, the
+    // length in range; the borrow is exclusive.
+    Ok(unsafe { &mut *(raw as *mut sc_addr).cast::<SocketAddr>() })
+}
+
 /// The IPv4 address in a caller's `sc_addr` (its port ignored), as
 /// [`addr`] checks it, and `EAFNOSUPPORT` for another family. Out of line:
 /// one copy for every IPv4 argument of the multicast calls.
@@ -419,7 +440,8 @@ pub(crate) unsafe fn poll_fds<'call>(
 }
 
 /// An epoll descriptor the C caller owns, for the duration of one call:
-/// never closed here.
+/// never closed here. `EBADF` for a negative number, which is no
+/// descriptor (and which an [`Epoll`] cannot hold).
 ///
 /// # Safety
 ///
@@ -428,9 +450,13 @@ pub(crate) unsafe fn poll_fds<'call>(
 /// `EINVAL` for one that is closed or not an epoll instance.
 #[cfg(feature = "server")]
 #[inline]
-pub(crate) unsafe fn epoll(epfd: c_int) -> ManuallyDrop<Epoll> {
-    // SAFETY: see above; ManuallyDrop keeps the borrow from closing it.
-    ManuallyDrop::new(unsafe { Epoll::from_raw_fd(epfd) })
+pub(crate) unsafe fn epoll(epfd: c_int) -> Result<ManuallyDrop<Epoll>, Errno> {
+    if epfd < 0 {
+        return Err(Errno::EBADF);
+    }
+    // SAFETY: not negative, and see above; ManuallyDrop keeps the borrow
+    // from closing it.
+    Ok(ManuallyDrop::new(unsafe { Epoll::from_raw_fd(epfd) }))
 }
 
 /// The caller's `struct epoll_event` array for `sc_epoll_wait`: `EINVAL`
@@ -457,14 +483,49 @@ pub(crate) unsafe fn epoll_events<'call>(
     unsafe { slice_mut(events.cast::<EpollEvent>(), count, Epoll::MAX_EVENTS) }
 }
 
-/// The caller's `struct msghdr` for `sc_sendmsg`: `EFAULT` for NULL, and
-/// for a NULL control buffer with a length, checked here rather than left
-/// to the kernel: 64-bit musl's `sendmsg` copies the control data before
-/// the system call and would crash on it.
+/// The most control bytes one message may have: the kernel's `sendmsg`
+/// refuses more than `INT_MAX` (with `ENOBUFS`).
+#[cfg(feature = "messages")]
+const CONTROL_MAX: usize = c_int::MAX as usize;
+
+/// What a caller's `struct msghdr` points at, checked as `sc_readv` and
+/// `sc_writev` check their arguments, before any system call: `msg_iov`
+/// as [`iovecs`] (`EFAULT` for a NULL array or a NULL buffer of non-zero
+/// length, `EINVAL` for `msg_iovlen` over `SC_IOV_MAX` or a total over
+/// `SSIZE_MAX`), then the control buffer (`EFAULT` for NULL with a length,
+/// which 64-bit musl's `sendmsg` would also crash on, copying it before the
+/// system call; `EINVAL` for a length over [`CONTROL_MAX`]). The name is
+/// the kernel's to check.
 ///
 /// # Safety
 ///
-/// As for [`in_ref`].
+/// `msg_iov` must be NULL or readable for `msg_iovlen` entries.
+#[cfg(feature = "messages")]
+// msg_iovlen and msg_controllen are a size_t on glibc (the conversion and
+// the cast are no-ops there), an int and a socklen_t on musl.
+#[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
+#[inline(never)]
+unsafe fn msghdr_parts(msg: &libc::msghdr) -> Result<(), Errno> {
+    // A count past INT_MAX is as far over SC_IOV_MAX as INT_MAX is.
+    let count = c_int::try_from(msg.msg_iovlen).unwrap_or(c_int::MAX);
+    // SAFETY: the caller's promise.
+    unsafe { iovecs(msg.msg_iov, count) }?;
+    let control_len = msg.msg_controllen as usize;
+    if msg.msg_control.is_null() && control_len != 0 {
+        return Err(Errno::EFAULT);
+    }
+    if control_len > CONTROL_MAX {
+        return Err(Errno::EINVAL);
+    }
+    Ok(())
+}
+
+/// The caller's `struct msghdr` for `sc_sendmsg`: `EFAULT` for NULL, then
+/// the checks of [`msghdr_parts`].
+///
+/// # Safety
+///
+/// As for [`in_ref`], and `msg_iov` as for [`msghdr_parts`].
 #[cfg(feature = "messages")]
 #[inline]
 pub(crate) unsafe fn send_msghdr<'call>(
@@ -472,19 +533,92 @@ pub(crate) unsafe fn send_msghdr<'call>(
 ) -> Result<&'call libc::msghdr, Errno> {
     // SAFETY: the caller's promise.
     let msg = unsafe { in_ref(msg) }?;
-    if msg.msg_control.is_null() && msg.msg_controllen != 0 {
-        return Err(Errno::EFAULT);
-    }
+    // SAFETY: the caller's promise.
+    unsafe { msghdr_parts(msg) }?;
     Ok(msg)
 }
 
+/// The caller's `struct msghdr` for `sc_recvmsg`: `EFAULT` for NULL, then
+/// the checks of [`msghdr_parts`].
+///
+/// # Safety
+///
+/// As for [`out_ref`], and `msg_iov` as for [`msghdr_parts`].
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn recv_msghdr<'call>(
+    msg: *mut libc::msghdr,
+) -> Result<&'call mut libc::msghdr, Errno> {
+    // SAFETY: the caller's promise.
+    let msg = unsafe { out_ref(msg) }?;
+    // SAFETY: the caller's promise.
+    unsafe { msghdr_parts(msg) }?;
+    Ok(msg)
+}
+
+/// The control data a receive filled in the caller's `struct msghdr`
+/// (`msg_controllen` bytes at `msg_control`), and its `msg_flags`:
+/// `EFAULT` for a NULL `msg`, or a NULL `msg_control` with a length.
+///
+/// # Safety
+///
+/// Unless NULL, `msg` must point at a valid `struct msghdr` whose
+/// `msg_control` is NULL or readable for `msg_controllen` bytes, for
+/// `'call`.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn received_control<'call>(
+    msg: *const libc::msghdr,
+) -> Result<(&'call [u8], c_int), Errno> {
+    // SAFETY: the caller's promise.
+    let msg = unsafe { in_ref(msg) }?;
+    // size_t on glibc (the cast is a no-op there), socklen_t on musl.
+    #[allow(clippy::unnecessary_cast)]
+    let len = msg.msg_controllen as usize;
+    // SAFETY: the caller's promise about msg_control.
+    let bytes = unsafe { array(msg.msg_control.cast_const().cast::<u8>(), len, SSIZE_MAX) }?;
+    Ok((bytes, msg.msg_flags))
+}
+
+/// A caller's `sc_cmsg_builder`, and the room left in its buffer:
+/// `EFAULT` for a NULL builder, or a NULL buffer with a capacity; `EINVAL`
+/// for a capacity over `SSIZE_MAX` or a length past the capacity (a builder
+/// never set up with `sc_cmsg_builder_init`).
+///
+/// # Safety
+///
+/// Unless NULL, `builder` must point at an `sc_cmsg_builder` whose `buf`
+/// is NULL or writable for `capacity` bytes, none of them otherwise
+/// accessed during the call.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn cmsg_builder<'call>(
+    builder: *mut sc_cmsg_builder,
+) -> Result<(&'call mut sc_cmsg_builder, &'call mut [MaybeUninit<u8>]), Errno> {
+    // SAFETY: the caller's promise.
+    let builder = unsafe { out_ref(builder) }?;
+    // SAFETY: the caller's promise about buf; the bytes are only written.
+    let whole = unsafe {
+        array_mut(
+            builder.buf.cast::<MaybeUninit<u8>>(),
+            builder.capacity,
+            SSIZE_MAX,
+        )
+    }?;
+    let room = whole.get_mut(builder.len..).ok_or(Errno::EINVAL)?;
+    Ok((builder, room))
+}
+
 /// The caller's batch of `struct mmsghdr`: `EFAULT` for NULL; at most
-/// `SC_IOV_MAX` headers, as the kernel caps a `sendmmsg` batch.
+/// `SC_IOV_MAX` headers, as the kernel caps a batch; then every header's
+/// [`msghdr_parts`], so a bad one fails the call before anything is sent
+/// or received.
 ///
 /// # Safety
 ///
 /// Unless NULL, `msgs` must be writable for `vlen` headers, and not
-/// otherwise accessed during the call.
+/// otherwise accessed during the call; each `msg_iov` as for
+/// [`msghdr_parts`].
 #[cfg(feature = "messages")]
 #[inline]
 pub(crate) unsafe fn mmsghdrs<'call>(
@@ -493,7 +627,12 @@ pub(crate) unsafe fn mmsghdrs<'call>(
 ) -> Result<&'call mut [libc::mmsghdr], Errno> {
     let count = (vlen as usize).min(SC_IOV_MAX as usize);
     // SAFETY: writable for vlen >= count headers (the caller's promise).
-    unsafe { slice_mut(msgs, count, usize::MAX) }
+    let msgs = unsafe { slice_mut(msgs, count, usize::MAX) }?;
+    for msg in msgs.iter() {
+        // SAFETY: the caller's promise.
+        unsafe { msghdr_parts(&msg.msg_hdr) }?;
+    }
+    Ok(msgs)
 }
 
 /// Socket creation flags: `EINVAL` for bits other than `SC_NONBLOCK`.

@@ -5,6 +5,7 @@
 //! epoll_echo.c with 1,000 clients, and faults.rs runs it out of
 //! descriptors.
 
+mod addresses;
 mod demo;
 mod epoll_echo;
 mod exec_handoff;
@@ -16,6 +17,7 @@ mod tcp;
 mod tcp_info;
 mod udp_batch;
 mod udp_echo;
+mod udp_pktinfo;
 mod unix_echo;
 
 use sockcore_e2e::{c_build, CBuild};

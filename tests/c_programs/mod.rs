@@ -17,8 +17,10 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 9] = [
+    "addr_table",
     "bad_input",
+    "cmsg_typed",
     "faults",
     "msg_fds",
     "msg_batch",
@@ -202,6 +204,17 @@ pub fn unix_echo(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// addresses, on its own (shared).
+pub fn addresses(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(&mut command(
+        tool,
+        &built.example(Link::Shared, "addresses"),
+    ))
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("sc_strerror_r(-4242)");
+}
+
 /// epoll_echo with three tcp_clients, one after another (static).
 pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
     let client: &[&str] = &["tcp_client", ADDRESS, "echoed by epoll_echo"];
@@ -259,6 +272,28 @@ pub fn udp_batch(tool: &dyn Tool, built: &Built) {
         Link::Static,
         &["udp_batch", "server", "127.0.0.1:0", "64"],
         &[&["udp_batch", "client", ADDRESS, "2"]],
+    );
+}
+
+/// udp_pktinfo's server and a client marking its request CE with TTL 9
+/// (static). The server is bound to 127.0.0.1, so the address the client
+/// asks is the one the server prints, and the reply's source is checked all
+/// the same.
+pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_pktinfo", "server", "127.0.0.1:0", "1"],
+        &[&[
+            "udp_pktinfo",
+            "client",
+            ADDRESS,
+            "--ecn",
+            "ce",
+            "--ttl",
+            "9",
+        ]],
     );
 }
 

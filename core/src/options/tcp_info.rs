@@ -13,7 +13,7 @@ use bitflags::bitflags;
 use super::table::TCP_INFO;
 use crate::errno::Result;
 use crate::socket::SocketFd;
-use crate::sys;
+use crate::sys::{self, PlainData};
 
 impl SocketFd {
     /// `getsockopt(IPPROTO_TCP, TCP_INFO)`: a snapshot of the connection's
@@ -77,51 +77,81 @@ impl SocketFd {
 /// structs do not all have, and which are still changing upstream.
 #[derive(Clone, Copy)]
 pub struct TcpInfo {
-    /// What the kernel wrote; zero past `len`.
-    info: libc::tcp_info,
+    /// The kernel's `struct tcp_info` as it wrote it; zero past `len`. Kept
+    /// as bytes, not as `libc::tcp_info`, so that byte 7 stays readable:
+    /// it holds two bit-fields (`tcpi_delivery_rate_app_limited:1,
+    /// tcpi_fastopen_client_fail:2`, include/uapi/linux/tcp.h) that glibc's
+    /// layout, and so the `libc` crate's for glibc, leave as padding.
+    bytes: [u8; TCP_INFO_SIZE],
     /// How many bytes of it the kernel wrote.
     len: usize,
-    /// Byte 7 of the kernel's struct, which holds two bit-fields
-    /// (`tcpi_delivery_rate_app_limited:1, tcpi_fastopen_client_fail:2`,
-    /// include/uapi/linux/tcp.h): glibc's layout, and so the `libc` crate's
-    /// for glibc, leave it as padding.
-    bits: u8,
 }
+
+/// The bytes of `struct tcp_info` this crate asks for: the `libc` crate's
+/// struct for the target.
+const TCP_INFO_SIZE: usize = size_of::<libc::tcp_info>();
 
 /// The byte of `struct tcp_info` that holds the delivery-rate and Fast Open
 /// bit-fields.
 const FLAGS_BYTE: usize = 7;
 
-/// `Some(field)` when the kernel's reply reached the field's last byte.
-macro_rules! since {
-    ($self:ident, $field:ident) => {{
-        let end = offset_of!(libc::tcp_info, $field) + size_of_field(&$self.info.$field);
-        (end <= $self.len).then_some($self.info.$field)
-    }};
+/// A field every kernel fills, read at its offset as its type (the
+/// closure, never called, names the type).
+macro_rules! field {
+    ($self:ident, $field:ident) => {
+        $self.read(offset_of!(libc::tcp_info, $field), |info| info.$field)
+    };
 }
 
-/// The size of a field, read by value (no reference into the struct).
-const fn size_of_field<T>(_: &T) -> usize {
-    size_of::<T>()
+/// `Some(field)` when the kernel's reply reached the field's last byte.
+macro_rules! since {
+    ($self:ident, $field:ident) => {
+        $self.since(offset_of!(libc::tcp_info, $field), |info| info.$field)
+    };
 }
 
 impl TcpInfo {
     /// The snapshot in `bytes`, of which the kernel wrote the first `len`
     /// (the rest are zero).
     #[inline]
-    pub(crate) fn from_kernel(bytes: &[u8; size_of::<libc::tcp_info>()], len: usize) -> TcpInfo {
+    pub(crate) fn from_kernel(bytes: &[u8; TCP_INFO_SIZE], len: usize) -> TcpInfo {
         TcpInfo {
-            // Exactly the struct's size: never None.
-            info: sys::read_unaligned(bytes).unwrap_or(sys::zeroed()),
-            len: len.min(bytes.len()),
-            // Zero when the kernel wrote less.
-            bits: bytes.get(FLAGS_BYTE).copied().unwrap_or(0),
+            bytes: *bytes,
+            len: len.min(TCP_INFO_SIZE),
         }
     }
 
+    /// The field at `offset`, of the type `field` returns.
+    #[inline]
+    fn read<T: PlainData>(&self, offset: usize, _field: fn(&libc::tcp_info) -> T) -> T {
+        // The offset of a field of the struct: never None.
+        self.bytes
+            .get(offset..)
+            .and_then(sys::read_unaligned)
+            .unwrap_or(sys::zeroed())
+    }
+
+    /// The field at `offset`, when the kernel wrote all of it.
+    #[inline]
+    fn since<T: PlainData>(&self, offset: usize, field: fn(&libc::tcp_info) -> T) -> Option<T> {
+        (offset + size_of::<T>() <= self.len).then(|| self.read(offset, field))
+    }
+
+    /// The bytes of `struct tcp_info` the kernel wrote
+    /// ([`kernel_len`](Self::kernel_len) of them), in the kernel's layout
+    /// (include/uapi/linux/tcp.h), for a program that reads a field itself,
+    /// such as one newer than `tcpi_snd_wnd`. At most the size of the
+    /// `libc` crate's `tcp_info` for the target are read.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        // len is at most the array's length: never the empty default.
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
     /// How many bytes of `struct tcp_info` the kernel wrote: 104 on Linux
-    /// 2.6.18 to 3.14, 232 on 5.4, 280 on 6.18 (where this crate reads up
-    /// to byte 232).
+    /// 2.6.18 to 3.14, 232 on 5.4, 280 on 6.18; at most the size of the
+    /// `libc` crate's struct for the target (280 bytes with glibc, 232
+    /// with musl, where the named fields end).
     #[inline]
     pub fn kernel_len(&self) -> usize {
         self.len
@@ -130,45 +160,45 @@ impl TcpInfo {
     /// The TCP state (`tcpi_state`): [`TcpState::ESTABLISHED`], …
     #[inline]
     pub fn state(&self) -> TcpState {
-        TcpState(self.info.tcpi_state)
+        TcpState(field!(self, tcpi_state))
     }
 
     /// The congestion-control state (`tcpi_ca_state`).
     #[inline]
     pub fn ca_state(&self) -> TcpCaState {
-        TcpCaState(self.info.tcpi_ca_state)
+        TcpCaState(field!(self, tcpi_ca_state))
     }
 
     /// Consecutive retransmissions of the oldest unacknowledged segment,
     /// now (`tcpi_retransmits`); 0 once it is acknowledged.
     #[inline]
     pub fn retransmits(&self) -> u8 {
-        self.info.tcpi_retransmits
+        field!(self, tcpi_retransmits)
     }
 
     /// Unanswered zero-window or keep-alive probes (`tcpi_probes`).
     #[inline]
     pub fn probes(&self) -> u8 {
-        self.info.tcpi_probes
+        field!(self, tcpi_probes)
     }
 
     /// The retransmission time-out's exponential backoff (`tcpi_backoff`).
     #[inline]
     pub fn backoff(&self) -> u8 {
-        self.info.tcpi_backoff
+        field!(self, tcpi_backoff)
     }
 
     /// The options the handshake negotiated (`tcpi_options`).
     #[inline]
     pub fn options(&self) -> TcpInfoOptions {
-        TcpInfoOptions::from_bits_retain(self.info.tcpi_options)
+        TcpInfoOptions::from_bits_retain(field!(self, tcpi_options))
     }
 
     /// The peer's window scale, the shift applied to the windows it
     /// advertises (`tcpi_snd_wscale`), with [`TcpInfoOptions::WSCALE`].
     #[inline]
     pub fn snd_wscale(&self) -> u8 {
-        let (snd, _) = nibbles(self.info.tcpi_snd_rcv_wscale);
+        let (snd, _) = nibbles(field!(self, tcpi_snd_rcv_wscale));
         snd
     }
 
@@ -176,145 +206,145 @@ impl TcpInfo {
     /// [`TcpInfoOptions::WSCALE`].
     #[inline]
     pub fn rcv_wscale(&self) -> u8 {
-        let (_, rcv) = nibbles(self.info.tcpi_snd_rcv_wscale);
+        let (_, rcv) = nibbles(field!(self, tcpi_snd_rcv_wscale));
         rcv
     }
 
     /// The retransmission time-out (`tcpi_rto`).
     #[inline]
     pub fn rto(&self) -> Duration {
-        micros(self.info.tcpi_rto)
+        micros(field!(self, tcpi_rto))
     }
 
     /// The delayed-acknowledgement time-out (`tcpi_ato`).
     #[inline]
     pub fn ato(&self) -> Duration {
-        micros(self.info.tcpi_ato)
+        micros(field!(self, tcpi_ato))
     }
 
     /// The largest segment this end sends, in bytes (`tcpi_snd_mss`).
     #[inline]
     pub fn snd_mss(&self) -> u32 {
-        self.info.tcpi_snd_mss
+        field!(self, tcpi_snd_mss)
     }
 
     /// The largest segment the peer is thought to send (`tcpi_rcv_mss`).
     #[inline]
     pub fn rcv_mss(&self) -> u32 {
-        self.info.tcpi_rcv_mss
+        field!(self, tcpi_rcv_mss)
     }
 
     /// Segments sent and not yet acknowledged (`tcpi_unacked`).
     #[inline]
     pub fn unacked(&self) -> u32 {
-        self.info.tcpi_unacked
+        field!(self, tcpi_unacked)
     }
 
     /// Segments the peer acknowledged selectively (`tcpi_sacked`).
     #[inline]
     pub fn sacked(&self) -> u32 {
-        self.info.tcpi_sacked
+        field!(self, tcpi_sacked)
     }
 
     /// Segments thought lost (`tcpi_lost`).
     #[inline]
     pub fn lost(&self) -> u32 {
-        self.info.tcpi_lost
+        field!(self, tcpi_lost)
     }
 
     /// Segments being retransmitted, now (`tcpi_retrans`).
     #[inline]
     pub fn retrans(&self) -> u32 {
-        self.info.tcpi_retrans
+        field!(self, tcpi_retrans)
     }
 
     /// Time since data was last sent (`tcpi_last_data_sent`).
     #[inline]
     pub fn last_data_sent(&self) -> Duration {
-        millis(self.info.tcpi_last_data_sent)
+        millis(field!(self, tcpi_last_data_sent))
     }
 
     /// Time since data was last received (`tcpi_last_data_recv`).
     #[inline]
     pub fn last_data_recv(&self) -> Duration {
-        millis(self.info.tcpi_last_data_recv)
+        millis(field!(self, tcpi_last_data_recv))
     }
 
     /// Time since an acknowledgement was last received
     /// (`tcpi_last_ack_recv`).
     #[inline]
     pub fn last_ack_recv(&self) -> Duration {
-        millis(self.info.tcpi_last_ack_recv)
+        millis(field!(self, tcpi_last_ack_recv))
     }
 
     /// The path MTU, in bytes (`tcpi_pmtu`).
     #[inline]
     pub fn pmtu(&self) -> u32 {
-        self.info.tcpi_pmtu
+        field!(self, tcpi_pmtu)
     }
 
     /// The receive slow-start threshold, in bytes (`tcpi_rcv_ssthresh`).
     #[inline]
     pub fn rcv_ssthresh(&self) -> u32 {
-        self.info.tcpi_rcv_ssthresh
+        field!(self, tcpi_rcv_ssthresh)
     }
 
     /// The smoothed round-trip time (`tcpi_rtt`).
     #[inline]
     pub fn rtt(&self) -> Duration {
-        micros(self.info.tcpi_rtt)
+        micros(field!(self, tcpi_rtt))
     }
 
     /// The round-trip time's variation (`tcpi_rttvar`).
     #[inline]
     pub fn rttvar(&self) -> Duration {
-        micros(self.info.tcpi_rttvar)
+        micros(field!(self, tcpi_rttvar))
     }
 
     /// The slow-start threshold, in segments (`tcpi_snd_ssthresh`; a very
     /// large number before the first loss).
     #[inline]
     pub fn snd_ssthresh(&self) -> u32 {
-        self.info.tcpi_snd_ssthresh
+        field!(self, tcpi_snd_ssthresh)
     }
 
     /// The congestion window, in segments (`tcpi_snd_cwnd`).
     #[inline]
     pub fn snd_cwnd(&self) -> u32 {
-        self.info.tcpi_snd_cwnd
+        field!(self, tcpi_snd_cwnd)
     }
 
     /// The segment size this end advertised (`tcpi_advmss`).
     #[inline]
     pub fn advmss(&self) -> u32 {
-        self.info.tcpi_advmss
+        field!(self, tcpi_advmss)
     }
 
     /// How much reordering the connection tolerates, in segments
     /// (`tcpi_reordering`).
     #[inline]
     pub fn reordering(&self) -> u32 {
-        self.info.tcpi_reordering
+        field!(self, tcpi_reordering)
     }
 
     /// The receiver's estimate of the round-trip time (`tcpi_rcv_rtt`).
     #[inline]
     pub fn rcv_rtt(&self) -> Duration {
-        micros(self.info.tcpi_rcv_rtt)
+        micros(field!(self, tcpi_rcv_rtt))
     }
 
     /// The receive buffer space the receiver estimates it needs, in bytes
     /// (`tcpi_rcv_space`).
     #[inline]
     pub fn rcv_space(&self) -> u32 {
-        self.info.tcpi_rcv_space
+        field!(self, tcpi_rcv_space)
     }
 
     /// Segments retransmitted over the connection's life
     /// (`tcpi_total_retrans`).
     #[inline]
     pub fn total_retrans(&self) -> u32 {
-        self.info.tcpi_total_retrans
+        field!(self, tcpi_total_retrans)
     }
 
     /// The pacing rate, in bytes per second (`tcpi_pacing_rate`; Linux
@@ -395,7 +425,7 @@ impl TcpInfo {
     /// [`delivery_rate`](Self::delivery_rate)).
     #[inline]
     pub fn delivery_rate_app_limited(&self) -> Option<bool> {
-        let (app_limited, _) = flag_bits(self.bits);
+        let (app_limited, _) = flag_bits(self.bytes[FLAGS_BYTE]);
         self.delivery_rate().map(|_| app_limited)
     }
 
@@ -477,7 +507,7 @@ impl TcpInfo {
     /// the bits 0).
     #[inline]
     pub fn fastopen_client_fail(&self) -> FastOpenClientFail {
-        let (_, fail) = flag_bits(self.bits);
+        let (_, fail) = flag_bits(self.bytes[FLAGS_BYTE]);
         FastOpenClientFail(fail)
     }
 }

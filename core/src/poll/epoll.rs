@@ -9,6 +9,7 @@ use bitflags::bitflags;
 
 use crate::errno::{Errno, Result};
 use crate::fd::RawFd;
+use crate::fd_niche::ValidFd;
 use crate::poll::deadline::{poll_millis, Deadline};
 use crate::sys;
 
@@ -139,8 +140,11 @@ impl fmt::Debug for EpollEvent {
 /// assert_eq!(events[0].data(), 7);
 /// # Ok::<(), sockcore::Errno>(())
 /// ```
+///
+/// `Option<Epoll>` is the size of an `int`, as `Option<Socket>` is.
+#[repr(transparent)]
 pub struct Epoll {
-    fd: RawFd,
+    fd: ValidFd,
 }
 
 impl Epoll {
@@ -218,10 +222,12 @@ impl Epoll {
     #[doc(alias("EPOLL_CTL_DEL", "sc_epoll_delete", "epoll_ctl"))]
     #[inline]
     pub fn delete(&self, fd: RawFd) -> Result<()> {
-        sys::epoll_ctl(self.fd, libc::EPOLL_CTL_DEL, fd, None)
+        self.ctl(libc::EPOLL_CTL_DEL, fd, EpollFlags::empty(), 0)
     }
 
-    /// The check and the call that `add` and `modify` share, out of line.
+    /// The check and the call that `add`, `modify` and `delete` share, out
+    /// of line. (`EPOLL_CTL_DEL` ignores the event, which every kernel
+    /// takes; only those before 2.6.9 needed it.)
     #[inline(never)]
     fn ctl(&self, op: libc::c_int, fd: RawFd, events: EpollFlags, data: u64) -> Result<()> {
         // A value made with from_bits_retain can carry bits the kernel
@@ -229,7 +235,12 @@ impl Epoll {
         if !EpollFlags::all().contains(events) {
             return Err(Errno::EINVAL);
         }
-        sys::epoll_ctl(self.fd, op, fd, Some(&EpollEvent::new(events, data).0))
+        sys::epoll_ctl(
+            self.fd.get(),
+            op,
+            fd,
+            Some(&EpollEvent::new(events, data).0),
+        )
     }
 
     /// `epoll_wait(2)`: waits until a watched descriptor is ready or
@@ -255,7 +266,7 @@ impl Epoll {
     pub fn wait(&self, events: &mut [EpollEvent], timeout: Option<Duration>) -> Result<usize> {
         match poll_millis(timeout) {
             libc::c_int::MAX => self.wait_until(events, Deadline::after(timeout)),
-            millis => sys::epoll_wait(self.fd, events, millis),
+            millis => sys::epoll_wait(self.fd.get(), events, millis),
         }
     }
 
@@ -266,7 +277,7 @@ impl Epoll {
     fn wait_until(&self, events: &mut [EpollEvent], deadline: Deadline) -> Result<usize> {
         loop {
             let millis = deadline.remaining();
-            match sys::epoll_wait(self.fd, events, millis)? {
+            match sys::epoll_wait(self.fd.get(), events, millis)? {
                 0 if millis != 0 => continue,
                 ready => return Ok(ready),
             }
@@ -277,22 +288,27 @@ impl Epoll {
     ///
     /// # Safety
     ///
-    /// `fd` must be an open epoll descriptor that nothing else closes.
+    /// `fd` must be an open epoll descriptor (so not negative) that
+    /// nothing else closes.
     #[inline]
     pub const unsafe fn from_raw_fd(fd: RawFd) -> Epoll {
-        Epoll { fd }
+        Epoll {
+            // SAFETY: an open descriptor is not negative (the caller's
+            // promise).
+            fd: unsafe { ValidFd::new_unchecked(fd) },
+        }
     }
 
     /// The raw descriptor, still owned by `self`.
     #[inline]
     pub fn as_raw_fd(&self) -> RawFd {
-        self.fd
+        self.fd.get()
     }
 
     /// Gives up ownership: the caller must close the descriptor.
     #[inline]
     pub fn into_raw_fd(self) -> RawFd {
-        let fd = self.fd;
+        let fd = self.fd.get();
         core::mem::forget(self);
         fd
     }
@@ -305,16 +321,18 @@ impl Epoll {
     }
 }
 
+const _: () = assert!(size_of::<Option<Epoll>>() == size_of::<RawFd>());
+
 impl Drop for Epoll {
     #[inline]
     fn drop(&mut self) {
         // Nothing useful can be done with an error here; `close` reports it.
-        let _ = sys::close(self.fd);
+        let _ = sys::close(self.fd.get());
     }
 }
 
 impl fmt::Debug for Epoll {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Epoll").field("fd", &self.fd).finish()
+        f.debug_struct("Epoll").field("fd", &self.fd.get()).finish()
     }
 }

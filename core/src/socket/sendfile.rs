@@ -67,12 +67,8 @@ impl SocketFd {
     #[doc(alias("sendfile", "sendfile64", "sc_send_file"))]
     #[inline]
     pub fn send_file(&self, file: RawFd, offset: &mut u64, count: usize) -> Result<usize> {
-        let guard = SigpipeBlocked::new();
-        let sent = sys::sendfile(self.as_raw_fd(), file, offset, count);
-        if sent == Err(Errno::EPIPE) {
-            guard.discard_raised();
-        }
-        sent
+        self.send_file_calls(file, offset, count, false)
+            .map_err(|stopped| stopped.errno)
     }
 
     /// [`send_file`](Self::send_file) until `count` bytes are sent or the
@@ -97,18 +93,35 @@ impl SocketFd {
         offset: &mut u64,
         count: usize,
     ) -> core::result::Result<usize, TransferError> {
-        if count == 0 {
+        self.send_file_calls(file, offset, count, true)
+    }
+
+    /// The calls both share, under one `SIGPIPE` guard: one `sendfile`, or
+    /// (`whole`) as many as it takes. Each turn of the loop ends it, sends
+    /// a byte, or was interrupted by a signal. Out of line: the C library's
+    /// two exports are this one function.
+    #[inline(never)]
+    fn send_file_calls(
+        &self,
+        file: RawFd,
+        offset: &mut u64,
+        count: usize,
+        whole: bool,
+    ) -> core::result::Result<usize, TransferError> {
+        if whole && count == 0 {
             return Ok(0);
         }
         let guard = SigpipeBlocked::new();
         let mut done = 0;
-        // Each turn sends a byte, ends the loop, or was interrupted by a
-        // signal: it ends.
-        while done < count {
+        loop {
             match sys::sendfile(self.as_raw_fd(), file, offset, count - done) {
-                Ok(0) => break,
-                Ok(sent) => done += sent,
-                Err(Errno::EINTR) => {}
+                Ok(sent) => {
+                    done += sent;
+                    if !whole || sent == 0 || done >= count {
+                        return Ok(done);
+                    }
+                }
+                Err(Errno::EINTR) if whole => {}
                 Err(errno) => {
                     if errno == Errno::EPIPE {
                         guard.discard_raised();
@@ -117,6 +130,5 @@ impl SocketFd {
                 }
             }
         }
-        Ok(done)
     }
 }

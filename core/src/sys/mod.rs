@@ -15,8 +15,9 @@
 //!   `OwnedFd::into_socket` (`fd.rs`), the received descriptors of
 //!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`), and
 //!   `Epoll::from_raw_fd` after `epoll_create1` (`poll/epoll.rs`).
-//! - The casts that define a type's layout: `BorrowedSocket` as `SocketFd`
-//!   (`socket/mod.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
+//! - The casts that define a type's layout: `BorrowedSocket` and `Socket`
+//!   as `SocketFd` (`socket/mod.rs`), a descriptor as the niche-carrying
+//!   `ValidFd` and back (`fd_niche.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
 //!   (`iovec.rs`), `MmsgHdr` arrays as `mmsghdr` arrays and a received
 //!   address as the caller's `SocketAddr` (`msg/mmsg.rs`), a `SocketAddr`'s
 //!   storage as `sockaddr_in`/`sockaddr_in6`/`sockaddr_un` (`addr/mod.rs`),

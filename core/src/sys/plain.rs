@@ -31,6 +31,9 @@ macro_rules! plain_data {
 }
 
 plain_data!(
+    u8,
+    u32,
+    u64,
     libc::c_int,
     libc::linger,
     libc::timeval,
@@ -43,6 +46,7 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::ifreq,
     libc::sigset_t,
     libc::tcp_info,
 );

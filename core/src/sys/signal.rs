@@ -32,16 +32,33 @@ pub(crate) struct SigpipeBlocked {
     was_pending: bool,
 }
 
+/// `SIGPIPE`'s bit in the first word of a `sigset_t`. glibc's and musl's
+/// `sigset_t` are arrays of `unsigned long` that start with the kernel's
+/// signal set, where signal `n` is bit `n - 1` (include/linux/signal.h,
+/// `sigaddset`): bit 12 of word 0 on every target. Done here rather than
+/// with `sigemptyset`, `sigaddset` and `sigismember`, three imports (about
+/// 200 bytes of the C library's dynamic linking tables) for a bit test.
+const SIGPIPE_BIT: libc::c_ulong = 1 << (libc::SIGPIPE - 1);
+
 /// The set holding `SIGPIPE` alone.
 fn sigpipe() -> libc::sigset_t {
     let mut set: libc::sigset_t = zeroed();
-    // SAFETY: set is a valid sigset_t, and SIGPIPE a valid signal, so
-    // neither call can fail.
+    // SAFETY: a sigset_t starts with an aligned unsigned long (glibc's
+    // __val, musl's __bits), which set owns.
     unsafe {
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGPIPE);
-    }
+        ptr::from_mut(&mut set)
+            .cast::<libc::c_ulong>()
+            .write(SIGPIPE_BIT)
+    };
     set
+}
+
+/// Whether `set` holds `SIGPIPE`.
+fn has_sigpipe(set: &libc::sigset_t) -> bool {
+    // SAFETY: a sigset_t starts with an aligned unsigned long, which set
+    // holds initialised.
+    let first = unsafe { ptr::from_ref(set).cast::<libc::c_ulong>().read() };
+    first & SIGPIPE_BIT != 0
 }
 
 /// Whether a `SIGPIPE` is pending on this thread or the process.
@@ -50,9 +67,7 @@ fn sigpipe_pending() -> bool {
     // SAFETY: pending is a valid sigset_t for sigpending to fill; it cannot
     // fail with a valid pointer.
     unsafe { libc::sigpending(&mut pending) };
-    // SAFETY: pending is a valid sigset_t.
-    let member = unsafe { libc::sigismember(&pending, libc::SIGPIPE) };
-    member == 1
+    has_sigpipe(&pending)
 }
 
 impl SigpipeBlocked {
@@ -68,8 +83,7 @@ impl SigpipeBlocked {
         // SAFETY: set and old are valid sigset_ts. sigprocmask fails only
         // for an invalid `how`, and SIG_BLOCK is valid.
         unsafe { libc::sigprocmask(libc::SIG_BLOCK, &set, &mut old) };
-        // SAFETY: old is a valid sigset_t the call above filled.
-        let was_blocked = unsafe { libc::sigismember(&old, libc::SIGPIPE) } == 1;
+        let was_blocked = has_sigpipe(&old);
         let was_pending = was_blocked && sigpipe_pending();
         SigpipeBlocked {
             set,
@@ -104,5 +118,34 @@ impl Drop for SigpipeBlocked {
         // SAFETY: set is a valid sigset_t, SIG_UNBLOCK a valid `how`, and a
         // NULL old set is allowed.
         unsafe { libc::sigprocmask(libc::SIG_UNBLOCK, &self.set, ptr::null_mut()) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sigpipe_bit_is_libcs() {
+        let set = sigpipe();
+        // SAFETY: set is a valid sigset_t.
+        assert_eq!(unsafe { libc::sigismember(&set, libc::SIGPIPE) }, 1);
+        for signal in 1..=64 {
+            let mut one: libc::sigset_t = zeroed();
+            // SAFETY: one is a valid sigset_t; an invalid signal number is
+            // EINVAL, which leaves it empty.
+            unsafe {
+                libc::sigemptyset(&mut one);
+                libc::sigaddset(&mut one, signal);
+            }
+            assert_eq!(
+                has_sigpipe(&one),
+                signal == libc::SIGPIPE,
+                "signal {signal}"
+            );
+            // SAFETY: as above.
+            let member = unsafe { libc::sigismember(&set, signal) };
+            assert_eq!(member == 1, signal == libc::SIGPIPE, "signal {signal}");
+        }
     }
 }

@@ -2,7 +2,8 @@
 //! and pairs ready for a test, a full accept queue, a thread known to be
 //! blocked, descriptor counts, a one-buffer `recv_msg`, a network
 //! namespace of the test's own, a checksummed byte stream, `SIGPIPE` at its
-//! default, signal storms and a temporary directory.
+//! default, signal storms, a temporary directory, and datagrams with
+//! control data.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what
@@ -20,3 +21,4 @@ pub mod sigpipe;
 pub mod sockets;
 pub mod storm;
 pub mod temp_dir;
+pub mod udp;

@@ -1,8 +1,9 @@
 //! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
-//! typed calls live in one file per level (`socket.rs`, `tcp.rs`, `ip.rs`,
-//! `multicast.rs`), each taking its option from the core's table
-//! (`sockcore::options`), and the server's TCP options in `fastopen.rs` and
-//! `tcp_info.rs` (`server` feature).
+//! typed calls live in one file per level or topic (`socket.rs`, `tcp.rs`,
+//! `ip.rs`, `multicast.rs`, `control.rs` for the switches that turn on
+//! received control messages, `path_mtu.rs`), each taking its option from
+//! the core's table (`sockcore::options`), and the server's TCP options in
+//! `fastopen.rs` and `tcp_info.rs` (`server` feature).
 //!
 //! Typed setters return 0 or `-errno`; typed getters return the value
 //! (`>= 0`: 1 or 0 for a switch) or `-errno`. A switch is on for any
@@ -34,6 +35,12 @@ pub mod ip;
 
 #[cfg(feature = "options")]
 pub mod multicast;
+
+#[cfg(feature = "options")]
+pub mod control;
+
+#[cfg(feature = "options")]
+pub mod path_mtu;
 
 use core::ffi::{c_int, c_void};
 

@@ -1,6 +1,6 @@
 //! `sc_get_tcp_info` (`server` feature): a snapshot of a TCP connection in
 //! sockcore's own fixed-width struct, the same on every target and C
-//! library, filled from the core's `TcpInfo`.
+//! library, copied field by field from the bytes the core's `TcpInfo` holds.
 //!
 //! How the struct grows: new fields go after `delivery_rate` only, in
 //! groups of 8 bytes, each group with a new `SC_TCPI_HAVE_*` bit; no field
@@ -9,8 +9,7 @@
 //! versions of the header each see the fields both know.
 
 use core::ffi::c_int;
-use core::mem::{align_of, size_of};
-use core::time::Duration;
+use core::mem::{align_of, offset_of, size_of};
 
 use libc::size_t;
 use sockcore::{Errno, TcpInfo, TcpInfoOptions};
@@ -82,7 +81,7 @@ pub struct sc_tcp_info {
     pub total_retrans: u32,
     /// The path MTU, in bytes.
     pub pmtu: u32,
-    /// The least recent round-trip time, in microseconds
+    /// The least round-trip time seen recently, in microseconds
     /// (`SC_TCPI_HAVE_MIN_RTT`, Linux 4.6, with `notsent_bytes`).
     pub min_rtt_us: u32,
     /// Bytes written and not yet sent (`SC_TCPI_HAVE_MIN_RTT`).
@@ -196,79 +195,129 @@ pub unsafe extern "C" fn sc_get_tcp_info(fd: c_int, info: *mut sc_tcp_info, size
             return Err(Errno::EINVAL);
         }
         // SAFETY: the caller's promise about fd.
-        let snapshot = snapshot(&unsafe { args::socket(fd) }.tcp_info()?);
-        // SAFETY: sc_tcp_info has no padding (asserted above), so all of
-        // its bytes are initialised, and the slice borrows the local value.
-        let bytes = unsafe {
-            core::slice::from_raw_parts(
-                (&snapshot as *const sc_tcp_info).cast::<u8>(),
-                size_of::<sc_tcp_info>(),
-            )
-        };
-        // At least as long as bytes (checked above), so nothing can panic.
-        let (known, newer) = out.split_at_mut(bytes.len());
-        known.copy_from_slice(bytes);
-        newer.fill(0);
+        let snapshot = unsafe { args::socket(fd) }.tcp_info()?;
+        out.fill(0);
+        fill(&snapshot, out);
         Ok(())
     }))
 }
 
-/// The C struct of a snapshot: each later field with its `valid` bit.
-fn snapshot(info: &TcpInfo) -> sc_tcp_info {
-    let mut valid = 0;
-    let mut have = |bit: u32, present: bool| {
-        if present {
-            valid |= bit;
-        }
-    };
-    have(SC_TCPI_HAVE_PACING_RATE, info.pacing_rate().is_some());
-    have(SC_TCPI_HAVE_BYTES_ACKED, info.bytes_acked().is_some());
-    have(SC_TCPI_HAVE_SEGS, info.segs_out().is_some());
-    have(SC_TCPI_HAVE_MIN_RTT, info.min_rtt().is_some());
-    have(SC_TCPI_HAVE_DELIVERY_RATE, info.delivery_rate().is_some());
-    have(SC_TCPI_HAVE_DELIVERED, info.delivered().is_some());
-    have(SC_TCPI_HAVE_BYTES_SENT, info.bytes_sent().is_some());
-    have(SC_TCPI_HAVE_SND_WND, info.snd_wnd().is_some());
-    sc_tcp_info {
-        valid,
-        // At most the size of struct tcp_info.
-        kernel_len: info.kernel_len() as u32,
-        state: info.state().0,
-        ca_state: info.ca_state().0,
-        retransmits: info.retransmits(),
-        options: info.options().bits(),
-        snd_wscale: info.snd_wscale(),
-        rcv_wscale: info.rcv_wscale(),
-        fastopen_client_fail: info.fastopen_client_fail().0,
-        delivery_rate_app_limited: u8::from(info.delivery_rate_app_limited() == Some(true)),
-        rto_us: micros(info.rto()),
-        rtt_us: micros(info.rtt()),
-        rttvar_us: micros(info.rttvar()),
-        snd_mss: info.snd_mss(),
-        rcv_mss: info.rcv_mss(),
-        snd_cwnd: info.snd_cwnd(),
-        snd_ssthresh: info.snd_ssthresh(),
-        unacked: info.unacked(),
-        lost: info.lost(),
-        retrans: info.retrans(),
-        total_retrans: info.total_retrans(),
-        pmtu: info.pmtu(),
-        min_rtt_us: info.min_rtt().map_or(0, micros),
-        notsent_bytes: info.notsent_bytes().unwrap_or(0),
-        segs_out: info.segs_out().unwrap_or(0),
-        segs_in: info.segs_in().unwrap_or(0),
-        delivered: info.delivered().unwrap_or(0),
-        snd_wnd: info.snd_wnd().unwrap_or(0),
-        pacing_rate: info.pacing_rate().unwrap_or(0),
-        bytes_acked: info.bytes_acked().unwrap_or(0),
-        bytes_received: info.bytes_received().unwrap_or(0),
-        bytes_sent: info.bytes_sent().unwrap_or(0),
-        bytes_retrans: info.bytes_retrans().unwrap_or(0),
-        delivery_rate: info.delivery_rate().unwrap_or(0),
-    }
+/// One field of `sc_tcp_info` copied from the kernel's `struct tcp_info`:
+/// both offsets, the width they share, and the `SC_TCPI_HAVE_*` bit it
+/// sets (0 for the fields every kernel fills).
+#[derive(Clone, Copy)]
+struct Field {
+    from: u8,
+    to: u8,
+    width: u8,
+    have: u8,
 }
 
-/// Microseconds the kernel counted in a `u32`, back from a `Duration`.
-fn micros(d: Duration) -> u32 {
-    u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
+/// The width of a field that has the same type in `struct tcp_info` and in
+/// `sc_tcp_info` (the closures, never called, name the two fields: a
+/// different type does not compile).
+const fn width<T>(_: fn(&libc::tcp_info) -> T, _: fn(&sc_tcp_info) -> T) -> u8 {
+    size_of::<T>() as u8
+}
+
+/// `kernel_field => field (have bit)`, for [`FIELDS`].
+macro_rules! fields {
+    ($($from:ident => $to:ident ($have:expr)),* $(,)?) => {
+        [$(Field {
+            from: offset_of!(libc::tcp_info, $from) as u8,
+            to: offset_of!(sc_tcp_info, $to) as u8,
+            width: width(|info| info.$from, |info| info.$to),
+            have: $have as u8,
+        }),*]
+    };
+}
+
+/// The fields copied as the kernel wrote them: the same unit (the times in
+/// microseconds) and width. The window scales and the flag bits, which are
+/// bit-fields in the kernel's struct, come from the core's accessors.
+const FIELDS: [Field; 28] = fields![
+    tcpi_state => state (0),
+    tcpi_ca_state => ca_state (0),
+    tcpi_retransmits => retransmits (0),
+    tcpi_options => options (0),
+    tcpi_rto => rto_us (0),
+    tcpi_rtt => rtt_us (0),
+    tcpi_rttvar => rttvar_us (0),
+    tcpi_snd_mss => snd_mss (0),
+    tcpi_rcv_mss => rcv_mss (0),
+    tcpi_snd_cwnd => snd_cwnd (0),
+    tcpi_snd_ssthresh => snd_ssthresh (0),
+    tcpi_unacked => unacked (0),
+    tcpi_lost => lost (0),
+    tcpi_retrans => retrans (0),
+    tcpi_total_retrans => total_retrans (0),
+    tcpi_pmtu => pmtu (0),
+    tcpi_pacing_rate => pacing_rate (SC_TCPI_HAVE_PACING_RATE),
+    tcpi_bytes_acked => bytes_acked (SC_TCPI_HAVE_BYTES_ACKED),
+    tcpi_bytes_received => bytes_received (SC_TCPI_HAVE_BYTES_ACKED),
+    tcpi_segs_out => segs_out (SC_TCPI_HAVE_SEGS),
+    tcpi_segs_in => segs_in (SC_TCPI_HAVE_SEGS),
+    tcpi_notsent_bytes => notsent_bytes (SC_TCPI_HAVE_MIN_RTT),
+    tcpi_min_rtt => min_rtt_us (SC_TCPI_HAVE_MIN_RTT),
+    tcpi_delivery_rate => delivery_rate (SC_TCPI_HAVE_DELIVERY_RATE),
+    tcpi_delivered => delivered (SC_TCPI_HAVE_DELIVERED),
+    tcpi_bytes_sent => bytes_sent (SC_TCPI_HAVE_BYTES_SENT),
+    tcpi_bytes_retrans => bytes_retrans (SC_TCPI_HAVE_BYTES_SENT),
+    tcpi_snd_wnd => snd_wnd (SC_TCPI_HAVE_SND_WND),
+];
+
+/// The `SC_TCPI_HAVE_*` bits fit the table's byte.
+const _: () = assert!(SC_TCPI_HAVE_SND_WND <= u8::MAX as u32);
+
+/// Writes the snapshot into `out`, `sc_tcp_info`'s bytes (zero, and at
+/// least [`SC_TCP_INFO_MIN_SIZE`] long): each field the kernel wrote whole,
+/// with its `valid` bit.
+#[inline(never)]
+fn fill(info: &TcpInfo, out: &mut [u8]) {
+    let kernel = info.as_bytes();
+    let mut valid = 0u32;
+    for field in &FIELDS {
+        let (from, to, width) = (
+            usize::from(field.from),
+            usize::from(field.to),
+            usize::from(field.width),
+        );
+        // Both in range when the kernel wrote the field (the offsets are
+        // the structs'): the copy never panics; a field past what the
+        // kernel wrote stays 0.
+        if let (Some(source), Some(target)) =
+            (kernel.get(from..from + width), out.get_mut(to..to + width))
+        {
+            target.copy_from_slice(source);
+            valid |= u32::from(field.have);
+        }
+    }
+    // At most the size of struct tcp_info.
+    let kernel_len = kernel.len() as u32;
+    let bytes = [
+        (offset_of!(sc_tcp_info, snd_wscale), info.snd_wscale()),
+        (offset_of!(sc_tcp_info, rcv_wscale), info.rcv_wscale()),
+        (
+            offset_of!(sc_tcp_info, fastopen_client_fail),
+            info.fastopen_client_fail().0,
+        ),
+        (
+            offset_of!(sc_tcp_info, delivery_rate_app_limited),
+            u8::from(info.delivery_rate_app_limited() == Some(true)),
+        ),
+    ];
+    let words = [
+        (offset_of!(sc_tcp_info, valid), valid),
+        (offset_of!(sc_tcp_info, kernel_len), kernel_len),
+    ];
+    for (offset, value) in bytes {
+        if let Some(byte) = out.get_mut(offset) {
+            *byte = value;
+        }
+    }
+    for (offset, value) in words {
+        if let Some(word) = out.get_mut(offset..offset + 4) {
+            word.copy_from_slice(&value.to_ne_bytes());
+        }
+    }
 }

@@ -102,8 +102,7 @@ pub extern "C" fn sc_epoll_create() -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn sc_epoll_add(epfd: c_int, fd: c_int, events: u32, data: u64) -> c_int {
     // SAFETY: the caller's promise about epfd.
-    let epoll = unsafe { args::epoll(epfd) };
-    unit_return(epoll.add(fd, EpollFlags::from_bits_retain(events), data))
+    unsafe { ctl(epfd, libc::EPOLL_CTL_ADD, fd, events, data) }
 }
 
 /// `epoll_ctl(EPOLL_CTL_MOD)`: new `events` and `data` for a watched `fd`;
@@ -119,8 +118,7 @@ pub unsafe extern "C" fn sc_epoll_add(epfd: c_int, fd: c_int, events: u32, data:
 #[no_mangle]
 pub unsafe extern "C" fn sc_epoll_modify(epfd: c_int, fd: c_int, events: u32, data: u64) -> c_int {
     // SAFETY: the caller's promise about epfd.
-    let epoll = unsafe { args::epoll(epfd) };
-    unit_return(epoll.modify(fd, EpollFlags::from_bits_retain(events), data))
+    unsafe { ctl(epfd, libc::EPOLL_CTL_MOD, fd, events, data) }
 }
 
 /// `epoll_ctl(EPOLL_CTL_DEL)`: stops watching `fd`.
@@ -135,8 +133,25 @@ pub unsafe extern "C" fn sc_epoll_modify(epfd: c_int, fd: c_int, events: u32, da
 #[no_mangle]
 pub unsafe extern "C" fn sc_epoll_delete(epfd: c_int, fd: c_int) -> c_int {
     // SAFETY: the caller's promise about epfd.
+    unsafe { ctl(epfd, libc::EPOLL_CTL_DEL, fd, 0, 0) }
+}
+
+/// The three `epoll_ctl` exports, out of line: `-EBADF` for a negative
+/// `epfd`, then the core's call for `op`.
+///
+/// # Safety
+///
+/// As `sc_epoll_add`.
+#[inline(never)]
+unsafe fn ctl(epfd: c_int, op: c_int, fd: c_int, events: u32, data: u64) -> c_int {
+    let events = EpollFlags::from_bits_retain(events);
+    // SAFETY: the caller's promise about epfd.
     let epoll = unsafe { args::epoll(epfd) };
-    unit_return(epoll.delete(fd))
+    unit_return(epoll.and_then(|epoll| match op {
+        libc::EPOLL_CTL_ADD => epoll.add(fd, events, data),
+        libc::EPOLL_CTL_MOD => epoll.modify(fd, events, data),
+        _ => epoll.delete(fd),
+    }))
 }
 
 /// `epoll_wait(2)`: waits until a watched descriptor is ready or
@@ -163,7 +178,7 @@ pub unsafe extern "C" fn sc_epoll_wait(
     // SAFETY: the caller's promises about events and epfd.
     let ready = unsafe {
         args::epoll_events(events, maxevents)
-            .and_then(|events| args::epoll(epfd).wait(events, args::timeout(timeout_ms)))
+            .and_then(|events| args::epoll(epfd)?.wait(events, args::timeout(timeout_ms)))
     };
     // At most maxevents, an int.
     int_return(ready.map(|ready| ready as c_int))

@@ -101,3 +101,39 @@ fn names_and_debug() {
         "COOKIE_UNAVAILABLE"
     );
 }
+
+#[test]
+fn fields_are_read_at_the_structs_offsets() {
+    let info = filled(232);
+    // The same bytes read as libc's struct, field by field.
+    let mut bytes = [0u8; size_of::<libc::tcp_info>()];
+    bytes[..232].copy_from_slice(info.as_bytes());
+    // SAFETY: as many bytes as the struct, any bits a valid value.
+    let raw: libc::tcp_info = unsafe { bytes.as_ptr().cast::<libc::tcp_info>().read_unaligned() };
+    assert_eq!(info.state().0, raw.tcpi_state);
+    assert_eq!(info.options().bits(), raw.tcpi_options);
+    assert_eq!(info.rtt(), Duration::from_micros(raw.tcpi_rtt.into()));
+    assert_eq!(info.snd_cwnd(), raw.tcpi_snd_cwnd);
+    assert_eq!(info.total_retrans(), raw.tcpi_total_retrans);
+    assert_eq!(info.pacing_rate(), Some(raw.tcpi_pacing_rate));
+    assert_eq!(info.bytes_received(), Some(raw.tcpi_bytes_received));
+    assert_eq!(
+        info.busy_time(),
+        Some(Duration::from_micros(raw.tcpi_busy_time))
+    );
+    assert_eq!(info.snd_wnd(), Some(raw.tcpi_snd_wnd));
+}
+
+#[test]
+fn as_bytes_is_what_the_kernel_wrote() {
+    assert_eq!(filled(0).as_bytes(), &[] as &[u8]);
+    let info = filled(104);
+    assert_eq!(info.as_bytes().len(), 104);
+    assert_eq!(info.as_bytes()[0], 1);
+    assert_eq!(info.as_bytes()[103], 104);
+    assert_eq!(filled(232).as_bytes().len(), 232);
+    // A newer kernel's longer struct: as much as the libc crate's has.
+    let longest = filled(4096);
+    assert_eq!(longest.kernel_len(), size_of::<libc::tcp_info>());
+    assert_eq!(longest.as_bytes().len(), size_of::<libc::tcp_info>());
+}
