@@ -187,6 +187,7 @@ extern crate std;
 //   options/  the option table (table.rs), the kinds of option values,
 //             and a typed getter and setter per option, one file per level
 //   poll/     readiness: poll(2) and waiting against a deadline
+//   udp/      segmentation offload: datagram runs sent and received
 //   errno/    Errno, and the name and message of every errno (table.rs)
 //   sys/      the only code that calls libc
 //
@@ -209,6 +210,7 @@ mod socket;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 mod std_interop;
 mod sys;
+pub mod udp;
 
 pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};

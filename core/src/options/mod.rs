@@ -45,7 +45,7 @@
 // Adding an option: one line in table.rs (its C name, level and kind; a new
 // kind, if the value is of a new shape, goes in kind.rs), its typed getter
 // and setter in the file of its level here (socket.rs, tcp.rs, ip.rs,
-// multicast.rs; the credentials options live with the credentials in
+// multicast.rs, udp.rs; the credentials options live with the credentials in
 // msg/credentials.rs), and its C export in the same file of
 // ffi/src/options/, which takes the option from the table too.
 
@@ -56,6 +56,7 @@ mod multicast;
 pub(crate) mod socket;
 pub(crate) mod table;
 mod tcp;
+mod udp;
 
 pub use kind::{
     Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,

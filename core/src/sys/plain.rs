@@ -41,6 +41,7 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::mmsghdr,
 );
 
 /// An all-zero `T`: no address, no length, no flags.
