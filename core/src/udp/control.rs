@@ -10,6 +10,7 @@
 
 use core::mem::size_of;
 
+use crate::errno::{Errno, Result};
 use crate::msg::cmsg::buffer::CmsgBuffer;
 use crate::msg::cmsg::builder::CmsgBuilder;
 use crate::msg::cmsg::cmsg_space;
@@ -45,18 +46,23 @@ pub(crate) fn udp_segment_message(segment: u16) -> [u8; UDP_SEGMENT_SPACE] {
 }
 
 /// The segment size in the first `SOL_UDP`/`UDP_GRO` message of `control`,
-/// the control bytes a receive filled; `None` when there is none, or when
-/// the kernel cut it short to fit the buffer (then `MSG_CTRUNC` is set): a
-/// cut message is never read.
-pub(crate) fn gro_segment(control: &[u8]) -> Option<usize> {
-    Cmsgs::new(control).find_map(|message| match message {
+/// the control bytes a receive filled: `Ok(None)` when there is none, and
+/// `ENOBUFS` when the kernel cut it short to fit the buffer, which a
+/// reader of an `int` would misread (qemu-user cuts it without setting
+/// `MSG_CTRUNC`, so the cut itself is the sign).
+pub(crate) fn gro_segment(control: &[u8]) -> Result<Option<usize>> {
+    let found = Cmsgs::new(control).find_map(|message| match message {
         ControlMessage::Other {
             level: libc::SOL_UDP,
             ty: libc::UDP_GRO,
             data,
-        } => Some(decode_gro(data)),
+        } => Some(data),
         _ => None,
-    })?
+    });
+    match found {
+        None => Ok(None),
+        Some(data) => decode_gro(data).map(Some).ok_or(Errno::ENOBUFS),
+    }
 }
 
 /// An `int` of exactly four bytes, from 1 up: anything else is not a
@@ -80,7 +86,10 @@ mod tests {
         assert_eq!(len, cmsg_len(2));
         assert_eq!((header.cmsg_level, header.cmsg_type), (17, 103));
         assert_eq!(&bytes[cmsg_len(0)..cmsg_len(2)], 1200u16.to_ne_bytes());
-        assert!(bytes[cmsg_len(2)..].iter().all(|&b| b == 0), "zeroed padding");
+        assert!(
+            bytes[cmsg_len(2)..].iter().all(|&b| b == 0),
+            "zeroed padding"
+        );
         let messages: std::vec::Vec<_> = Cmsgs::new(&bytes).collect();
         assert_eq!(messages.len(), 1);
     }
@@ -96,19 +105,19 @@ mod tests {
     #[test]
     fn gro_segment_reads_a_whole_int_only() {
         let run = message(libc::SOL_UDP, libc::UDP_GRO, &1200i32.to_ne_bytes());
-        assert_eq!(gro_segment(&run), Some(1200));
+        assert_eq!(gro_segment(&run), Ok(Some(1200)));
         // Cut by the kernel to fit: the message says 2 bytes of data.
         let cut = message(libc::SOL_UDP, libc::UDP_GRO, &1200u16.to_ne_bytes());
-        assert_eq!(gro_segment(&cut), None);
-        // Cut further: the header's own bytes only.
-        assert_eq!(gro_segment(&run[..cmsg_len(0) + 2]), None);
+        assert_eq!(gro_segment(&cut), Err(Errno::ENOBUFS));
+        // Cut by the buffer's end: the header claims 4 bytes, 2 are there.
+        assert_eq!(gro_segment(&run[..cmsg_len(0) + 2]), Err(Errno::ENOBUFS));
         for bad in [0i32, -1] {
             let odd = message(libc::SOL_UDP, libc::UDP_GRO, &bad.to_ne_bytes());
-            assert_eq!(gro_segment(&odd), None, "value {bad}");
+            assert_eq!(gro_segment(&odd), Err(Errno::ENOBUFS), "value {bad}");
         }
         let other = message(libc::IPPROTO_IP, libc::UDP_GRO, &1200i32.to_ne_bytes());
-        assert_eq!(gro_segment(&other), None);
-        assert_eq!(gro_segment(&[]), None);
+        assert_eq!(gro_segment(&other), Ok(None));
+        assert_eq!(gro_segment(&[]), Ok(None));
     }
 
     #[test]
@@ -116,6 +125,6 @@ mod tests {
         let mut bytes = message(libc::SOL_SOCKET, libc::SO_RXQ_OVFL, &7u32.to_ne_bytes());
         bytes.extend(message(libc::SOL_UDP, libc::UDP_GRO, &500i32.to_ne_bytes()));
         bytes.extend(message(libc::SOL_UDP, libc::UDP_GRO, &900i32.to_ne_bytes()));
-        assert_eq!(gro_segment(&bytes), Some(500), "the first one counts");
+        assert_eq!(gro_segment(&bytes), Ok(Some(500)), "the first one counts");
     }
 }

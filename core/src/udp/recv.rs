@@ -140,9 +140,9 @@ impl SocketFd {
 /// size and flags the message `CTRUNC`).
 ///
 /// Errors: `EMSGSIZE` when `flags` has `TRUNC` (the run was longer than
-/// the buffer, and its end is gone), `ENOBUFS` when it has `CTRUNC` and
-/// `control` holds no whole `UDP_GRO` message (the segment size may have
-/// been cut off).
+/// the buffer, and its end is gone), `ENOBUFS` when `control` holds a
+/// `UDP_GRO` message cut short, or none while `flags` has `CTRUNC` (the
+/// segment size was, or may have been, cut off).
 ///
 /// ```
 /// use sockcore::udp::received_segment;
@@ -155,7 +155,7 @@ pub fn received_segment(len: usize, flags: MsgFlags, control: &[u8]) -> Result<u
     if flags.contains(MsgFlags::TRUNC) {
         return Err(Errno::EMSGSIZE);
     }
-    match gro_segment(control) {
+    match gro_segment(control)? {
         Some(segment) => Ok(segment),
         None if flags.contains(MsgFlags::CTRUNC) => Err(Errno::ENOBUFS),
         None => Ok(len),
