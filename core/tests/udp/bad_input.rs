@@ -11,6 +11,17 @@ use sockcore::{
 use crate::support::sockets::{accepted_pair, unix_pair};
 use crate::support::udp::{loopback, readable, receiver, sender};
 
+/// One bad send: what it is, its arguments, and the error it must get.
+struct SendCase<'a> {
+    what: &'a str,
+    buf: &'a [u8],
+    segment: usize,
+    control: &'a [u8],
+    flags: MsgFlags,
+    to: Option<&'a SocketAddr>,
+    errno: Errno,
+}
+
 #[test]
 fn send_arguments() {
     let (rx, to) = receiver(loopback(false), false, 1 << 20);
@@ -26,16 +37,17 @@ fn send_arguments() {
     let with_segment = builder.finish();
     let too_long = [0u8; UDP_OFFLOAD_CONTROL_MAX + 1];
     let none = MsgFlags::empty();
-    let cases: [(
-        &str,
-        &[u8],
-        usize,
-        &[u8],
-        MsgFlags,
-        Option<&SocketAddr>,
-        Errno,
-    ); 8] = [
-        (
+    let case = |what, buf, segment, control, flags, to, errno| SendCase {
+        what,
+        buf,
+        segment,
+        control,
+        flags,
+        to,
+        errno,
+    };
+    let cases = [
+        case(
             "empty buffer",
             &[],
             1200,
@@ -44,8 +56,8 @@ fn send_arguments() {
             Some(&to),
             Errno::EINVAL,
         ),
-        ("segment 0", &buf, 0, &[], none, Some(&to), Errno::EINVAL),
-        (
+        case("segment 0", &buf, 0, &[], none, Some(&to), Errno::EINVAL),
+        case(
             "segment 65,508",
             &buf,
             65_508,
@@ -54,7 +66,7 @@ fn send_arguments() {
             Some(&to),
             Errno::EINVAL,
         ),
-        (
+        case(
             "MSG_MORE",
             &buf,
             1200,
@@ -63,7 +75,7 @@ fn send_arguments() {
             Some(&to),
             Errno::EINVAL,
         ),
-        (
+        case(
             "MSG_OOB",
             &buf,
             1200,
@@ -72,7 +84,7 @@ fn send_arguments() {
             Some(&to),
             Errno::EINVAL,
         ),
-        (
+        case(
             "a Unix address",
             &buf,
             1200,
@@ -81,7 +93,7 @@ fn send_arguments() {
             Some(&unix),
             Errno::EAFNOSUPPORT,
         ),
-        (
+        case(
             "UDP_SEGMENT in control",
             &buf,
             1200,
@@ -90,7 +102,7 @@ fn send_arguments() {
             Some(&to),
             Errno::EINVAL,
         ),
-        (
+        case(
             "control too long",
             &buf,
             1200,
@@ -100,15 +112,12 @@ fn send_arguments() {
             Errno::EINVAL,
         ),
     ];
-    for (what, buf, segment, control, flags, to, errno) in cases {
-        let sent = offload.send_with_control(buf, segment, control, flags, to);
-        assert_eq!(sent, Err(errno), "{what}");
-        if control.is_empty() {
-            assert_eq!(
-                tx.send_segments(buf, segment, flags, to),
-                Err(errno),
-                "{what}"
-            );
+    for c in cases {
+        let sent = offload.send_with_control(c.buf, c.segment, c.control, c.flags, c.to);
+        assert_eq!(sent, Err(c.errno), "{}", c.what);
+        if c.control.is_empty() {
+            let sent = tx.send_segments(c.buf, c.segment, c.flags, c.to);
+            assert_eq!(sent, Err(c.errno), "{}", c.what);
         }
     }
     assert!(!readable(&rx, 100), "nothing was sent");
@@ -189,7 +198,7 @@ fn recv_arguments() {
     }
     let mut control = [MaybeUninit::uninit(); 64];
     let with_control = offload.recv_with_control(&mut [], &mut control, MsgFlags::empty());
-    assert_eq!(with_control.err().map(|e| e), Some(Errno::EINVAL));
+    assert_eq!(with_control.err(), Some(Errno::EINVAL));
     // The batch: no buffers, an empty one, other flags.
     let mut empty: GroBatch<'_, 0> = GroBatch::new([]);
     assert_eq!(
