@@ -89,8 +89,9 @@ impl<'s> UdpOffload<'s> {
     }
 }
 
-/// `ENOPROTOOPT` unless `socket` is a UDP socket.
-#[inline]
+/// `ENOPROTOOPT` unless `socket` is a UDP socket. Out of line: the four
+/// calls that check share it, and none is on a hot path.
+#[inline(never)]
 pub(super) fn check_udp(socket: &SocketFd) -> Result<()> {
     if socket.option(SO_PROTOCOL)? == libc::IPPROTO_UDP {
         Ok(())

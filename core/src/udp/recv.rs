@@ -64,7 +64,7 @@ impl UdpOffload<'_> {
     #[inline]
     pub fn recv<'b>(&self, buf: &'b mut [u8], flags: MsgFlags) -> Result<RecvSegments<'b>> {
         let mut control = CmsgBuffer::<UDP_RECV_CONTROL_SPACE>::new();
-        self.recv_with_control(buf, &mut control, flags)
+        self.recv_checking(buf, &mut control, flags, false)
             .map(|(run, _)| run)
     }
 
@@ -78,14 +78,30 @@ impl UdpOffload<'_> {
     /// Errors: those of [`recv`](Self::recv); `ENOBUFS` when `control` was
     /// too small and the kernel cut the segment size off (`MSG_CTRUNC`
     /// without a whole `UDP_GRO` message): the run is gone, not misread.
+    #[inline]
     pub fn recv_with_control<'b, 'c>(
         &self,
         buf: &'b mut [u8],
         control: &'c mut [MaybeUninit<u8>],
         flags: MsgFlags,
     ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
+        self.recv_checking(buf, control, flags, false)
+    }
+
+    /// The receive, after the argument checks and, with `check_socket`,
+    /// the socket's (for the calls that keep no state).
+    fn recv_checking<'b, 'c>(
+        &self,
+        buf: &'b mut [u8],
+        control: &'c mut [MaybeUninit<u8>],
+        flags: MsgFlags,
+        check_socket: bool,
+    ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
         if buf.is_empty() || !RECV_FLAGS.contains(flags) {
             return Err(Errno::EINVAL);
+        }
+        if check_socket {
+            check_udp(self.socket)?;
         }
         let msg = {
             let mut bufs = [IoSliceMut::new(buf)];
@@ -118,16 +134,16 @@ impl SocketFd {
     ///
     /// Errors: `ENOPROTOOPT` for a socket that is not UDP (nothing is
     /// received), and those of [`UdpOffload::recv`].
+    #[inline]
     pub fn recv_segments<'b>(
         &self,
         buf: &'b mut [u8],
         flags: MsgFlags,
     ) -> Result<RecvSegments<'b>> {
-        if buf.is_empty() || !RECV_FLAGS.contains(flags) {
-            return Err(Errno::EINVAL);
-        }
-        check_udp(self)?;
-        UdpOffload::from_state(self, GsoStatus::Untried).recv(buf, flags)
+        let mut control = CmsgBuffer::<UDP_RECV_CONTROL_SPACE>::new();
+        UdpOffload::from_state(self, GsoStatus::Untried)
+            .recv_checking(buf, &mut control, flags, true)
+            .map(|(run, _)| run)
     }
 }
 

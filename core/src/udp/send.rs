@@ -80,6 +80,7 @@ impl UdpOffload<'_> {
     /// Errors: those of [`send`](Self::send), and `EINVAL` for `control`
     /// over [`UDP_OFFLOAD_CONTROL_MAX`] bytes or holding a `UDP_SEGMENT`
     /// message of its own.
+    #[inline]
     pub fn send_with_control(
         &mut self,
         buf: &[u8],
@@ -88,7 +89,24 @@ impl UdpOffload<'_> {
         flags: MsgFlags,
         to: Option<&SocketAddr>,
     ) -> Result<usize> {
+        self.send_checking(buf, segment, control, flags, to, false)
+    }
+
+    /// The send, after the argument checks and, with `check_socket`, the
+    /// socket's (for the calls that keep no state).
+    fn send_checking(
+        &mut self,
+        buf: &[u8],
+        segment: usize,
+        control: &[u8],
+        flags: MsgFlags,
+        to: Option<&SocketAddr>,
+        check_socket: bool,
+    ) -> Result<usize> {
         let segment = check_send(buf, segment, control, flags, to)?;
+        if check_socket {
+            check_udp(self.socket)?;
+        }
         let flags = flags | MsgFlags::NOSIGNAL;
         let mut sent = 0;
         // The status before a refusal in this call, and the refusal.
@@ -137,6 +155,7 @@ impl SocketFd {
     ///
     /// Errors: `ENOPROTOOPT` for a socket that is not UDP (nothing is
     /// sent), and those of [`UdpOffload::send`].
+    #[inline]
     pub fn send_segments(
         &self,
         buf: &[u8],
@@ -144,9 +163,14 @@ impl SocketFd {
         flags: MsgFlags,
         to: Option<&SocketAddr>,
     ) -> Result<usize> {
-        check_send(buf, segment, &[], flags, to)?;
-        check_udp(self)?;
-        UdpOffload::from_state(self, GsoStatus::Untried).send(buf, segment, flags, to)
+        UdpOffload::from_state(self, GsoStatus::Untried).send_checking(
+            buf,
+            segment,
+            &[],
+            flags,
+            to,
+            true,
+        )
     }
 }
 

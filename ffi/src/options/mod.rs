@@ -1,6 +1,6 @@
 //! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
 //! typed calls live in one file per level (`socket.rs`, `tcp.rs`, `ip.rs`,
-//! `multicast.rs`), each taking its option from the core's table
+//! `multicast.rs`, `udp.rs`), each taking its option from the core's table
 //! (`sockcore::options`).
 //!
 //! Typed setters return 0 or `-errno`; typed getters return the value
@@ -9,8 +9,9 @@
 //! and `-ENOPROTOOPT` for an option the socket's protocol lacks (such as a
 //! TCP option on a UDP socket); those are not repeated below.
 
-// The credentials calls (messages) use only its switches.
-#[cfg(any(feature = "messages", feature = "options"))]
+// The credentials calls (messages) use only its switches; the UDP
+// offload options (udp-offload) its switch and count calls.
+#[cfg(any(feature = "messages", feature = "options", feature = "udp-offload"))]
 #[cfg_attr(not(feature = "options"), allow(dead_code))]
 pub(crate) mod convert;
 
@@ -26,6 +27,9 @@ pub mod ip;
 
 #[cfg(feature = "options")]
 pub mod multicast;
+
+#[cfg(feature = "udp-offload")]
+pub mod udp;
 
 use core::ffi::{c_int, c_void};
 
