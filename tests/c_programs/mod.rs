@@ -17,13 +17,14 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "bad_input",
     "faults",
     "msg_fds",
     "msg_batch",
     "msg_options",
     "msg_readiness",
+    "udp_offload",
 ];
 
 /// How a program runs, and what a clean run looks like.
