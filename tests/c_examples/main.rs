@@ -11,6 +11,7 @@ mod peer_credentials;
 mod tcp;
 mod udp_batch;
 mod udp_echo;
+mod udp_gso;
 mod unix_echo;
 
 use sockcore_e2e::{c_build, CBuild};

@@ -235,6 +235,18 @@ pub fn udp_batch(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// udp_gso's receiver and sender, 4 MiB with segmentation offload
+/// (static).
+pub fn udp_gso(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_gso", "recv", "127.0.0.1:0", "4"],
+        &[&["udp_gso", "send", ADDRESS, "4"]],
+    );
+}
+
 /// peer_credentials' server and an admitted client (shared).
 pub fn peer_credentials(tool: &dyn Tool, built: &Built) {
     let address = format!("unix:@{}", unique_name("tool-credentials"));
