@@ -23,6 +23,13 @@
 //!   unless taken); [`SocketFd::send_fds`]/[`SocketFd::recv_fds`] for the
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
+//! - **UDP segmentation offload**: [`udp::UdpOffload`] sends a buffer as
+//!   equal datagrams in one system call per 64 of them (GSO, Linux 4.18),
+//!   falling back to `sendmmsg` where the kernel refuses, and receives
+//!   coalesced runs with their segment size (GRO, Linux 5.0;
+//!   [`SocketFd::set_udp_gro`]), one run or a [`udp::GroBatch`] at a time;
+//!   [`udp::Segments`] walks a run's datagrams;
+//!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …); the table of
 //!   every option in [`options`], for [`SocketFd::set_option`] and
