@@ -6,15 +6,20 @@
 //!   descriptors `Cmsgs` lists, in order, and then holds none.
 //! - The input read as a list of messages to build: what `CmsgBuilder`
 //!   writes parses back to exactly those messages.
+//! - The segment size of a received run (`received_segment`) over the same
+//!   bytes: the first `UDP_GRO` message's value when it is a whole `int`
+//!   above 0, `ENOBUFS` when it is cut or odd or when there is none while
+//!   `MSG_CTRUNC` is set, `EMSGSIZE` with `MSG_TRUNC`, else the length.
 #![no_main]
 
 use core::fmt::{self, Write};
 use core::mem::MaybeUninit;
 
 use libfuzzer_sys::fuzz_target;
+use sockcore::udp::received_segment;
 use sockcore::{
-    cmsg_len, CmsgBuffer, CmsgBuilder, Cmsgs, ControlMessage, Credentials, Errno, RawFd,
-    ReceivedControl,
+    cmsg_len, CmsgBuffer, CmsgBuilder, Cmsgs, ControlMessage, Credentials, Errno, MsgFlags,
+    RawFd, ReceivedControl,
 };
 
 /// A `core::fmt::Write` that keeps nothing: `Debug` must merely not panic.
@@ -126,6 +131,32 @@ fn walk_arbitrary(data: &[u8]) {
     assert_eq!(parse(control.release()), emptied);
 }
 
+/// `received_segment` over arbitrary control bytes, against the rule
+/// worked out from the parsed messages.
+fn segment_of_arbitrary(data: &[u8]) {
+    let gro = parse(data).into_iter().find_map(|message| match message {
+        Message::Other {
+            level: libc::SOL_UDP,
+            ty: libc::UDP_GRO,
+            data,
+        } => Some(data),
+        _ => None,
+    });
+    let len = data.len().wrapping_mul(257);
+    for flags in [MsgFlags::empty(), MsgFlags::CTRUNC, MsgFlags::TRUNC] {
+        let expected = match &gro {
+            _ if flags.contains(MsgFlags::TRUNC) => Err(Errno::EMSGSIZE),
+            Some(bytes) => match <[u8; 4]>::try_from(&bytes[..]).map(i32::from_ne_bytes) {
+                Ok(segment) if segment > 0 => Ok(segment as usize),
+                _ => Err(Errno::ENOBUFS),
+            },
+            None if flags.contains(MsgFlags::CTRUNC) => Err(Errno::ENOBUFS),
+            None => Ok(len),
+        };
+        assert_eq!(received_segment(len, flags, data), expected, "{flags:?}");
+    }
+}
+
 /// Reads builder steps from the input.
 struct Steps<'a> {
     rest: &'a [u8],
@@ -210,5 +241,6 @@ fn build_and_parse(data: &[u8]) {
 }
 fuzz_target!(|data: &[u8]| {
     walk_arbitrary(data);
+    segment_of_arbitrary(data);
     build_and_parse(data);
 });
