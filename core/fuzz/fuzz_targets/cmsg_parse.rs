@@ -18,8 +18,8 @@ use core::mem::MaybeUninit;
 use libfuzzer_sys::fuzz_target;
 use sockcore::udp::received_segment;
 use sockcore::{
-    cmsg_len, CmsgBuffer, CmsgBuilder, Cmsgs, ControlMessage, Credentials, Errno, MsgFlags,
-    RawFd, ReceivedControl,
+    cmsg_len, CmsgBuffer, CmsgBuilder, Cmsgs, ControlMessage, Credentials, Errno, MsgFlags, RawFd,
+    ReceivedControl,
 };
 
 /// A `core::fmt::Write` that keeps nothing: `Debug` must merely not panic.
