@@ -96,7 +96,8 @@ fn assert_read_back(client: &Socket, message: &[u8]) {
 }
 
 fn dial(addr: &SocketAddr) -> Socket {
-    let client = Socket::dial_addr(addr, 5000).expect("the kernel queues the connection");
+    let client = Socket::dial_addr(addr, Some(Duration::from_secs(5)))
+        .expect("the kernel queues the connection");
     client
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("SO_RCVTIMEO");

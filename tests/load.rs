@@ -184,7 +184,7 @@ fn run_clients(addr: &SocketAddr, pool: &[u8]) -> Figures {
     let start = Instant::now();
     let mut clients: Vec<Client> = (0..CLIENTS)
         .map(|index| {
-            let socket = Socket::dial_addr(addr, 5000)
+            let socket = Socket::dial_addr(addr, Some(Duration::from_secs(5)))
                 .unwrap_or_else(|e| panic!("client {index}: dial {addr}: {e}"));
             socket.set_nonblocking(true).expect("set_nonblocking");
             // Small buffers, so that no stream fits in the kernel at once:
@@ -234,7 +234,7 @@ fn run_clients(addr: &SocketAddr, pool: &[u8]) -> Figures {
             PollFd::new(fd, events)
         }));
         figures.polls += 1;
-        poll(&mut fds, 1000).expect("poll");
+        poll(&mut fds, Some(Duration::from_secs(1))).expect("poll");
         for (index, (client, entry)) in clients.iter_mut().zip(&fds).enumerate() {
             let events = entry.revents();
             if events.is_empty() {
@@ -383,7 +383,7 @@ fn rust_echo_server(listener: Socket, clients: usize) -> u64 {
             };
             PollFd::new(conn.socket.as_raw_fd(), events)
         }));
-        poll(&mut fds, 1000).expect("the Rust server: poll");
+        poll(&mut fds, Some(Duration::from_secs(1))).expect("the Rust server: poll");
         for index in (0..conns.len()).rev() {
             if !fds[index + 1].revents().is_empty() && serve(&mut conns[index], &mut waits) {
                 conns.swap_remove(index);
@@ -431,10 +431,10 @@ fn a_thousand_clients_against_a_rust_poll_server() {
 const SLOW_TOTAL: usize = PER_CLIENT;
 
 /// How long the slow reader's writes must see no room before it reads.
-const STUCK_MS: i32 = 100;
+const STUCK: Duration = Duration::from_millis(100);
 
 /// One client that reads only once its writes are stuck: no room for
-/// [`STUCK_MS`]. Over a Unix socket the buffers do not grow, so its echo
+/// [`STUCK`]. Over a Unix socket the buffers do not grow, so its echo
 /// backs up until the server cannot write either, and stops reading to
 /// wait for room, which is what keeps the writes stuck (a server merely
 /// slow to read would free room soon). That is the path a load over TCP,
@@ -443,7 +443,7 @@ const STUCK_MS: i32 = 100;
 fn slow_reader(addr: &SocketAddr, pool: &[u8]) {
     let deadline = Instant::now() + DEADLINE;
     let stream = &pool[..SLOW_TOTAL];
-    let socket = Socket::dial_addr(addr, 5000).expect("dial");
+    let socket = Socket::dial_addr(addr, Some(Duration::from_secs(5))).expect("dial");
     socket.set_nonblocking(true).expect("set_nonblocking");
     let mut buf = vec![0u8; 64 << 10];
     let (mut sent, mut received, mut stalls) = (0, 0, 0);
@@ -460,7 +460,7 @@ fn slow_reader(addr: &SocketAddr, pool: &[u8]) {
                 }
                 Err(Errno::EAGAIN) => {
                     let mut room = [PollFd::new(socket.as_raw_fd(), PollFlags::OUT)];
-                    poll(&mut room, STUCK_MS).expect("poll") == 0
+                    poll(&mut room, Some(STUCK)).expect("poll") == 0
                 }
                 Err(e) => panic!("the slow reader: write at {sent}: {e}"),
             },
@@ -497,7 +497,11 @@ fn slow_reader(addr: &SocketAddr, pool: &[u8]) {
         if sent < SLOW_TOTAL {
             events |= PollFlags::OUT;
         }
-        poll(&mut [PollFd::new(socket.as_raw_fd(), events)], 1000).expect("poll");
+        poll(
+            &mut [PollFd::new(socket.as_raw_fd(), events)],
+            Some(Duration::from_secs(1)),
+        )
+        .expect("poll");
     }
 }
 

@@ -37,7 +37,9 @@
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
-//!   [`SocketFd::write_within`].
+//!   [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
+//!   `None` waits for ever, `Some(Duration::ZERO)` does not wait (the
+//!   whole convention is in [`poll`](poll#time-outs)).
 //! - **Errors**: [`Errno`].
 //!
 //! # No `std`, no allocator
@@ -86,6 +88,8 @@
 //! # The server/client flow
 //!
 //! ```
+//! use std::time::Duration;
+//!
 //! use sockcore::{Shutdown, SockFlags, Socket};
 //!
 //! // Server: socket + SO_REUSEADDR + bind + listen, on an ephemeral port.
@@ -93,7 +97,7 @@
 //! let addr = listener.local_addr()?;
 //!
 //! // Client: socket + connect, with a 1 s time-out; then write.
-//! let client = Socket::dial_addr(&addr, 1000)?;
+//! let client = Socket::dial_addr(&addr, Some(Duration::from_secs(1)))?;
 //! client.write_all(b"ping")?;
 //!
 //! // Server: accept, read, echo.
@@ -199,13 +203,14 @@ extern crate std;
 //   sys/      the only code that calls libc
 //
 // The files beside this one are the vocabulary every family shares: file
-// descriptors, flags, iovec buffers, and the layout checks. Modules import
-// a name from the module that defines it; this file only declares modules
-// and re-exports the public API.
+// descriptors, flags, iovec buffers, conversions of time, and the layout
+// checks. Modules import a name from the module that defines it; this file
+// only declares modules and re-exports the public API.
 mod fd;
 mod flags;
 mod iovec;
 mod layout;
+mod time;
 
 mod addr;
 mod errno;

@@ -15,6 +15,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::os::fd::AsRawFd;
 use std::process::Command;
+use std::time::Duration;
 
 use sockcore::{Domain, OwnedFd, SockFlags, Socket, Type};
 
@@ -88,9 +89,9 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
     ] {
         let listener = Socket::listen_on(&listen, 4).unwrap();
         let addr = listener.local_addr().unwrap();
-        let client = Socket::dial_addr(&addr, 1000).unwrap();
+        let client = Socket::dial_addr(&addr, Some(Duration::from_secs(1))).unwrap();
         let (accepted, _) = listener.accept(SockFlags::empty()).unwrap();
-        let second = Socket::dial_addr(&addr, 1000).unwrap();
+        let second = Socket::dial_addr(&addr, Some(Duration::from_secs(1))).unwrap();
         let accepted_only = listener.accept_only(SockFlags::NONBLOCK).unwrap();
         add(&format!("listen_on {listen}"), listener);
         add(&format!("dial {listen}"), client);

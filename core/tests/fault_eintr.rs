@@ -86,7 +86,10 @@ fn fill_send_buffer(writer: &Socket, reader: &Socket) -> usize {
         }
         let arrived = queued(reader);
         let mut entry = [PollFd::new(writer.as_raw_fd(), PollFlags::OUT)];
-        if !tcp || (poll(&mut entry, 20).unwrap() == 0 && queued(reader) == arrived) {
+        if !tcp
+            || (poll(&mut entry, Some(Duration::from_millis(20))).unwrap() == 0
+                && queued(reader) == arrived)
+        {
             writer.set_nonblocking(false).unwrap();
             return total;
         }
@@ -130,7 +133,11 @@ fn accept_case() {
         interrupted(|| listener.accept(SockFlags::empty())),
     );
     // The listener still serves the next client.
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).unwrap();
+    let client = Socket::dial_addr(
+        &listener.local_addr().unwrap(),
+        Some(Duration::from_secs(1)),
+    )
+    .unwrap();
     let (_conn, peer) = listener.accept(SockFlags::empty()).unwrap();
     assert_eq!(peer, client.local_addr().unwrap());
 }
@@ -141,7 +148,11 @@ fn accept_only_case() {
         "accept_only",
         interrupted(|| listener.accept_only(SockFlags::empty())),
     );
-    let _client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).unwrap();
+    let _client = Socket::dial_addr(
+        &listener.local_addr().unwrap(),
+        Some(Duration::from_secs(1)),
+    )
+    .unwrap();
     listener.accept_only(SockFlags::empty()).unwrap();
 }
 
@@ -226,7 +237,7 @@ fn write_case(
 fn poll_case() {
     let (a, _b) = stream_pair();
     let mut entry = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
-    assert_eintr("poll", interrupted(|| poll(&mut entry, -1)));
+    assert_eintr("poll", interrupted(|| poll(&mut entry, None)));
     assert_eq!(entry[0].revents(), PollFlags::empty());
 }
 
@@ -360,28 +371,24 @@ fn wait_ready_case() -> u64 {
     let (a, b) = stream_pair();
     let fd = a.as_raw_fd();
     let (result, hits) = retried(
-        move || wait_ready(fd, PollFlags::IN, 10_000),
+        move || wait_ready(fd, PollFlags::IN, Some(Duration::from_secs(10))),
         || b.write_all(b"x").unwrap(),
     );
     assert_eq!(result, Ok(PollFlags::IN));
     hits
 }
 
-/// Runs a call that should wait out `timeout_ms` under a storm: it must end
+/// Runs a call that should wait out `timeout` under a storm: it must end
 /// with `ETIMEDOUT` on time, not early with `EINTR`.
 fn times_out_case<T: std::fmt::Debug>(
-    timeout_ms: u64,
-    call: impl FnOnce() -> sockcore::Result<T>,
+    timeout: Duration,
+    call: impl FnOnce(Option<Duration>) -> sockcore::Result<T>,
 ) -> u64 {
     let start = Instant::now();
-    let (result, hits) = interrupted(call);
+    let (result, hits) = interrupted(|| call(Some(timeout)));
     let elapsed = start.elapsed();
     assert_eq!(result.unwrap_err(), Errno::ETIMEDOUT);
-    // Deadlines are kept in whole milliseconds, so allow one less.
-    assert!(
-        elapsed >= Duration::from_millis(timeout_ms - 1),
-        "{elapsed:?}: early"
-    );
+    assert!(elapsed >= timeout, "{elapsed:?}: early");
     assert!(elapsed < Duration::from_secs(2), "{elapsed:?}: late");
     assert!(hits >= HITS_IN_A_TIMEOUT, "only {hits} signals landed");
     hits
@@ -389,12 +396,16 @@ fn times_out_case<T: std::fmt::Debug>(
 
 fn wait_ready_timeout_case() -> u64 {
     let (a, _b) = stream_pair();
-    times_out_case(200, || wait_ready(a.as_raw_fd(), PollFlags::IN, 200))
+    times_out_case(Duration::from_millis(200), |timeout| {
+        wait_ready(a.as_raw_fd(), PollFlags::IN, timeout)
+    })
 }
 
 fn dial_timeout_case(listen: &str) -> u64 {
     let full = full_listener(listen);
-    times_out_case(200, || Socket::dial_addr(&full.addr, 200))
+    times_out_case(Duration::from_millis(200), |timeout| {
+        Socket::dial_addr(&full.addr, timeout)
+    })
 }
 
 #[test]

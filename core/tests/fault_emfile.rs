@@ -7,6 +7,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use sockcore::poll::poll;
 use sockcore::{Domain, Errno, PollFd, PollFlags, SockFlags, Socket, Type};
 
@@ -53,7 +55,7 @@ impl Drop for LoweredLimit {
 /// Whether `listener` has a connection waiting.
 fn pending(listener: &Socket) -> bool {
     let mut entry = [PollFd::new(listener.as_raw_fd(), PollFlags::IN)];
-    poll(&mut entry, 0).unwrap() == 1 && entry[0].revents() == PollFlags::IN
+    poll(&mut entry, Some(Duration::ZERO)).unwrap() == 1 && entry[0].revents() == PollFlags::IN
 }
 
 /// Takes descriptors until none is left under the limit; returns them.
@@ -93,7 +95,11 @@ fn without_peer(listener: &Socket) -> sockcore::Result<Socket> {
 
 fn case(name: &'static str, listen: &str, accept: Accept) -> Case {
     let listener = Socket::listen_on(listen, 4).unwrap();
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).unwrap();
+    let client = Socket::dial_addr(
+        &listener.local_addr().unwrap(),
+        Some(Duration::from_secs(1)),
+    )
+    .unwrap();
     client.write_all(b"request").unwrap();
     Case {
         name,
@@ -128,7 +134,12 @@ fn accept_reports_emfile_keeps_the_connection_and_serves_it_later() {
     ];
     for case in &cases {
         // The connection is queued, as far as a readiness check can tell.
-        sockcore::poll::wait_ready(case.listener.as_raw_fd(), PollFlags::IN, 1000).unwrap();
+        sockcore::poll::wait_ready(
+            case.listener.as_raw_fd(),
+            PollFlags::IN,
+            Some(Duration::from_secs(1)),
+        )
+        .unwrap();
     }
     let before = open_fds();
     let highest = *before.iter().max().unwrap();
@@ -140,7 +151,11 @@ fn accept_reports_emfile_keeps_the_connection_and_serves_it_later() {
 
     // Every way to get a descriptor fails, and nothing is lost.
     assert_eq!(
-        Socket::dial_addr(&cases[0].listener.local_addr().unwrap(), 1000).unwrap_err(),
+        Socket::dial_addr(
+            &cases[0].listener.local_addr().unwrap(),
+            Some(Duration::from_secs(1))
+        )
+        .unwrap_err(),
         Errno::EMFILE
     );
     assert_eq!(

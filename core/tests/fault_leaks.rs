@@ -7,6 +7,7 @@
 
 mod support;
 
+use std::time::Duration;
 use std::time::Instant;
 
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type};
@@ -48,39 +49,41 @@ fn failures_leak_no_descriptor() {
         Kind {
             name: "dial refused, TCP IPv4",
             expect: Errno::ECONNREFUSED,
-            fail: &|| Socket::dial_addr(&refused4, 1000).unwrap_err(),
+            fail: &|| Socket::dial_addr(&refused4, Some(Duration::from_secs(1))).unwrap_err(),
         },
         Kind {
             name: "dial refused, TCP IPv6",
             expect: Errno::ECONNREFUSED,
-            fail: &|| Socket::dial_addr(&refused6, 1000).unwrap_err(),
+            fail: &|| Socket::dial_addr(&refused6, Some(Duration::from_secs(1))).unwrap_err(),
         },
         Kind {
             name: "dial refused, Unix path",
             expect: Errno::ECONNREFUSED,
-            fail: &|| Socket::dial_addr(&refused_unix, 1000).unwrap_err(),
+            fail: &|| Socket::dial_addr(&refused_unix, Some(Duration::from_secs(1))).unwrap_err(),
         },
         Kind {
             name: "dial, missing Unix path",
             expect: Errno::ENOENT,
-            fail: &|| Socket::dial_addr(&missing_unix, 1000).unwrap_err(),
+            fail: &|| Socket::dial_addr(&missing_unix, Some(Duration::from_secs(1))).unwrap_err(),
         },
         // 1 ms rather than the 200 ms of the time-out test, so 1,000 runs
         // take about a second: the failure path is the same.
         Kind {
             name: "dial time-out (1 ms), TCP full backlog",
             expect: Errno::ETIMEDOUT,
-            fail: &|| Socket::dial_addr(&full_tcp.addr, 1).unwrap_err(),
+            fail: &|| {
+                Socket::dial_addr(&full_tcp.addr, Some(Duration::from_millis(1))).unwrap_err()
+            },
         },
         Kind {
             name: "dial, Unix full backlog",
             expect: Errno::EAGAIN,
-            fail: &|| Socket::dial_addr(&full_unix.addr, 1000).unwrap_err(),
+            fail: &|| Socket::dial_addr(&full_unix.addr, Some(Duration::from_secs(1))).unwrap_err(),
         },
         Kind {
             name: "dial, malformed text",
             expect: Errno::EINVAL,
-            fail: &|| Socket::dial("localhost:80", 1000).unwrap_err(),
+            fail: &|| Socket::dial("localhost:80", Some(Duration::from_secs(1))).unwrap_err(),
         },
         Kind {
             name: "listen_on, TCP address in use",

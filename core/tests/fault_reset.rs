@@ -11,6 +11,7 @@
 mod support;
 
 use std::thread;
+use std::time::Duration;
 
 use sockcore::poll::wait_ready;
 use sockcore::{Errno, IoSlice, MsgFlags, PollFlags, SockFlags, Socket, TransferError, Type};
@@ -30,7 +31,12 @@ fn reset(socket: Socket) {
 
 /// Waits until the reset has arrived: the socket reports an error or hang-up.
 fn wait_for_reset(socket: &Socket) {
-    let events = wait_ready(socket.as_raw_fd(), PollFlags::IN, 5000).expect("wait_ready");
+    let events = wait_ready(
+        socket.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_secs(5)),
+    )
+    .expect("wait_ready");
     assert!(
         events.intersects(PollFlags::ERR | PollFlags::HUP),
         "{events:?}: no reset seen"

@@ -178,7 +178,7 @@ fn no_received_descriptor_leaks() {
         let mut bufs = [IoSliceMut::new(&mut x), IoSliceMut::new(&mut y)];
         let (first, second) = bufs.split_at_mut(1);
         let mut msgs = [MmsgHdrMut::new(first), MmsgHdrMut::new(second)];
-        assert_eq!(d2.recv_mmsg(&mut msgs, MsgFlags::DONTWAIT, -1), Ok(2));
+        assert_eq!(d2.recv_mmsg(&mut msgs, MsgFlags::DONTWAIT, None), Ok(2));
         assert!(msgs.iter().all(|m| m.flags().contains(MsgFlags::CTRUNC)));
         assert_eq!(open_fd_count(), baseline);
     }
@@ -205,7 +205,7 @@ fn no_received_descriptor_leaks() {
             hdr.msg_hdr.msg_controllen = cmsg_space_for_fds(2) as _;
         }
         // SAFETY: every header points at live buffers of the lengths given.
-        let n = unsafe { d2.recv_mmsg_raw(&mut hdrs, MsgFlags::DONTWAIT, -1) };
+        let n = unsafe { d2.recv_mmsg_raw(&mut hdrs, MsgFlags::DONTWAIT, None) };
         assert_eq!(n, Ok(2));
         assert_eq!(hdrs[0].msg_hdr.msg_flags, 0);
         assert_ne!(hdrs[1].msg_hdr.msg_flags & libc::MSG_CTRUNC, 0);

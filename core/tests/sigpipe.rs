@@ -9,6 +9,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use sockcore::poll::wait_ready;
 use sockcore::{Errno, IoSlice, MsgFlags, PollFlags, Shutdown, SockFlags, Socket};
 
@@ -87,14 +89,19 @@ fn tcp_peer_closed() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
         let listener = Socket::listen_on(text, 1).expect("listen_on");
         let addr = listener.local_addr().expect("getsockname");
-        let client = Socket::dial_addr(&addr, 2000).expect("dial");
+        let client = Socket::dial_addr(&addr, Some(Duration::from_secs(2))).expect("dial");
         let (conn, _) = listener.accept(SockFlags::empty()).expect("accept");
         conn.close().expect("close the peer");
 
         // The first write reaches a closed socket, which answers with a
         // reset; wait for it (error or hang-up) instead of guessing.
         assert_eq!(client.write(b"first"), Ok(5), "{text}");
-        let events = wait_ready(client.as_raw_fd(), PollFlags::empty(), 5000).expect("poll");
+        let events = wait_ready(
+            client.as_raw_fd(),
+            PollFlags::empty(),
+            Some(Duration::from_secs(5)),
+        )
+        .expect("poll");
         assert!(
             events.intersects(PollFlags::ERR | PollFlags::HUP),
             "{text}: {events:?}"

@@ -7,6 +7,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use sockcore::{Errno, Socket};
 
 use support::backlog::full_listener;
@@ -27,23 +29,26 @@ fn dial_closes_its_descriptor_on_every_failure() {
     let baseline = open_fd_count();
     for _ in 0..ROUNDS {
         assert_eq!(
-            Socket::dial_addr(&refused, 1000).err(),
+            Socket::dial_addr(&refused, Some(Duration::from_secs(1))).err(),
             Some(Errno::ECONNREFUSED)
         );
         assert_eq!(
-            Socket::dial_addr(&refused, -1).err(),
+            Socket::dial_addr(&refused, None).err(),
             Some(Errno::ECONNREFUSED)
         );
-        assert_eq!(Socket::dial(&missing, 1000).err(), Some(Errno::ENOENT));
         assert_eq!(
-            Socket::dial("not an address", 1000).err(),
+            Socket::dial(&missing, Some(Duration::from_secs(1))).err(),
+            Some(Errno::ENOENT)
+        );
+        assert_eq!(
+            Socket::dial("not an address", Some(Duration::from_secs(1))).err(),
             Some(Errno::EINVAL)
         );
     }
     assert_eq!(open_fd_count(), baseline, "refused, missing path, bad text");
     for _ in 0..5 {
         assert_eq!(
-            Socket::dial_addr(&full_addr, 20).err(),
+            Socket::dial_addr(&full_addr, Some(Duration::from_millis(20))).err(),
             Some(Errno::ETIMEDOUT)
         );
     }
@@ -53,7 +58,11 @@ fn dial_closes_its_descriptor_on_every_failure() {
     // drop.
     let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
     let baseline = open_fd_count();
-    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+    let client = Socket::dial_addr(
+        &listener.local_addr().expect("name"),
+        Some(Duration::from_secs(1)),
+    )
+    .expect("dial");
     assert_eq!(open_fd_count(), baseline + 1);
     assert_eq!(client.is_nonblocking(), Ok(false));
     assert_eq!(client.is_cloexec(), Ok(true));

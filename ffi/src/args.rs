@@ -1,6 +1,7 @@
 //! C arguments to Rust values, and Rust results to C returns: every check
 //! of an argument that a `sc_` function makes (NULL pointers, lengths,
-//! counts, flag bits, addresses, strings, iovec arrays, message headers) is
+//! counts, flag bits, time-outs, addresses, strings, iovec arrays, message
+//! headers) is
 //! here, once, and so is every conversion to a C return and the writing of
 //! text into a caller's `char` buffer.
 //!
@@ -10,6 +11,7 @@
 //! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
+use core::time::Duration;
 
 use libc::{iovec, size_t, sockaddr, ssize_t};
 use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
@@ -180,6 +182,14 @@ pub(crate) unsafe fn array_mut<'call, T>(
     }
     // SAFETY: the caller's promise.
     unsafe { slice_mut(ptr, len, max) }
+}
+
+/// A C time-out in milliseconds as the Rust API takes it: negative waits
+/// for ever (`None`), 0 does not wait. Out of line: one copy for every
+/// call with a time-out.
+#[inline(never)]
+pub(crate) fn timeout(timeout_ms: c_int) -> Option<Duration> {
+    u64::try_from(timeout_ms).ok().map(Duration::from_millis)
 }
 
 /// The most bytes one call takes: a count returned must fit `ssize_t`.

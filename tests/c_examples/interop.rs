@@ -4,14 +4,12 @@
 
 use std::process::Command;
 use std::thread;
+use std::time::Duration;
 
 use sockcore::{poll, PollFlags, Shutdown, SockFlags, Socket, SocketAddr};
 use sockcore_e2e::{unique_name, Link, Process, TempDir, TIMEOUT};
 
 use crate::build;
-
-/// The longest the Rust side waits for the C side, in milliseconds.
-const WAIT_MS: i32 = TIMEOUT.as_millis() as i32;
 
 /// Accepts one client, echoes everything until it shuts down, and returns
 /// what it received.
@@ -81,7 +79,8 @@ fn rust_client_against_the_c_server() {
             );
             let bound =
                 SocketAddr::parse(&server.wait_for_line("listening on ")).expect("a valid address");
-            let client = Socket::dial_addr(&bound, 5000).expect("the Rust client connects");
+            let client = Socket::dial_addr(&bound, Some(Duration::from_secs(5)))
+                .expect("the Rust client connects");
 
             // Write and read at once: the echo of a megabyte would fill both
             // socket buffers before a write-then-read client got to reading.
@@ -93,7 +92,7 @@ fn rust_client_against_the_c_server() {
                 let mut echoed = Vec::with_capacity(payload.len());
                 let mut buf = [0u8; 65536];
                 loop {
-                    poll::wait_ready(client.as_raw_fd(), PollFlags::IN, WAIT_MS)
+                    poll::wait_ready(client.as_raw_fd(), PollFlags::IN, Some(TIMEOUT))
                         .expect("the echo keeps coming");
                     let n = client.read(&mut buf).expect("read");
                     if n == 0 {

@@ -3,6 +3,8 @@
 //! client while another stays connected, and a failed step's exit status
 //! and message.
 
+use std::time::Duration;
+
 use sockcore::{Domain, Shutdown, SockFlags, Socket, SocketAddr, Type};
 use sockcore_e2e::{unique_name, Link, TempDir};
 
@@ -61,7 +63,8 @@ fn tcp_server_serves_a_client_while_another_stays_connected() {
     for link in Link::BOTH {
         let (server, bound) = build().start_example(link, "tcp_server", &["127.0.0.1:0", "2"]);
         let addr = SocketAddr::parse(&bound).expect("the server prints a valid address");
-        let first = Socket::dial_addr(&addr, 5000).expect("the first client connects");
+        let first = Socket::dial_addr(&addr, Some(Duration::from_secs(5)))
+            .expect("the first client connects");
         first.write_all(b"first").expect("the first client writes");
         let mut echo = [0u8; 5];
         assert_eq!(first.read_exact(&mut echo), Ok(5));

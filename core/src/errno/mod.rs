@@ -12,11 +12,13 @@ use core::fmt;
 /// [`message`](Errno::message) without allocating.
 ///
 /// ```
+/// use std::time::Duration;
+///
 /// use sockcore::{Errno, Socket};
 ///
 /// // Nothing listens on this abstract name.
 /// let text = format!("unix:@sockcore-doc-errno-{}", std::process::id());
-/// let err = Socket::dial(&text, 1000).unwrap_err();
+/// let err = Socket::dial(&text, Some(Duration::from_secs(1))).unwrap_err();
 /// assert_eq!(err, Errno::ECONNREFUSED);
 /// assert_eq!(err.name(), "ECONNREFUSED");
 /// assert_eq!(err.message(), "Connection refused");

@@ -26,7 +26,7 @@
 //! let mut bufs = [IoSliceMut::new(&mut a), IoSliceMut::new(&mut b)];
 //! let (first, second) = bufs.split_at_mut(1);
 //! let mut received = [MmsgHdrMut::new(first), MmsgHdrMut::new(second)];
-//! assert_eq!(rx.recv_mmsg(&mut received, MsgFlags::DONTWAIT, -1)?, 2);
+//! assert_eq!(rx.recv_mmsg(&mut received, MsgFlags::DONTWAIT, None)?, 2);
 //! assert_eq!(received[1].msg_len(), 3);
 //! assert_eq!(&b[..3], b"two");
 //! # Ok::<(), sockcore::Errno>(())
@@ -34,6 +34,7 @@
 
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of};
+use core::time::Duration;
 
 use crate::addr::SocketAddr;
 use crate::errno::Result;
@@ -42,6 +43,7 @@ use crate::iovec::{IoSlice, IoSliceMut};
 use crate::msg::settle_raw;
 use crate::socket::SocketFd;
 use crate::sys;
+use crate::time::timespec_from;
 
 /// One message of a [`send_mmsg`](SocketFd::send_mmsg) batch, with the
 /// layout of `struct mmsghdr`: buffers to gather, an optional destination
@@ -217,10 +219,11 @@ impl SocketFd {
     /// reused for the next call.
     ///
     /// Blocking sockets wait for the whole batch unless `flags` has
-    /// `WAITFORONE` (return once one arrived) or `DONTWAIT`. `timeout_ms`
-    /// (negative: none) bounds the wait, but the kernel checks it only after
+    /// `WAITFORONE` (return once one arrived) or `DONTWAIT`. `timeout`
+    /// (`None`: none) bounds the wait, but the kernel checks it only after
     /// each datagram arrives (see `recvmmsg(2)`, BUGS): for a wait that
-    /// cannot stall, poll first or use `WAITFORONE`.
+    /// cannot stall, poll first or use `WAITFORONE`. It goes to the kernel
+    /// as a `timespec`, to the nanosecond.
     ///
     /// Errors: those of [`recv_msg`](Self::recv_msg); `EAGAIN` when nothing
     /// arrived (non-blocking, or the time-out).
@@ -228,7 +231,7 @@ impl SocketFd {
         &self,
         msgs: &mut [MmsgHdrMut<'_>],
         flags: MsgFlags,
-        timeout_ms: i32,
+        timeout: Option<Duration>,
     ) -> Result<usize> {
         msgs.iter_mut().for_each(MmsgHdrMut::prepare);
         // SAFETY: MmsgHdrMut is repr(transparent) over mmsghdr (asserted
@@ -236,7 +239,7 @@ impl SocketFd {
         let raw = unsafe { &mut *(msgs as *mut [MmsgHdrMut<'_>] as *mut [libc::mmsghdr]) };
         // SAFETY: every header was built from exclusive borrows that outlive
         // `msgs`, with the lengths they describe.
-        let result = unsafe { self.recv_mmsg_raw(raw, flags, timeout_ms) };
+        let result = unsafe { self.recv_mmsg_raw(raw, flags, timeout) };
         let filled = *result.as_ref().unwrap_or(&0);
         for (index, msg) in msgs.iter_mut().enumerate() {
             msg.settle_addr(index < filled);
@@ -282,10 +285,10 @@ impl SocketFd {
         &self,
         msgs: &mut [libc::mmsghdr],
         flags: MsgFlags,
-        timeout_ms: i32,
+        timeout: Option<Duration>,
     ) -> Result<usize> {
         let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
-        let mut timeout = timespec_from_ms(timeout_ms);
+        let mut timeout = timeout.map(timespec_from);
         // SAFETY: the caller guarantees every header.
         let filled = unsafe { sys::recvmmsg(self.as_raw_fd(), msgs, flags, timeout.as_mut()) }?;
         for msg in msgs.iter_mut().take(filled) {
@@ -295,18 +298,6 @@ impl SocketFd {
         }
         Ok(filled)
     }
-}
-
-/// A `timespec` for `timeout_ms`, or `None` (wait as the socket says) when
-/// it is negative.
-fn timespec_from_ms(timeout_ms: i32) -> Option<libc::timespec> {
-    let ms = u32::try_from(timeout_ms).ok()?;
-    // All-zero: some targets add padding fields.
-    let mut ts: libc::timespec = sys::zeroed();
-    // At most 2,147,483 seconds: fits a 32-bit time_t too.
-    ts.tv_sec = (ms / 1000) as _;
-    ts.tv_nsec = ((ms % 1000) * 1_000_000) as _;
-    Some(ts)
 }
 
 #[cfg(test)]
@@ -321,12 +312,5 @@ mod tests {
         let whole = &mut addr as *mut SocketAddr as usize;
         let (storage, _) = addr.as_mut_parts();
         assert_eq!(storage as usize, whole);
-    }
-
-    #[test]
-    fn timespec_conversion() {
-        assert!(timespec_from_ms(-1).is_none());
-        let ts = timespec_from_ms(2_345).expect("positive");
-        assert_eq!((ts.tv_sec, ts.tv_nsec), (2, 345_000_000));
     }
 }

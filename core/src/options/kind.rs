@@ -11,9 +11,9 @@ use core::marker::PhantomData;
 use core::net::{Ipv4Addr, Ipv6Addr};
 use core::time::Duration;
 
-use super::duration::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
 use crate::errno::Result;
 use crate::msg::credentials::Credentials;
+use crate::time::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
 
 /// A socket option: the level and name `setsockopt(2)` takes, and in `K` the
 /// kind of its value, which says what

@@ -49,7 +49,6 @@
 // msg/credentials.rs), and its C export in the same file of
 // ffi/src/options/, which takes the option from the table too.
 
-pub(crate) mod duration;
 mod ip;
 pub(crate) mod kind;
 mod multicast;

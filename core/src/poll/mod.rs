@@ -4,32 +4,54 @@
 //! [`poll`] makes one call and reports `EINTR`, while [`wait_ready`] waits
 //! for one descriptor and retries `EINTR` against a fixed deadline.
 //!
+//! # Time-outs
+//!
+//! Every call in this crate that waits takes its time-out as an
+//! `Option<Duration>`, as std's and socket2's calls do:
+//!
+//! - `None` waits for ever;
+//! - `Some(Duration::ZERO)` does not wait: it checks once and returns;
+//! - a fraction of a millisecond rounds up, so a non-zero time-out always
+//!   waits at least a millisecond and never becomes a check;
+//! - a time-out longer than one `poll(2)` can wait (`INT_MAX` milliseconds,
+//!   about 24.8 days) is waited in several rounds against its deadline,
+//!   never cut short; one past 500 years or so (`Duration::MAX`), which
+//!   the clock's 64-bit nanoseconds cannot reach, waits for ever.
+//!
+//! The C ABI keeps `int timeout_ms`, negative for ever.
+//!
 //! ```
+//! use std::time::Duration;
+//!
 //! use sockcore::poll::{poll, wait_ready};
 //! use sockcore::{Domain, PollFd, PollFlags, SockFlags, Socket, Type};
 //!
 //! let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::NONBLOCK)?;
 //! let mut fds = [PollFd::new(b.as_raw_fd(), PollFlags::IN)];
-//! assert_eq!(poll(&mut fds, 0)?, 0); // nothing to read yet
+//! assert_eq!(poll(&mut fds, Some(Duration::ZERO))?, 0); // nothing to read yet
 //!
 //! a.write(b"x")?;
-//! assert_eq!(poll(&mut fds, 1000)?, 1);
+//! assert_eq!(poll(&mut fds, Some(Duration::from_secs(1)))?, 1);
 //! assert!(fds[0].revents().contains(PollFlags::IN));
 //!
 //! // One descriptor, with a time-out that signals cannot stretch.
-//! let events = wait_ready(a.as_raw_fd(), PollFlags::OUT, 1000)?;
+//! let events = wait_ready(a.as_raw_fd(), PollFlags::OUT, Some(Duration::from_secs(1)))?;
 //! assert!(events.contains(PollFlags::OUT));
 //! # Ok::<(), sockcore::Errno>(())
 //! ```
 
+pub(crate) mod deadline;
 pub(crate) mod wait;
 
 use bitflags::bitflags;
 use core::mem::{align_of, size_of};
+use core::time::Duration;
 
 use crate::errno::Result;
 use crate::fd::RawFd;
 use crate::sys;
+use deadline::{poll_millis, Deadline};
+use wait::poll_until;
 
 pub use wait::wait_ready;
 
@@ -96,14 +118,21 @@ impl PollFd {
     }
 }
 
-/// `poll(2)`: waits until an entry is ready or `timeout_ms` passes (`-1`
-/// waits for ever, `0` checks without waiting). Returns how many entries have
-/// events; 0 on time-out.
+/// `poll(2)`: waits until an entry is ready or `timeout` passes (`None`
+/// waits for ever, `Some(Duration::ZERO)` checks without waiting; see
+/// [the convention](self#time-outs)). Returns how many entries have events;
+/// 0 on time-out.
+///
+/// One system call, unless the time-out is longer than `INT_MAX`
+/// milliseconds: then as many as it takes to wait that long.
 ///
 /// Errors: `EINTR` if a signal arrived first (not retried: see
 /// [`wait_ready`] for a loop that keeps its deadline), `EINVAL` for more
 /// entries than `RLIMIT_NOFILE`, `ENOMEM`.
 #[inline]
-pub fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
-    sys::poll(fds, timeout_ms)
+pub fn poll(fds: &mut [PollFd], timeout: Option<Duration>) -> Result<usize> {
+    match poll_millis(timeout) {
+        libc::c_int::MAX => poll_until(fds, Deadline::after(timeout)),
+        millis => sys::poll(fds, millis),
+    }
 }

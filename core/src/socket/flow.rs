@@ -1,6 +1,8 @@
 //! The server/client flow in one call each: [`Socket::listen_on`] and
 //! [`Socket::dial`].
 
+use core::time::Duration;
+
 use crate::addr::SocketAddr;
 use crate::errno::{Errno, Result};
 use crate::flags::{Domain, SockFlags, Type};
@@ -36,11 +38,13 @@ impl Socket {
     /// The flow over an abstract Unix name, with [`dial`](Self::dial):
     ///
     /// ```
+    /// use std::time::Duration;
+    ///
     /// use sockcore::{AddrKind, SockFlags, Socket};
     ///
     /// let text = format!("unix:@sockcore-doc-flow-{}", std::process::id());
     /// let listener = Socket::listen_on(&text, 8)?;
-    /// let client = Socket::dial(&text, 1000)?;
+    /// let client = Socket::dial(&text, Some(Duration::from_secs(1)))?;
     /// let (conn, peer) = listener.accept(SockFlags::empty())?;
     /// assert_eq!(peer.kind(), AddrKind::UnixUnnamed); // the client never bound
     ///
@@ -54,8 +58,9 @@ impl Socket {
         Socket::listen_on_addr(&SocketAddr::parse(text)?, backlog)
     }
 
-    /// A connected stream socket to `addr`, giving up after `timeout_ms`
-    /// milliseconds (negative: wait as long as the kernel does).
+    /// A connected stream socket to `addr`, giving up after `timeout`
+    /// (`None`: wait as long as the kernel does; see
+    /// [the convention](crate::poll#time-outs)).
     ///
     /// A non-blocking `connect`, then `poll` for writability (retrying
     /// `EINTR` against the same deadline), then `SO_ERROR`; the socket is
@@ -64,14 +69,14 @@ impl Socket {
     /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
     /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
     /// full), `ENOENT` (no such Unix path), and those of [`Socket::new`].
-    pub fn dial_addr(addr: &SocketAddr, timeout_ms: i32) -> Result<Socket> {
+    pub fn dial_addr(addr: &SocketAddr, timeout: Option<Duration>) -> Result<Socket> {
         let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::NONBLOCK)?;
         match socket.connect(addr) {
             Ok(()) => {}
             Err(Errno::EINPROGRESS) => {
                 // Writable, error or hang-up all mean the connect finished;
                 // SO_ERROR says how.
-                wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout_ms)?;
+                wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout)?;
                 if let Some(err) = socket.take_error()? {
                     return Err(err);
                 }
@@ -87,7 +92,7 @@ impl Socket {
     /// [`dial_addr`](Self::dial_addr) for an address in text. Errors:
     /// `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
     /// `dial_addr`.
-    pub fn dial(text: &str, timeout_ms: i32) -> Result<Socket> {
-        Socket::dial_addr(&SocketAddr::parse(text)?, timeout_ms)
+    pub fn dial(text: &str, timeout: Option<Duration>) -> Result<Socket> {
+        Socket::dial_addr(&SocketAddr::parse(text)?, timeout)
     }
 }

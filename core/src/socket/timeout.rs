@@ -1,10 +1,13 @@
 //! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
 //! readiness, then one non-blocking attempt, until a deadline.
 
+use core::time::Duration;
+
 use crate::addr::SocketAddr;
 use crate::errno::{Errno, Result};
 use crate::flags::{MsgFlags, SockFlags};
-use crate::poll::wait::{wait_until, Deadline};
+use crate::poll::deadline::Deadline;
+use crate::poll::wait::wait_until;
 use crate::poll::PollFlags;
 use crate::socket::{Socket, SocketFd};
 
@@ -20,10 +23,10 @@ impl SocketFd {
     fn until_ready<T>(
         &self,
         events: PollFlags,
-        timeout_ms: i32,
+        timeout: Option<Duration>,
         mut attempt: impl FnMut() -> Result<T>,
     ) -> Result<T> {
-        let deadline = Deadline::after(timeout_ms);
+        let deadline = Deadline::after(timeout);
         loop {
             wait_until(self.as_raw_fd(), events, deadline)?;
             match attempt() {
@@ -36,9 +39,9 @@ impl SocketFd {
         }
     }
 
-    /// [`accept`](Self::accept), waiting at most `timeout_ms` milliseconds
-    /// (negative: for ever) for a connection: `poll` for `POLLIN`, then
-    /// `accept4`.
+    /// [`accept`](Self::accept), waiting at most `timeout` (`None`: for
+    /// ever; see [the convention](crate::poll#time-outs)) for a connection:
+    /// `poll` for `POLLIN`, then `accept4`.
     ///
     /// Use a non-blocking listener when other threads or processes accept
     /// from it too: then a connection taken by someone else between the
@@ -47,33 +50,37 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when no connection came in time; those of
     /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
-    pub fn accept_within(&self, flags: SockFlags, timeout_ms: i32) -> Result<(Socket, SocketAddr)> {
-        self.until_ready(PollFlags::IN, timeout_ms, || self.accept(flags))
+    pub fn accept_within(
+        &self,
+        flags: SockFlags,
+        timeout: Option<Duration>,
+    ) -> Result<(Socket, SocketAddr)> {
+        self.until_ready(PollFlags::IN, timeout, || self.accept(flags))
     }
 
-    /// One read of up to `buf.len()` bytes, waiting at most `timeout_ms`
-    /// milliseconds (negative: for ever) for data: `poll` for `POLLIN`,
-    /// then `recv(MSG_DONTWAIT)`, which cannot block even on a blocking
+    /// One read of up to `buf.len()` bytes, waiting at most `timeout`
+    /// (`None`: for ever) for data: `poll` for `POLLIN`, then
+    /// `recv(MSG_DONTWAIT)`, which cannot block even on a blocking
     /// socket. Returns the count read; 0 at end of stream.
     ///
     /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
     /// [`read`](Self::read) (`ECONNRESET`, …).
-    pub fn read_within(&self, buf: &mut [u8], timeout_ms: i32) -> Result<usize> {
-        self.until_ready(PollFlags::IN, timeout_ms, || {
+    pub fn read_within(&self, buf: &mut [u8], timeout: Option<Duration>) -> Result<usize> {
+        self.until_ready(PollFlags::IN, timeout, || {
             self.recv(buf, MsgFlags::DONTWAIT)
         })
     }
 
-    /// One write of up to `buf.len()` bytes, waiting at most `timeout_ms`
-    /// milliseconds (negative: for ever) for room: `poll` for `POLLOUT`,
+    /// One write of up to `buf.len()` bytes, waiting at most `timeout`
+    /// (`None`: for ever) for room: `poll` for `POLLOUT`,
     /// then `send(MSG_DONTWAIT | MSG_NOSIGNAL)`. Returns the count sent,
     /// which may be less than `buf.len()` when the send buffer had less
     /// room.
     ///
     /// Errors: `ETIMEDOUT` when no room came in time; those of
     /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
-    pub fn write_within(&self, buf: &[u8], timeout_ms: i32) -> Result<usize> {
-        self.until_ready(PollFlags::OUT, timeout_ms, || {
+    pub fn write_within(&self, buf: &[u8], timeout: Option<Duration>) -> Result<usize> {
+        self.until_ready(PollFlags::OUT, timeout, || {
             self.send(buf, MsgFlags::DONTWAIT)
         })
     }

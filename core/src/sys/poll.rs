@@ -19,16 +19,15 @@ pub(crate) fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
     Ok(ready as usize)
 }
 
-/// `clock_gettime(CLOCK_MONOTONIC)` in milliseconds, for time-out deadlines.
-// time_t and c_long are 32 bits wide on 32-bit ARM (the casts widen there)
-// and 64 on the 64-bit targets (where they are no-ops).
-#[allow(clippy::unnecessary_cast)]
+/// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds: the time since boot,
+/// for time-out deadlines (u64 nanoseconds last 584 years).
 #[inline]
-pub(crate) fn monotonic_ms() -> i64 {
+pub(crate) fn monotonic_nanos() -> u64 {
     let mut ts: libc::timespec = super::zeroed();
     // SAFETY: ts is a valid, writable timespec; CLOCK_MONOTONIC always exists.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    (ts.tv_sec as i64)
-        .saturating_mul(1000)
-        .saturating_add(ts.tv_nsec as i64 / 1_000_000)
+    // Never negative; the fallbacks only satisfy the types.
+    let secs = u64::try_from(ts.tv_sec).unwrap_or(0);
+    let nanos = u64::try_from(ts.tv_nsec).unwrap_or(0);
+    secs.saturating_mul(1_000_000_000).saturating_add(nanos)
 }

@@ -16,12 +16,12 @@ fn refused_on_ipv4_and_ipv6() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
         let (_holder, addr) = not_listening(text);
         assert_eq!(
-            Socket::dial(&addr.to_string(), 2000).err(),
+            Socket::dial(&addr.to_string(), Some(Duration::from_secs(2))).err(),
             Some(Errno::ECONNREFUSED),
             "{addr}"
         );
         assert_eq!(
-            Socket::dial_addr(&addr, -1).err(),
+            Socket::dial_addr(&addr, None).err(),
             Some(Errno::ECONNREFUSED),
             "{addr}, no time-out"
         );
@@ -39,7 +39,7 @@ fn times_out_when_the_accept_queue_is_full() {
     let mut timed_out = None;
     for _ in 0..8 {
         let started = Instant::now();
-        match Socket::dial_addr(&addr, 150) {
+        match Socket::dial_addr(&addr, Some(Duration::from_millis(150))) {
             Ok(socket) => {
                 assert_eq!(socket.is_nonblocking(), Ok(false), "dial returns blocking");
                 assert_eq!(socket.is_cloexec(), Ok(true));
@@ -68,7 +68,7 @@ fn times_out_when_the_accept_queue_is_full() {
 fn malformed_text_is_einval() {
     for text in ["", "1.2.3:80", "[::1", "localhost:80", " 127.0.0.1:80"] {
         assert_eq!(
-            Socket::dial(text, 100).err(),
+            Socket::dial(text, Some(Duration::from_millis(100))).err(),
             Some(Errno::EINVAL),
             "dial {text:?}"
         );
@@ -80,7 +80,7 @@ fn malformed_text_is_einval() {
     }
     let too_long = format!("unix:/{}", "x".repeat(200));
     assert_eq!(
-        Socket::dial(&too_long, 100).err(),
+        Socket::dial(&too_long, Some(Duration::from_millis(100))).err(),
         Some(Errno::ENAMETOOLONG)
     );
 }
@@ -90,15 +90,18 @@ fn missing_unix_names() {
     let pid = std::process::id();
     let missing = std::env::temp_dir().join(format!("sockcore-dial-absent-{pid}/none.sock"));
     let text = format!("unix:{}", missing.display());
-    assert_eq!(Socket::dial(&text, 1000).err(), Some(Errno::ENOENT));
+    assert_eq!(
+        Socket::dial(&text, Some(Duration::from_secs(1))).err(),
+        Some(Errno::ENOENT)
+    );
     let unbound = abstract_text("dial-unbound");
     assert_eq!(
-        Socket::dial(&unbound, 1000).err(),
+        Socket::dial(&unbound, Some(Duration::from_secs(1))).err(),
         Some(Errno::ECONNREFUSED)
     );
 }
 
-const DIAL_MS: i32 = 200;
+const DIAL: Duration = Duration::from_millis(200);
 
 #[test]
 fn dial_times_out_against_a_full_backlog() {
@@ -107,15 +110,12 @@ fn dial_times_out_against_a_full_backlog() {
         let full = full_listener(listen);
         let start = Instant::now();
         assert_eq!(
-            Socket::dial_addr(&full.addr, DIAL_MS).unwrap_err(),
+            Socket::dial_addr(&full.addr, Some(DIAL)).unwrap_err(),
             Errno::ETIMEDOUT,
             "{listen}"
         );
         let elapsed = start.elapsed();
-        assert!(
-            elapsed >= Duration::from_millis(DIAL_MS as u64 - 1),
-            "{listen}: {elapsed:?}"
-        );
+        assert!(elapsed >= DIAL, "{listen}: {elapsed:?}");
         // The first SYN retransmission is due at 1 s: a dial still waiting
         // then would have ignored its time-out.
         assert!(elapsed < Duration::from_secs(1), "{listen}: {elapsed:?}");
@@ -126,10 +126,10 @@ fn dial_times_out_against_a_full_backlog() {
     let full = full_listener(&abstract_text("dial-full"));
     let start = Instant::now();
     assert_eq!(
-        Socket::dial_addr(&full.addr, DIAL_MS).unwrap_err(),
+        Socket::dial_addr(&full.addr, Some(DIAL)).unwrap_err(),
         Errno::EAGAIN
     );
-    assert!(start.elapsed() < Duration::from_millis(DIAL_MS as u64));
+    assert!(start.elapsed() < DIAL);
     held += 1;
     println!("connect time-out: Unix: EAGAIN at once");
     println!("connect time-outs: 3 cases, {held} held");
@@ -149,7 +149,7 @@ fn connect_to_a_socket_that_does_not_listen_is_refused() {
         let (_bound, addr) = not_listening(&bind);
         let domain = Domain::for_addr(&addr);
         assert_eq!(
-            Socket::dial_addr(&addr, 1000).unwrap_err(),
+            Socket::dial_addr(&addr, Some(Duration::from_secs(1))).unwrap_err(),
             Errno::ECONNREFUSED,
             "dial {addr}"
         );
@@ -163,7 +163,7 @@ fn connect_to_a_socket_that_does_not_listen_is_refused() {
     }
     // A path with no socket at all is ENOENT, not ECONNREFUSED.
     assert_eq!(
-        Socket::dial(&dir.unix_text("missing"), 1000).unwrap_err(),
+        Socket::dial(&dir.unix_text("missing"), Some(Duration::from_secs(1))).unwrap_err(),
         Errno::ENOENT
     );
     held += 1;

@@ -5,6 +5,7 @@
 //! arrive checksum to the bytes sent.
 
 use std::thread;
+use std::time::Duration;
 use std::time::Instant;
 
 use sockcore::poll::wait_ready;
@@ -54,7 +55,12 @@ struct WriteFigures {
 }
 
 fn wait_writable(socket: &Socket) {
-    wait_ready(socket.as_raw_fd(), PollFlags::OUT, 5000).expect("wait for POLLOUT");
+    wait_ready(
+        socket.as_raw_fd(),
+        PollFlags::OUT,
+        Some(Duration::from_secs(5)),
+    )
+    .expect("wait for POLLOUT");
 }
 
 /// Resumes a non-blocking whole transfer until it completes.

@@ -3,6 +3,8 @@
 //! Listen, accept (with the peer's address), connect or dial, whole writes
 //! and reads both ways, then shutdown and end of stream.
 
+use std::time::Duration;
+
 use sockcore::{AddrKind, Domain, Errno, Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
 
 use crate::support::sockets::{abstract_text, stream_pair};
@@ -50,7 +52,7 @@ fn flow_over(text: &str) -> SocketAddr {
     assert_eq!(listener.is_listening(), Ok(true));
     let local = listener.local_addr().expect("listener local_addr");
 
-    let client = Socket::dial(&local.to_string(), 2000).expect("dial");
+    let client = Socket::dial(&local.to_string(), Some(Duration::from_secs(2))).expect("dial");
     assert_cloexec(&client, "the dialled socket");
     assert_eq!(client.is_nonblocking(), Ok(false), "dial returns blocking");
     assert_eq!(client.peer_addr(), Ok(local));
@@ -161,9 +163,13 @@ fn nonblocking_accept() {
     );
 
     let local = listener.local_addr().expect("getsockname");
-    let client = Socket::dial_addr(&local, 2000).expect("dial");
-    sockcore::poll::wait_ready(listener.as_raw_fd(), sockcore::PollFlags::IN, 2000)
-        .expect("a connection to accept");
+    let client = Socket::dial_addr(&local, Some(Duration::from_secs(2))).expect("dial");
+    sockcore::poll::wait_ready(
+        listener.as_raw_fd(),
+        sockcore::PollFlags::IN,
+        Some(Duration::from_secs(2)),
+    )
+    .expect("a connection to accept");
     let (conn, peer) = listener.accept(SockFlags::NONBLOCK).expect("accept");
     assert_cloexec(&conn, "the accepted socket");
     assert_eq!(conn.is_nonblocking(), Ok(true), "SOCK_NONBLOCK on accept4");

@@ -45,11 +45,19 @@ fn fill(socket: &Socket) -> usize {
 fn accept_within_times_out_then_accepts() {
     for text in ["127.0.0.1:0", "[::1]:0"] {
         let listener = Socket::listen_on(text, 4).expect("listen");
-        times_out(100, || listener.accept_within(SockFlags::empty(), 100));
-        times_out(0, || listener.accept_within(SockFlags::empty(), 0));
-        let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+        times_out(100, || {
+            listener.accept_within(SockFlags::empty(), Some(Duration::from_millis(100)))
+        });
+        times_out(0, || {
+            listener.accept_within(SockFlags::empty(), Some(Duration::ZERO))
+        });
+        let client = Socket::dial_addr(
+            &listener.local_addr().expect("name"),
+            Some(Duration::from_secs(1)),
+        )
+        .expect("dial");
         let (conn, peer) = listener
-            .accept_within(SockFlags::NONBLOCK, 5000)
+            .accept_within(SockFlags::NONBLOCK, Some(Duration::from_secs(5)))
             .expect("a pending connection");
         assert_eq!(peer, client.local_addr().expect("name"));
         assert_eq!(conn.is_nonblocking(), Ok(true), "flags reach accept4");
@@ -65,10 +73,14 @@ fn accept_within_on_a_non_blocking_listener() {
         listener.accept(SockFlags::empty()).err(),
         Some(Errno::EAGAIN)
     );
-    times_out(50, || listener.accept_within(SockFlags::empty(), 50));
+    times_out(50, || {
+        listener.accept_within(SockFlags::empty(), Some(Duration::from_millis(50)))
+    });
     let addr = listener.local_addr().expect("name");
-    let connector = std::thread::spawn(move || Socket::dial_addr(&addr, 5000).map(drop));
-    let accepted = listener.accept_within(SockFlags::empty(), 10_000);
+    let connector = std::thread::spawn(move || {
+        Socket::dial_addr(&addr, Some(Duration::from_secs(5))).map(drop)
+    });
+    let accepted = listener.accept_within(SockFlags::empty(), Some(Duration::from_secs(10)));
     assert!(accepted.is_ok(), "{accepted:?}");
     assert_eq!(connector.join().expect("thread"), Ok(()));
 }
@@ -77,11 +89,13 @@ fn accept_within_on_a_non_blocking_listener() {
 fn read_within_waits_for_data_or_gives_up() {
     let (a, b) = stream_pair();
     let mut buf = [0u8; 8];
-    times_out(100, || a.read_within(&mut buf, 100));
-    times_out(0, || a.read_within(&mut buf, 0));
+    times_out(100, || {
+        a.read_within(&mut buf, Some(Duration::from_millis(100)))
+    });
+    times_out(0, || a.read_within(&mut buf, Some(Duration::ZERO)));
     assert_eq!(b.write(b"data"), Ok(4));
     assert_eq!(
-        a.read_within(&mut buf, 0),
+        a.read_within(&mut buf, Some(Duration::ZERO)),
         Ok(4),
         "ready data needs no wait"
     );
@@ -89,11 +103,18 @@ fn read_within_waits_for_data_or_gives_up() {
         // Arrives while the reader waits.
         b.write_all(b"later").map(|()| b)
     });
-    assert_eq!(a.read_within(&mut buf, 10_000), Ok(5));
+    assert_eq!(
+        a.read_within(&mut buf, Some(Duration::from_secs(10))),
+        Ok(5)
+    );
     assert_eq!(&buf[..5], b"later");
     let b = writer.join().expect("thread").expect("write");
     drop(b);
-    assert_eq!(a.read_within(&mut buf, 1000), Ok(0), "end of stream");
+    assert_eq!(
+        a.read_within(&mut buf, Some(Duration::from_secs(1))),
+        Ok(0),
+        "end of stream"
+    );
 }
 
 #[test]
@@ -103,7 +124,7 @@ fn read_within_never_blocks_past_its_deadline_on_a_blocking_socket() {
     let (a, b) = stream_pair();
     b.shutdown(sockcore::Shutdown::Write).expect("shutdown");
     let mut buf = [0u8; 4];
-    assert_eq!(a.read_within(&mut buf, 1000), Ok(0));
+    assert_eq!(a.read_within(&mut buf, Some(Duration::from_secs(1))), Ok(0));
     assert_eq!(
         a.is_nonblocking(),
         Ok(false),
@@ -116,17 +137,22 @@ fn write_within_waits_for_room() {
     let (a, b) = stream_pair();
     let queued = fill(&a);
     assert!(queued > 0);
-    times_out(100, || a.write_within(b"more", 100));
+    times_out(100, || {
+        a.write_within(b"more", Some(Duration::from_millis(100)))
+    });
     // Drain the peer; room appears and the write goes.
     let mut sink = vec![0u8; queued];
     assert_eq!(b.read_exact(&mut sink).map_err(|e| e.errno), Ok(queued));
-    assert_eq!(a.write_within(b"more", 5000), Ok(4));
+    assert_eq!(a.write_within(b"more", Some(Duration::from_secs(5))), Ok(4));
     let mut tail = [0u8; 4];
-    assert_eq!(b.read_within(&mut tail, 5000), Ok(4));
+    assert_eq!(
+        b.read_within(&mut tail, Some(Duration::from_secs(5))),
+        Ok(4)
+    );
     assert_eq!(&tail, b"more");
     drop(b);
     assert_eq!(
-        a.write_within(b"x", 1000),
+        a.write_within(b"x", Some(Duration::from_secs(1))),
         Err(Errno::EPIPE),
         "no SIGPIPE either"
     );
@@ -190,7 +216,7 @@ fn write_all_on_a_non_blocking_socket_stops_at_eagain_and_resumes() {
     );
     let mut probe = [0u8; 1];
     assert_eq!(
-        receiver.read_within(&mut probe, 200),
+        receiver.read_within(&mut probe, Some(Duration::from_millis(200))),
         Err(Errno::ETIMEDOUT),
         "not one byte more than reported"
     );
@@ -215,7 +241,12 @@ fn write_all_on_a_non_blocking_socket_stops_at_eagain_and_resumes() {
     let mut stops = 1;
     while sent < TOTAL {
         assert!(stops < 1_000_000, "bounded");
-        let ready = poll::wait_ready(sender.as_raw_fd(), PollFlags::OUT, 10_000).expect("POLLOUT");
+        let ready = poll::wait_ready(
+            sender.as_raw_fd(),
+            PollFlags::OUT,
+            Some(Duration::from_secs(10)),
+        )
+        .expect("POLLOUT");
         assert!(ready.contains(PollFlags::OUT), "{ready:?}");
         match sender.write_all(&data[sent..]) {
             Ok(()) => sent = TOTAL,
@@ -233,4 +264,102 @@ fn write_all_on_a_non_blocking_socket_stops_at_eagain_and_resumes() {
     assert_eq!(count, TOTAL - done, "every byte once");
     assert_eq!(hash, Fnv::new().feed(&data[done..]), "checksum intact");
     assert!(stops >= 2, "the transfer stopped more than once: {stops}");
+}
+
+/// The time-out convention every waiting call shares: `None` waits for
+/// ever, zero checks once, a fraction of a millisecond rounds up to a real
+/// wait, and time-outs past what one `poll` takes (`INT_MAX` ms) still wait
+/// for readiness rather than failing or being cut to a check.
+mod convention {
+    use super::*;
+    use sockcore::PollFd;
+
+    /// Past `INT_MAX` milliseconds (about 24.8 days), and the longest there is.
+    const LONG: [Duration; 2] = [Duration::from_secs(40 * 24 * 3600), Duration::MAX];
+
+    /// Writes one byte to `b` after `after`, from a thread; the handle
+    /// returns `b`, to keep the pair open until the caller is done. The
+    /// delay only makes the reader wait in `poll` first; the results do not
+    /// depend on it.
+    fn write_later(b: Socket, after: Duration) -> std::thread::JoinHandle<Socket> {
+        std::thread::spawn(move || {
+            std::thread::sleep(after);
+            b.write_all(b"x").expect("write");
+            b
+        })
+    }
+
+    #[test]
+    fn zero_checks_once_without_waiting() {
+        let (a, _b) = stream_pair();
+        let mut fds = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
+        let started = Instant::now();
+        assert_eq!(poll::poll(&mut fds, Some(Duration::ZERO)), Ok(0));
+        assert_eq!(
+            poll::wait_ready(a.as_raw_fd(), PollFlags::IN, Some(Duration::ZERO)),
+            Err(Errno::ETIMEDOUT)
+        );
+        assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_fraction_of_a_millisecond_rounds_up_to_a_wait() {
+        let (a, _b) = stream_pair();
+        for tiny in [Duration::from_nanos(1), Duration::from_micros(300)] {
+            let mut fds = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
+            let started = Instant::now();
+            assert_eq!(poll::poll(&mut fds, Some(tiny)), Ok(0));
+            let waited = started.elapsed();
+            // Rounded down to 0 it would return at once; up, it waits 1 ms.
+            assert!(waited >= Duration::from_millis(1), "{tiny:?}: {waited:?}");
+            times_out(0, || a.read_within(&mut [0u8; 1], Some(tiny)).map(drop));
+        }
+        // A deadline keeps the fraction: 1.5 ms is not 1 ms.
+        let started = Instant::now();
+        let result = a.read_within(&mut [0u8; 1], Some(Duration::from_micros(1_500)));
+        assert_eq!(result, Err(Errno::ETIMEDOUT));
+        assert!(started.elapsed() >= Duration::from_micros(1_500));
+    }
+
+    #[test]
+    fn none_waits_until_ready() {
+        let (a, b) = stream_pair();
+        let writer = write_later(b, Duration::from_millis(50));
+        let mut fds = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
+        assert_eq!(poll::poll(&mut fds, None), Ok(1));
+        assert_eq!(
+            poll::wait_ready(a.as_raw_fd(), PollFlags::IN, None),
+            Ok(PollFlags::IN)
+        );
+        let mut buf = [0u8; 1];
+        assert_eq!(a.read_within(&mut buf, None), Ok(1));
+        drop(writer.join().expect("writer"));
+    }
+
+    #[test]
+    fn time_outs_past_one_poll_wait_for_readiness() {
+        for long in LONG {
+            let (a, b) = stream_pair();
+            let writer = write_later(b, Duration::from_millis(50));
+            let mut fds = [PollFd::new(a.as_raw_fd(), PollFlags::IN)];
+            assert_eq!(poll::poll(&mut fds, Some(long)), Ok(1), "{long:?}");
+            assert_eq!(
+                poll::wait_ready(a.as_raw_fd(), PollFlags::IN, Some(long)),
+                Ok(PollFlags::IN)
+            );
+            let mut buf = [0u8; 1];
+            assert_eq!(a.read_within(&mut buf, Some(long)), Ok(1));
+            assert_eq!(a.write_within(b"y", Some(long)), Ok(1));
+            let b = writer.join().expect("writer");
+            assert_eq!(b.read_within(&mut buf, Some(long)), Ok(1));
+
+            let listener = Socket::listen_on("127.0.0.1:0", 1).expect("listen");
+            let client =
+                Socket::dial_addr(&listener.local_addr().expect("name"), Some(long)).expect("dial");
+            let (_conn, peer) = listener
+                .accept_within(SockFlags::empty(), Some(long))
+                .expect("accept");
+            assert_eq!(peer, client.local_addr().expect("name"));
+        }
+    }
 }

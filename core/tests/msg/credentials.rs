@@ -1,6 +1,8 @@
 //! Credentials: `SO_PASSCRED` and `SCM_CREDENTIALS` (sent by the kernel or
 //! by the sender), and `SO_PEERCRED`.
 
+use std::time::Duration;
+
 use sockcore::{
     cmsg_space_for_creds, cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, ControlMessage, Credentials,
     Errno, IoSlice, MsgFlags, OwnedFd, SockFlags, Socket, Type,
@@ -145,7 +147,7 @@ fn peer_credentials_of_unix_peers() {
     let dir = TempDir::new("peercred");
     let text = dir.unix_text("s");
     let listener = Socket::listen_on(&text, 4).expect("listen");
-    let client = Socket::dial(&text, 1000).expect("dial");
+    let client = Socket::dial(&text, Some(Duration::from_secs(1))).expect("dial");
     let (server_side, _) = listener.accept(SockFlags::empty()).expect("accept");
     assert_eq!(server_side.peer_credentials(), Ok(Credentials::current()));
     assert_eq!(client.peer_credentials(), Ok(Credentials::current()));

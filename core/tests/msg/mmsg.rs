@@ -2,6 +2,8 @@
 //! batches of 32 with per-message lengths, addresses and flags, partial
 //! batches counted exactly, header reuse, and control data per message.
 
+use std::time::Duration;
+
 use sockcore::{
     cmsg_space_for_fds, CmsgBuffer, CmsgBuilder, Errno, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut,
     MsgFlags, OwnedFd, PollFlags, SockFlags, Socket, SocketAddr, Type,
@@ -26,9 +28,14 @@ fn receive_all(socket: &Socket, hdrs: &mut [MmsgHdrMut<'_>]) -> usize {
     let mut calls = 0;
     while filled < hdrs.len() {
         assert!(calls < hdrs.len(), "every call receives at least one");
-        sockcore::poll::wait_ready(socket.as_raw_fd(), PollFlags::IN, 5000).expect("ready");
+        sockcore::poll::wait_ready(
+            socket.as_raw_fd(),
+            PollFlags::IN,
+            Some(Duration::from_secs(5)),
+        )
+        .expect("ready");
         let n = socket
-            .recv_mmsg(&mut hdrs[filled..], MsgFlags::DONTWAIT, -1)
+            .recv_mmsg(&mut hdrs[filled..], MsgFlags::DONTWAIT, None)
             .expect("recvmmsg");
         assert!(n >= 1);
         filled += n;
@@ -177,17 +184,23 @@ fn headers_are_reusable_and_unfilled_entries_are_reset() {
         for _ in 0..count {
             assert_eq!(tx.send_to(b"r", MsgFlags::empty(), &to), Ok(1));
         }
-        sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, 5000).expect("ready");
+        sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, Some(Duration::from_secs(5)))
+            .expect("ready");
         // WAITFORONE: wait for the first, then take what is queued.
         let got = rx
-            .recv_mmsg(&mut hdrs, MsgFlags::WAITFORONE, 1000)
+            .recv_mmsg(
+                &mut hdrs,
+                MsgFlags::WAITFORONE,
+                Some(Duration::from_secs(1)),
+            )
             .expect("recvmmsg");
         assert!(got >= 1 && got <= count);
         let mut total = got;
         while total < count {
-            sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, 5000).expect("ready");
+            sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, Some(Duration::from_secs(5)))
+                .expect("ready");
             total += rx
-                .recv_mmsg(&mut hdrs[total..count], MsgFlags::DONTWAIT, -1)
+                .recv_mmsg(&mut hdrs[total..count], MsgFlags::DONTWAIT, None)
                 .expect("recvmmsg");
         }
         for hdr in &hdrs[..count] {
@@ -211,12 +224,16 @@ fn empty_and_would_block() {
     let mut bufs = [IoSliceMut::new(&mut buf)];
     let mut hdrs = [MmsgHdrMut::new(&mut bufs)];
     assert_eq!(
-        rx.recv_mmsg(&mut hdrs, MsgFlags::DONTWAIT, -1),
+        rx.recv_mmsg(&mut hdrs, MsgFlags::DONTWAIT, None),
         Err(Errno::EAGAIN)
     );
     rx.set_nonblocking(true).expect("nonblocking");
     assert_eq!(
-        rx.recv_mmsg(&mut hdrs, MsgFlags::empty(), 100),
+        rx.recv_mmsg(
+            &mut hdrs,
+            MsgFlags::empty(),
+            Some(Duration::from_millis(100))
+        ),
         Err(Errno::EAGAIN)
     );
     // A first message that fails is the call's error, with nothing sent.
@@ -231,7 +248,7 @@ fn empty_and_would_block() {
         Err(Errno::EINVAL)
     );
     assert_eq!(
-        rx.recv_mmsg(&mut hdrs, MsgFlags::empty(), -1),
+        rx.recv_mmsg(&mut hdrs, MsgFlags::empty(), None),
         Err(Errno::EAGAIN)
     );
 }
@@ -253,14 +270,16 @@ fn connected_batches_with_gathered_messages() {
     let mut scatter = [IoSliceMut::new(&mut a), IoSliceMut::new(&mut b)];
     let mut single = [IoSliceMut::new(&mut c)];
     let mut hdrs = [MmsgHdrMut::new(&mut scatter), MmsgHdrMut::new(&mut single)];
-    sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, 5000).expect("ready");
+    sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, Some(Duration::from_secs(5)))
+        .expect("ready");
     let mut got = rx
-        .recv_mmsg(&mut hdrs, MsgFlags::DONTWAIT, -1)
+        .recv_mmsg(&mut hdrs, MsgFlags::DONTWAIT, None)
         .expect("recvmmsg");
     if got == 1 {
-        sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, 5000).expect("ready");
+        sockcore::poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, Some(Duration::from_secs(5)))
+            .expect("ready");
         got += rx
-            .recv_mmsg(&mut hdrs[1..], MsgFlags::DONTWAIT, -1)
+            .recv_mmsg(&mut hdrs[1..], MsgFlags::DONTWAIT, None)
             .expect("recvmmsg");
     }
     assert_eq!(got, 2);

@@ -6,6 +6,8 @@
 #![no_std]
 #![no_main]
 
+use core::time::Duration;
+
 use core::ffi::{c_char, c_int};
 use core::fmt::{self, Write};
 
@@ -80,7 +82,7 @@ fn run() -> Result<(), &'static str> {
         matches!(local.kind(), AddrKind::V4(a) if a.port() != 0),
         "an ephemeral port",
     )?;
-    let client = Socket::dial_addr(&local, 2000).map_err(|_| "dial")?;
+    let client = Socket::dial_addr(&local, Some(Duration::from_secs(2))).map_err(|_| "dial")?;
     let (conn, peer) = listener.accept(SockFlags::empty()).map_err(|_| "accept")?;
     check(client.local_addr() == Ok(peer), "the peer's address")?;
     client.write_all(b"no_std").map_err(|_| "write_all")?;

@@ -6,6 +6,7 @@
 //! default route's interface and announce the membership on the network.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
+use std::time::Duration;
 
 use sockcore::{interface_index, Domain, Errno, MsgFlags, PollFlags, Socket, SocketAddr, Type};
 
@@ -123,7 +124,12 @@ fn ipv4_datagram_through_a_group_on_lo() {
         sender.send_to(b"to the group", MsgFlags::empty(), &to),
         Ok(12)
     );
-    sockcore::poll::wait_ready(receiver.as_raw_fd(), PollFlags::IN, 5000).expect("arrives");
+    sockcore::poll::wait_ready(
+        receiver.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_secs(5)),
+    )
+    .expect("arrives");
     let mut buf = [0u8; 32];
     let (n, from) = receiver
         .recv_from(&mut buf, MsgFlags::DONTWAIT)
@@ -142,11 +148,20 @@ fn ipv4_datagram_through_a_group_on_lo() {
         .join_multicast_v4(GROUP_TRAFFIC_V4, lo())
         .expect("join again");
     assert_eq!(sender.send_to(b"heard", MsgFlags::empty(), &to), Ok(5));
-    sockcore::poll::wait_ready(receiver.as_raw_fd(), PollFlags::IN, 5000).expect("arrives");
+    sockcore::poll::wait_ready(
+        receiver.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_secs(5)),
+    )
+    .expect("arrives");
     let n = receiver.recv(&mut buf, MsgFlags::DONTWAIT).expect("recv");
     assert_eq!(&buf[..n], b"heard");
     assert_eq!(
-        sockcore::poll::wait_ready(receiver.as_raw_fd(), PollFlags::IN, 200),
+        sockcore::poll::wait_ready(
+            receiver.as_raw_fd(),
+            PollFlags::IN,
+            Some(Duration::from_millis(200))
+        ),
         Err(Errno::ETIMEDOUT),
         "nothing else is queued"
     );

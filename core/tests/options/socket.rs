@@ -200,7 +200,12 @@ fn broadcast_round_trip_and_effect_on_loopback() {
     );
     sender.set_broadcast(true).expect("on");
     assert_eq!(sender.send_to(b"all", MsgFlags::empty(), &to), Ok(3));
-    sockcore::poll::wait_ready(receiver.as_raw_fd(), PollFlags::IN, 5000).expect("arrives");
+    sockcore::poll::wait_ready(
+        receiver.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_secs(5)),
+    )
+    .expect("arrives");
     let mut buf = [0u8; 8];
     assert_eq!(receiver.recv(&mut buf, MsgFlags::DONTWAIT), Ok(3));
     assert_eq!(&buf[..3], b"all");
@@ -253,7 +258,11 @@ fn a_socket_bound_to_lo_still_talks_over_loopback() {
 #[test]
 fn peer_credentials_outside_unix_sockets() {
     let listener = Socket::listen_on("127.0.0.1:0", 4).expect("listen");
-    let client = Socket::dial_addr(&listener.local_addr().expect("name"), 1000).expect("dial");
+    let client = Socket::dial_addr(
+        &listener.local_addr().expect("name"),
+        Some(Duration::from_secs(1)),
+    )
+    .expect("dial");
     let nobody = Credentials {
         pid: 0,
         uid: u32::MAX,
@@ -290,7 +299,8 @@ fn pending_error_is_taken_once() {
     assert_eq!(s.take_error(), Ok(None));
     match s.connect(&closed) {
         Err(Errno::EINPROGRESS) => {
-            sockcore::poll::wait_ready(s.as_raw_fd(), PollFlags::OUT, 5000).expect("done");
+            sockcore::poll::wait_ready(s.as_raw_fd(), PollFlags::OUT, Some(Duration::from_secs(5)))
+                .expect("done");
             assert_eq!(s.take_error(), Ok(Some(Errno::ECONNREFUSED)));
         }
         other => assert_eq!(other, Err(Errno::ECONNREFUSED)),

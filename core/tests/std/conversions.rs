@@ -18,7 +18,7 @@ use sockcore::{
 use crate::support::sockets::abstract_text;
 use crate::support::temp_dir::TempDir;
 
-const TIMEOUT_MS: i32 = 10_000;
+const TIMEOUT: Option<Duration> = Some(Duration::from_secs(10));
 
 #[test]
 fn tcp_listener_and_stream_both_ways() {
@@ -31,7 +31,7 @@ fn tcp_listener_and_stream_both_ways() {
     let addr = listener.local_addr().unwrap();
 
     // ...a sockcore client, turned into a std stream, connects to it...
-    let client = TcpStream::from(Socket::dial_addr(&addr, TIMEOUT_MS).unwrap());
+    let client = TcpStream::from(Socket::dial_addr(&addr, TIMEOUT).unwrap());
     let (conn, peer) = listener.accept(SockFlags::empty()).unwrap();
     assert_eq!(peer, SocketAddr::from(client.local_addr().unwrap()));
 
@@ -45,7 +45,7 @@ fn tcp_listener_and_stream_both_ways() {
 
     // And back again: the std listener from a sockcore listener accepts.
     let std_listener = TcpListener::from(listener);
-    let second = Socket::dial_addr(&addr, TIMEOUT_MS).unwrap();
+    let second = Socket::dial_addr(&addr, TIMEOUT).unwrap();
     let (accepted, accepted_peer) = std_listener.accept().unwrap();
     assert_eq!(
         SocketAddr::from(accepted_peer),
@@ -111,7 +111,7 @@ fn unix_listener_and_stream_both_ways() {
 
     // std listener -> sockcore socket, and a sockcore client -> std stream.
     let listener = Socket::from(listener);
-    let dialled = UnixStream::from(Socket::dial(&text, TIMEOUT_MS).unwrap());
+    let dialled = UnixStream::from(Socket::dial(&text, TIMEOUT).unwrap());
     let accepted = listener.accept_only(SockFlags::empty()).unwrap();
     SocketFd::write_all(&accepted, b"back").unwrap();
     let mut dialled = dialled;

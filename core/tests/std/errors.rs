@@ -6,6 +6,7 @@ use std::error::Error;
 // finds the crate's own calls; the std traits are named where they are meant.
 use std::io::{self, ErrorKind};
 use std::net::TcpStream;
+use std::time::Duration;
 
 use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, TransferError, Type};
 
@@ -14,7 +15,7 @@ use crate::support::sockets::not_listening;
 #[test]
 fn a_refused_connect_is_connection_refused_as_std_reports_it() {
     let (_bound, addr) = not_listening("127.0.0.1:0");
-    let ours = Socket::dial_addr(&addr, 10_000).unwrap_err();
+    let ours = Socket::dial_addr(&addr, Some(Duration::from_secs(10))).unwrap_err();
     assert_eq!(ours, Errno::ECONNREFUSED);
 
     let converted = io::Error::from(ours);
@@ -39,7 +40,7 @@ fn a_missing_unix_path_is_not_found() {
         std::process::id()
     ));
     let text = format!("unix:{}", missing.display());
-    let err = io::Error::from(Socket::dial(&text, 10_000).unwrap_err());
+    let err = io::Error::from(Socket::dial(&text, Some(Duration::from_secs(10))).unwrap_err());
     assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 

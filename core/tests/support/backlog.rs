@@ -3,6 +3,8 @@
 //! connect then waits (the kernel drops its SYN); a new Unix connect gets
 //! `EAGAIN` at once (or waits, if blocking).
 
+use std::time::Duration;
+
 use sockcore::{Errno, Socket, SocketAddr};
 
 /// How many connections may be queued before giving up: Linux queues one
@@ -10,7 +12,7 @@ use sockcore::{Errno, Socket, SocketAddr};
 const MAX_QUEUED: usize = 16;
 
 /// How long a TCP probe waits before counting the queue as full.
-const PROBE_MS: i32 = 50;
+const PROBE: Option<Duration> = Some(Duration::from_millis(50));
 
 /// A listener that accepts nothing, and the connections queued on it.
 pub struct FullListener {
@@ -32,7 +34,7 @@ pub fn full_listener(text: &str) -> FullListener {
             queued.len() < MAX_QUEUED,
             "{addr}: accept queue never filled"
         );
-        match Socket::dial_addr(&addr, PROBE_MS) {
+        match Socket::dial_addr(&addr, PROBE) {
             Ok(client) => queued.push(client),
             Err(Errno::ETIMEDOUT | Errno::EAGAIN) => break,
             Err(e) => panic!("{addr}: filling the accept queue: {e}"),

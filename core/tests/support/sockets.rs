@@ -3,6 +3,8 @@
 //! names no other test uses, raw `int` options and buffer sizes, and the
 //! kernel's network settings they depend on.
 
+use std::time::Duration;
+
 use sockcore::{Domain, SockFlags, Socket, SocketAddr, Type};
 
 /// A new blocking socket of `domain` and `ty`.
@@ -14,7 +16,11 @@ pub fn new_socket(domain: Domain, ty: Type) -> Socket {
 /// `[::1]:0`, `unix:@name`): (the dialled client, the accepted server end).
 pub fn accepted_pair(listen: &str) -> (Socket, Socket) {
     let listener = Socket::listen_on(listen, 1).expect("listen_on");
-    let client = Socket::dial_addr(&listener.local_addr().unwrap(), 1000).expect("dial");
+    let client = Socket::dial_addr(
+        &listener.local_addr().unwrap(),
+        Some(Duration::from_secs(1)),
+    )
+    .expect("dial");
     let (server, _) = listener.accept(SockFlags::empty()).expect("accept");
     (client, server)
 }

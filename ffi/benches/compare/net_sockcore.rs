@@ -176,7 +176,7 @@ pub fn receive_batches(socket: &Socket, count: u64) -> io::Result<u64> {
     });
     let mut received = 0;
     while received < count {
-        let filled = match socket.recv_mmsg(&mut msgs, MsgFlags::empty(), -1) {
+        let filled = match socket.recv_mmsg(&mut msgs, MsgFlags::empty(), None) {
             Ok(filled) => filled,
             Err(Errno::EAGAIN) => break,
             Err(errno) => return Err(os_error(errno)),

@@ -82,7 +82,7 @@ pub unsafe extern "C" fn sc_recvmmsg(
     count_return(unsafe {
         args::mmsghdrs(msgs, vlen).and_then(|msgs| {
             let flags = args::msg_flags(flags)?;
-            args::socket(fd).recv_mmsg_raw(msgs, flags, timeout_ms)
+            args::socket(fd).recv_mmsg_raw(msgs, flags, args::timeout(timeout_ms))
         })
     })
 }

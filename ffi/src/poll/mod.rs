@@ -27,7 +27,7 @@ use crate::args::{self, int_return};
 pub unsafe extern "C" fn sc_poll(fds: *mut pollfd, nfds: nfds_t, timeout_ms: c_int) -> c_int {
     // SAFETY: the caller's promise about fds.
     let entries = unsafe { args::poll_fds(fds, nfds) };
-    let ready = entries.and_then(|entries| poll::poll(entries, timeout_ms));
+    let ready = entries.and_then(|entries| poll::poll(entries, args::timeout(timeout_ms)));
     // At most nfds, which is at most INT_MAX.
     int_return(ready.map(|ready| ready as c_int))
 }

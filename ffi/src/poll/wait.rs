@@ -5,7 +5,7 @@ use core::ffi::{c_int, c_short};
 
 use sockcore::{poll, Errno, PollFlags};
 
-use crate::args::int_return;
+use crate::args::{self, int_return};
 
 /// The events `sc_wait_ready` waits for; the others are only reported.
 const WAITABLE: PollFlags = PollFlags::IN
@@ -26,7 +26,7 @@ pub extern "C" fn sc_wait_ready(fd: c_int, events: c_short, timeout_ms: c_int) -
     let waited = PollFlags::from_bits(events)
         .filter(|events| WAITABLE.contains(*events))
         .ok_or(Errno::EINVAL)
-        .and_then(|events| poll::wait_ready(fd, events, timeout_ms));
+        .and_then(|events| poll::wait_ready(fd, events, args::timeout(timeout_ms)));
     // Every POLL* bit is below 0x8000, so revents is never negative.
     int_return(waited.map(|revents| c_int::from(revents.bits())))
 }

@@ -48,7 +48,7 @@ pub unsafe extern "C" fn sc_dial(text: *const c_char, timeout_ms: c_int) -> c_in
     // SAFETY: the caller's promise about text.
     let addr = unsafe { args::parse_addr(text) };
     int_return(
-        addr.and_then(|addr| Socket::dial_addr(&addr, timeout_ms))
+        addr.and_then(|addr| Socket::dial_addr(&addr, args::timeout(timeout_ms)))
             .map(Socket::into_raw_fd),
     )
 }

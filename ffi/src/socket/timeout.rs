@@ -36,7 +36,8 @@ pub unsafe extern "C" fn sc_accept_timeout(
 ) -> c_int {
     let accepted = args::sock_flags(flags).and_then(|flags| {
         // SAFETY: the caller's promise about fd.
-        let (conn, addr) = unsafe { args::socket(fd) }.accept_within(flags, timeout_ms)?;
+        let (conn, addr) =
+            unsafe { args::socket(fd) }.accept_within(flags, args::timeout(timeout_ms))?;
         // SAFETY: the caller's promise about peer.
         if let Some(peer) = unsafe { args::addr_out_opt(peer) } {
             *peer = addr;
@@ -67,7 +68,8 @@ pub unsafe extern "C" fn sc_read_timeout(
 ) -> ssize_t {
     // SAFETY: the caller's promises about fd and buf.
     size_return(unsafe {
-        args::buf_mut(buf, len).and_then(|buf| args::socket(fd).read_within(buf, timeout_ms))
+        args::buf_mut(buf, len)
+            .and_then(|buf| args::socket(fd).read_within(buf, args::timeout(timeout_ms)))
     })
 }
 
@@ -92,6 +94,7 @@ pub unsafe extern "C" fn sc_write_timeout(
 ) -> ssize_t {
     // SAFETY: the caller's promises about fd and buf.
     size_return(unsafe {
-        args::buf(buf, len).and_then(|buf| args::socket(fd).write_within(buf, timeout_ms))
+        args::buf(buf, len)
+            .and_then(|buf| args::socket(fd).write_within(buf, args::timeout(timeout_ms)))
     })
 }

@@ -1,9 +1,20 @@
-//! Conversions between `Duration` and the C time units socket options take.
+//! Conversions between `Duration` and the C time units the kernel takes:
+//! seconds and milliseconds as `int` (socket options, `poll`), `timeval`
+//! (socket options) and `timespec` (`recvmmsg`).
 
 use core::time::Duration;
 
 use crate::errno::{Errno, Result};
 use crate::sys;
+
+/// Nanoseconds as a `u64`, saturating (at 584 years). Integer arithmetic:
+/// `Duration`'s own carries a panic path.
+#[inline]
+pub(crate) fn nanos_saturating(d: Duration) -> u64 {
+    d.as_secs()
+        .saturating_mul(1_000_000_000)
+        .saturating_add(u64::from(d.subsec_nanos()))
+}
 
 /// Whole seconds as a C `int`, rounded up (so a non-zero duration never
 /// becomes 0) and saturating at `INT_MAX`.
@@ -40,6 +51,22 @@ pub(crate) fn timeval_from(timeout: Option<Duration>) -> Result<libc::timeval> {
     Ok(tv)
 }
 
+/// A `timespec` for a `Duration`: nanoseconds exact, seconds saturating at
+/// `time_t` (32-bit targets).
+pub(crate) fn timespec_from(d: Duration) -> libc::timespec {
+    // All-zero: some targets add padding fields.
+    let mut ts: libc::timespec = sys::zeroed();
+    ts.tv_sec = d
+        .as_secs()
+        .try_into()
+        .ok()
+        .or_else(signed_max)
+        .unwrap_or_default();
+    // Under a billion: fits c_long at any width.
+    ts.tv_nsec = d.subsec_nanos() as _;
+    ts
+}
+
 /// The largest value of a signed C type that is 32 or 64 bits wide
 /// depending on the target (`time_t`), without naming the type: musl's
 /// `libc` deprecates the name while its width changes.
@@ -69,6 +96,15 @@ mod tests {
         assert_eq!(millis_rounded_up(Duration::from_nanos(1)), Ok(1));
         assert_eq!(millis_rounded_up(Duration::from_secs(3)), Ok(3000));
         assert_eq!(millis_rounded_up(Duration::MAX), Err(Errno::EINVAL));
+    }
+
+    #[test]
+    fn timespecs() {
+        let ts = timespec_from(Duration::from_millis(2_500));
+        assert_eq!((ts.tv_sec, ts.tv_nsec), (2, 500_000_000));
+        let ts = timespec_from(Duration::from_nanos(1));
+        assert_eq!((ts.tv_sec, ts.tv_nsec), (0, 1));
+        assert!(timespec_from(Duration::MAX).tv_sec >= signed_max::<i32>().unwrap().into());
     }
 
     #[test]
