@@ -10,7 +10,7 @@
 //! batches).
 
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use sockcore::poll::wait_ready;
 use sockcore::udp::{GsoStatus, UdpOffload, UDP_GRO_BUFFER};
@@ -18,6 +18,8 @@ use sockcore::{Domain, Errno, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr
 
 const MIB: usize = 1 << 20;
 const SEGMENT: usize = 1200;
+/// How long the receiver waits for more before it stops.
+const QUIET: Option<Duration> = Some(Duration::from_secs(2));
 
 /// Receives `total` bytes of runs, or until nothing arrives for 2 s.
 fn receive(socket: Socket, total: usize) -> Result<(), Errno> {
@@ -25,7 +27,7 @@ fn receive(socket: Socket, total: usize) -> Result<(), Errno> {
     let mut buf = vec![0u8; UDP_GRO_BUFFER];
     let (mut bytes, mut datagrams, mut receives) = (0, 0, 0);
     let (mut first, mut last) = (None, Instant::now());
-    while bytes < total && wait_ready(socket.as_raw_fd(), PollFlags::IN, 2000).is_ok() {
+    while bytes < total && wait_ready(socket.as_raw_fd(), PollFlags::IN, QUIET).is_ok() {
         let run = offload.recv(&mut buf, MsgFlags::DONTWAIT)?;
         first.get_or_insert_with(Instant::now);
         last = Instant::now();

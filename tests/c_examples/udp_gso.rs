@@ -7,6 +7,7 @@
 use std::fs;
 use std::process::Command;
 use std::thread;
+use std::time::Duration;
 
 use sockcore::udp::{UdpOffload, UDP_GRO_BUFFER};
 use sockcore::{poll, Domain, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type};
@@ -216,7 +217,8 @@ fn against_the_rust_api() {
         let mut buf = vec![0u8; UDP_GRO_BUFFER];
         let (mut sum, mut got, mut runs) = (FNV_START, 0, 0);
         while got < 4 << 20 {
-            let ready = poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, 5000);
+            let ready =
+                poll::wait_ready(rx.as_raw_fd(), PollFlags::IN, Some(Duration::from_secs(5)));
             assert!(ready.is_ok(), "stalled at {got}");
             let run = offload.recv(&mut buf, MsgFlags::DONTWAIT).unwrap();
             assert_eq!(run.segment, 1400);

@@ -154,7 +154,7 @@ impl UdpOffload<'_> {
         // borrows of this call's iovecs (over the batch's buffers) and of
         // the batch's control space and sender, with their lengths; nothing
         // else touches them until the call returns.
-        let filled = unsafe { self.socket.recv_mmsg_raw(&mut headers, flags, -1) }?;
+        let filled = unsafe { self.socket.recv_mmsg_raw(&mut headers, flags, None) }?;
         let results = batch
             .lens
             .iter_mut()

@@ -2,6 +2,8 @@
 //! datagrams, with or without `UDP_GRO`; a sender; and receiving whatever
 //! arrived, datagram by datagram, with a bounded wait.
 
+use std::time::Duration;
+
 use sockcore::poll::wait_ready;
 use sockcore::{Domain, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type};
 
@@ -32,13 +34,14 @@ pub fn sender(to: &SocketAddr) -> Socket {
 }
 
 /// Whether `socket` becomes readable within `ms` milliseconds.
-pub fn readable(socket: &Socket, ms: i32) -> bool {
-    wait_ready(socket.as_raw_fd(), PollFlags::IN, ms).is_ok()
+pub fn readable(socket: &Socket, ms: u64) -> bool {
+    let timeout = Duration::from_millis(ms);
+    wait_ready(socket.as_raw_fd(), PollFlags::IN, Some(timeout)).is_ok()
 }
 
 /// Every datagram queued on `socket` (a receiver without `UDP_GRO`), in
 /// order, until none arrives for `quiet_ms`; at most `limit` of them.
-pub fn drain(socket: &Socket, quiet_ms: i32, limit: usize) -> Vec<Vec<u8>> {
+pub fn drain(socket: &Socket, quiet_ms: u64, limit: usize) -> Vec<Vec<u8>> {
     let mut datagrams = Vec::new();
     let mut buf = vec![0u8; 65_536];
     while datagrams.len() < limit && readable(socket, quiet_ms) {

@@ -212,7 +212,7 @@ fn batch_without_control_loses_every_segment_size() {
     let mut iovs: Vec<[IoSliceMut<'_>; 1]> =
         bufs.iter_mut().map(|buf| [IoSliceMut::new(buf)]).collect();
     let mut msgs: Vec<MmsgHdrMut<'_>> = iovs.iter_mut().map(|iov| MmsgHdrMut::new(iov)).collect();
-    assert_eq!(rx.recv_mmsg(&mut msgs, MsgFlags::DONTWAIT, -1), Ok(4));
+    assert_eq!(rx.recv_mmsg(&mut msgs, MsgFlags::DONTWAIT, None), Ok(4));
     for (msg, segment) in msgs.iter().zip(RUNS) {
         assert_eq!(msg.msg_len(), 40 * segment);
         assert!(msg.flags().contains(MsgFlags::CTRUNC));
