@@ -17,31 +17,31 @@
 //!   the calls every small system needs with it (addresses, errors, poll,
 //!   time-outs, raw options): 41 exports, measured at 30,592 bytes
 //!   installed.
-//! - The full `libsockcore.so`: at most 46 KiB. The default build adds the
+//! - The full `libsockcore.so`: at most 50 KiB. The default build adds the
 //!   messages (descriptor passing, credentials, batches: 9 exports), the
 //!   typed options (58 exports) and UDP segmentation offload (13 exports)
-//!   to the base, measured at 46,976 bytes installed. UDP offload took it
-//!   from 42,880: 6,104 bytes of sections (code 4,360: the send with its
-//!   split and `sendmmsg` fallback 1.5 KB, the receive with its segment
-//!   size rule 1 KB, the C argument checks and exports; unwind tables
-//!   1,092; dynamic linking tables 652), which moved the end of the
-//!   read-only segment past one 4 KiB step of the file's layout (GNU ld
-//!   ends the relocation-read-only data on a page boundary). What a full
-//!   build cannot shed is about 17.5 KiB: the dynamic linking tables
-//!   (symbols, names, hash, versions, relocations, GOT) for 121 exports and
-//!   their libc imports (9.5 KiB), the unwind tables that let
-//!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames (7
-//!   KiB) and the ELF headers (1 KiB); 32 KiB would leave 14.5 KiB for the
-//!   code and errno texts that take 27 KiB. Already done to get here: the
-//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
-//!   instructions more a call), the 42 `int`-valued option calls share one
-//!   out-of-line `getsockopt`/`setsockopt` (ffi/src/options/convert.rs),
-//!   the Makefile links with `-z noseparate-code` (GNU ld's page padding
-//!   took the file from 42,880 to 51,072 bytes), and UDP offload's
-//!   stateless and stateful calls share one send and one receive, which
-//!   keeps the file 276 bytes under the next 4 KiB step. 46 KiB leaves 128
-//!   bytes: the next export needs a new look at this budget, and most
-//!   likely that step.
+//!   to the base, measured at 51,072 bytes installed. UDP offload took it
+//!   from 42,880 (its sections from 39,073 to 45,177 bytes: code 4,376,
+//!   of which the send with its split and `sendmmsg` fallback is 1.5 KB
+//!   and the receive with its segment size rule 1 KB; unwind tables
+//!   1,092; dynamic linking tables 652); the file grows in 4 KiB steps,
+//!   because GNU ld ends the relocation-read-only data on a page boundary,
+//!   and this moved its end two steps. The next step comes when the code
+//!   grows by another 3.5 KB. What a full build cannot shed is about 17.5
+//!   KiB: the dynamic linking tables (symbols, names, hash, versions,
+//!   relocations, GOT) for 121 exports and their libc imports (9.5 KiB),
+//!   the unwind tables that let `pthread_cancel`, C++ and debuggers walk
+//!   through sockcore's frames (7 KiB) and the ELF headers (1 KiB); 32 KiB
+//!   would leave 14.5 KiB for the code and errno texts that take 28 KiB.
+//!   Already done to get here: the C library is built at `opt-level =
+//!   "s"` (the hot paths cost at most two instructions more a call), the
+//!   42 `int`-valued option calls share one out-of-line
+//!   `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), the Makefile
+//!   links with `-z noseparate-code` (GNU ld's page padding took the file
+//!   from 42,880 to 51,072 bytes before UDP offload), and UDP offload's
+//!   stateless and stateful calls share one send and one receive. 50 KiB
+//!   leaves 128 bytes of file: the next 4 KiB step needs a new look at
+//!   this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -90,7 +90,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 46 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 50 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.
