@@ -207,9 +207,10 @@ struct mmsghdr;
 
 #if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
 /**
- * The most datagrams one offloaded system call carries: the kernel's
- * limit since Linux 4.18. With 1,200-byte datagrams the payload limit
- * comes first: 54 a call.
+ * The most datagrams one offloaded system call carries: 64, what every
+ * kernel since Linux 4.18 takes (kernels from 2024 on take 128; the
+ * library splits at 64 so that one rule holds on all of them). With
+ * 1,200-byte datagrams the payload limit comes first: 54 a call.
  */
 #define SC_UDP_MAX_SEGMENTS 64
 #endif

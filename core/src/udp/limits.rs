@@ -35,12 +35,15 @@ pub const fn segments_per_send(segment: usize) -> usize {
     if segment == 0 || segment > UDP_MAX_PAYLOAD {
         return 0;
     }
-    let fit = UDP_MAX_PAYLOAD / segment;
-    if fit < UDP_MAX_SEGMENTS {
-        fit
-    } else {
-        UDP_MAX_SEGMENTS
+    // Counted up rather than divided: 32-bit ARM has no division
+    // instruction, and the library call that stands in for one brings the
+    // compiler's runtime into the C library. At most 64 steps.
+    let (mut count, mut bytes) = (0, 0);
+    while count < UDP_MAX_SEGMENTS && bytes + segment <= UDP_MAX_PAYLOAD {
+        count += 1;
+        bytes += segment;
     }
+    count
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ impl core::iter::FusedIterator for Segments<'_> {}
 
 /// How many datagrams of `segment` bytes `len` bytes make: ⌈len / segment⌉.
 #[inline]
-pub(super) fn datagram_count(len: usize, segment: NonZeroUsize) -> usize {
+fn datagram_count(len: usize, segment: NonZeroUsize) -> usize {
     len.saturating_add(segment.get() - 1) / segment
 }
 

@@ -7,7 +7,6 @@ use core::num::NonZeroUsize;
 use super::control::{udp_segment_message, UDP_SEGMENT_SPACE};
 use super::limits::{segments_per_send, UDP_MAX_PAYLOAD, UDP_MAX_SEGMENTS};
 use super::offload::{check_udp, GsoStatus, UdpOffload};
-use super::segments::datagram_count;
 use crate::addr::SocketAddr;
 use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
@@ -295,7 +294,7 @@ fn send_batches(
 ) -> Progress {
     let mut sent = 0;
     while let Some(rest) = buf.get(sent..).filter(|rest| !rest.is_empty()) {
-        let count = datagram_count(rest.len(), segment).min(UDP_MAX_SEGMENTS);
+        let count = batch_len(rest.len(), segment);
         let datagrams: [IoSlice<'_>; UDP_MAX_SEGMENTS] =
             core::array::from_fn(|i| IoSlice::new(datagram(rest, segment, i)));
         let mut batch: [MmsgHdr<'_>; UDP_MAX_SEGMENTS] = core::array::from_fn(|i| {
@@ -324,6 +323,18 @@ fn send_batches(
         }
     }
     Progress { sent, error: None }
+}
+
+/// How many datagrams of `segment` bytes `len` bytes make, up to a batch
+/// of [`UDP_MAX_SEGMENTS`]: counted up rather than divided (see
+/// [`segments_per_send`]).
+fn batch_len(len: usize, segment: NonZeroUsize) -> usize {
+    let (mut count, mut bytes) = (0, 0);
+    while count < UDP_MAX_SEGMENTS && bytes < len {
+        count += 1;
+        bytes += segment.get();
+    }
+    count
 }
 
 /// The `index`-th datagram of `segment` bytes in `buf` (the last may be
