@@ -35,15 +35,20 @@ pub const fn segments_per_send(segment: usize) -> usize {
     if segment == 0 || segment > UDP_MAX_PAYLOAD {
         return 0;
     }
-    // Counted up rather than divided: 32-bit ARM has no division
-    // instruction, and the library call that stands in for one brings the
-    // compiler's runtime into the C library. At most 64 steps.
-    let (mut count, mut bytes) = (0, 0);
-    while count < UDP_MAX_SEGMENTS && bytes + segment <= UDP_MAX_PAYLOAD {
-        count += 1;
-        bytes += segment;
+    // The largest count up to 64 whose bytes fit, found by halving rather
+    // than by dividing: 32-bit ARM has no division instruction, and the
+    // library call that stands in for one brings the compiler's runtime
+    // into the C library. One segment always fits; six steps.
+    let (mut fits, mut too_many) = (1, UDP_MAX_SEGMENTS + 1);
+    while too_many - fits > 1 {
+        let middle = (fits + too_many) / 2;
+        if middle * segment <= UDP_MAX_PAYLOAD {
+            fits = middle;
+        } else {
+            too_many = middle;
+        }
     }
-    count
+    fits
 }
 
 #[cfg(test)]

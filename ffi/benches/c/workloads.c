@@ -15,7 +15,7 @@
  *   udp1200-sendto, udp1200-mmsg 1200-byte datagrams, the same ways
  *   udp1200-gso                  1200-byte datagrams, 54 per sendmsg with
  *                                UDP_SEGMENT, received with recvmmsg x 32
- *                                (a multiple of 54)
+ *                                (a multiple of 864: 54 and 32 both divide it)
  *   udp1200-gso-gro              the same sends, received with UDP_GRO on:
  *                                one recvmsg per coalesced run (a multiple of 54)
  */
@@ -384,7 +384,7 @@ int main(int argc, char **argv) {
         udp(count, DATAGRAM_1200, send_each, receive_each, &r);
     } else if (strcmp(workload, "udp1200-mmsg") == 0 && count % BATCH == 0) {
         udp(count, DATAGRAM_1200, send_batches, receive_batches, &r);
-    } else if (strcmp(workload, "udp1200-gso") == 0 && count % GSO_SEGMENTS == 0) {
+    } else if (strcmp(workload, "udp1200-gso") == 0 && count % (GSO_SEGMENTS * BATCH / 2) == 0) {
         udp(count, DATAGRAM_1200, send_offloaded, receive_batches, &r);
     } else if (strcmp(workload, "udp1200-gso-gro") == 0 && count % GSO_SEGMENTS == 0) {
         udp(count, DATAGRAM_1200, send_offloaded, receive_runs, &r);
