@@ -8,10 +8,9 @@
 //! a 4-byte `int`, which a reader of 2 bytes gets right only on
 //! little-endian machines.
 
-use core::mem::size_of;
+use core::mem::{size_of, MaybeUninit};
 
 use crate::errno::{Errno, Result};
-use crate::msg::cmsg::buffer::CmsgBuffer;
 use crate::msg::cmsg::builder::CmsgBuilder;
 use crate::msg::cmsg::cmsg_space;
 use crate::msg::cmsg::parse::{Cmsgs, ControlMessage};
@@ -26,23 +25,15 @@ pub(crate) const UDP_SEGMENT_SPACE: usize = cmsg_space(size_of::<u16>());
 /// socket-level messages, is never cut off.
 pub const UDP_RECV_CONTROL_SPACE: usize = 512;
 
-/// One `SOL_UDP`/`UDP_SEGMENT` message carrying `segment`: two bytes of
-/// data, native order, and the padding, ready to send.
+/// One `SOL_UDP`/`UDP_SEGMENT` message carrying `segment`, written at the
+/// start of `space`: two bytes of data, native order, and the padding;
+/// returns the message's bytes, ready to send. Errors: `ENOSPC` for a
+/// `space` under [`UDP_SEGMENT_SPACE`] bytes.
 #[inline]
-pub(crate) fn udp_segment_message(segment: u16) -> [u8; UDP_SEGMENT_SPACE] {
-    let mut space = CmsgBuffer::<UDP_SEGMENT_SPACE>::new();
-    let mut builder = CmsgBuilder::new(&mut space);
-    let mut message = [0u8; UDP_SEGMENT_SPACE];
-    // The space is exactly one message's, so the push cannot fail.
-    if builder
-        .push(libc::SOL_UDP, libc::UDP_SEGMENT, &segment.to_ne_bytes())
-        .is_ok()
-    {
-        for (out, byte) in message.iter_mut().zip(builder.as_bytes()) {
-            *out = *byte;
-        }
-    }
-    message
+pub(crate) fn udp_segment_message(space: &mut [MaybeUninit<u8>], segment: u16) -> Result<&[u8]> {
+    let mut builder = CmsgBuilder::new(space);
+    builder.push(libc::SOL_UDP, libc::UDP_SEGMENT, &segment.to_ne_bytes())?;
+    Ok(builder.finish())
 }
 
 /// The segment size in the first `SOL_UDP`/`UDP_GRO` message of `control`,
@@ -75,12 +66,15 @@ fn decode_gro(data: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg::cmsg::buffer::CmsgBuffer;
     use crate::msg::cmsg::cmsg_len;
 
     #[test]
     fn udp_segment_is_two_bytes() {
-        let bytes = udp_segment_message(1200);
-        let header: libc::cmsghdr = crate::sys::read_unaligned(&bytes).unwrap();
+        let mut space = CmsgBuffer::<UDP_SEGMENT_SPACE>::new();
+        let bytes = udp_segment_message(&mut space, 1200).unwrap();
+        assert_eq!(bytes.len(), UDP_SEGMENT_SPACE);
+        let header: libc::cmsghdr = crate::sys::read_unaligned(bytes).unwrap();
         #[allow(clippy::unnecessary_cast)]
         let len = header.cmsg_len as usize;
         assert_eq!(len, cmsg_len(2));
@@ -90,8 +84,10 @@ mod tests {
             bytes[cmsg_len(2)..].iter().all(|&b| b == 0),
             "zeroed padding"
         );
-        let messages: std::vec::Vec<_> = Cmsgs::new(&bytes).collect();
+        let messages: std::vec::Vec<_> = Cmsgs::new(bytes).collect();
         assert_eq!(messages.len(), 1);
+        let mut short = CmsgBuffer::<{ UDP_SEGMENT_SPACE - 1 }>::new();
+        assert_eq!(udp_segment_message(&mut short, 1200), Err(Errno::ENOSPC));
     }
 
     /// Control bytes with one message of `data` at `level`/`ty`.

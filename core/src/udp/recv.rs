@@ -89,7 +89,10 @@ impl UdpOffload<'_> {
     }
 
     /// The receive, after the argument checks and, with `check_socket`,
-    /// the socket's (for the calls that keep no state).
+    /// the socket's (for the calls that keep no state). Inline, so that the
+    /// run and its sender's address are built in the caller's place rather
+    /// than copied out.
+    #[inline]
     fn recv_checking<'b, 'c>(
         &self,
         buf: &'b mut [u8],

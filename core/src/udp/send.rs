@@ -11,6 +11,7 @@ use crate::addr::SocketAddr;
 use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
 use crate::iovec::IoSlice;
+use crate::msg::cmsg::buffer::CmsgBuffer;
 use crate::msg::cmsg::parse::{Cmsgs, ControlMessage};
 use crate::msg::mmsg::MmsgHdr;
 use crate::socket::SocketFd;
@@ -191,7 +192,8 @@ fn check_send(
             return Err(Errno::EAFNOSUPPORT);
         }
     }
-    if control.len() > UDP_OFFLOAD_CONTROL_MAX || has_udp_segment(control) {
+    if control.len() > UDP_OFFLOAD_CONTROL_MAX || (!control.is_empty() && has_udp_segment(control))
+    {
         return Err(Errno::EINVAL);
     }
     Ok(segment)
@@ -241,13 +243,22 @@ fn send_offloaded(
     flags: MsgFlags,
     to: Option<&SocketAddr>,
 ) -> Progress {
+    let mut space = CmsgBuffer::<UDP_SEGMENT_SPACE>::new();
     // At most 65,507, checked.
-    let message = udp_segment_message(segment.get() as u16);
+    let message = match udp_segment_message(&mut space, segment.get() as u16) {
+        Ok(message) => message,
+        Err(error) => {
+            return Progress {
+                sent: 0,
+                error: Some(error),
+            }
+        }
+    };
     let joined: [u8; JOINED_MAX];
     let control: &[u8] = if extra.is_empty() {
-        &message
+        message
     } else {
-        joined = join(&message, extra);
+        joined = join(message, extra);
         joined
             .get(..UDP_SEGMENT_SPACE + extra.len())
             .unwrap_or_default()
@@ -273,7 +284,7 @@ fn send_offloaded(
 
 /// `UDP_SEGMENT` first, then the caller's messages: each message starts at
 /// an aligned offset whatever padding the caller's last one has.
-fn join(message: &[u8; UDP_SEGMENT_SPACE], extra: &[u8]) -> [u8; JOINED_MAX] {
+fn join(message: &[u8], extra: &[u8]) -> [u8; JOINED_MAX] {
     let mut joined = [0u8; JOINED_MAX];
     for (out, byte) in joined.iter_mut().zip(message.iter().chain(extra)) {
         *out = *byte;
