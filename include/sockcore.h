@@ -269,6 +269,14 @@ struct mmsghdr;
 #define SC_IFNAMSIZ 16
 #endif
 
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * Bytes of a congestion control algorithm's name buffer, NUL included
+ * (`TCP_CA_NAME_MAX`): enough for `sc_get_congestion`.
+ */
+#define SC_TCP_CA_NAME_MAX 16
+#endif
+
 /**
  * A socket address of any family (IPv4, IPv6, Unix path, abstract or
  * unnamed), held by value in caller memory: declare one on the stack, fill
@@ -622,6 +630,39 @@ int sc_peer_addr(int fd, struct sc_addr *out);
 int sc_set_nonblocking(int fd, int nonblocking);
 
 /**
+ * `fcntl(F_SETFD)`: sets `FD_CLOEXEC` on `fd` when `cloexec` is non-zero,
+ * clears it when it is 0, in one system call. Clear it on purpose to hand
+ * the socket to a program started with `exec`, which finds it open under
+ * the same number; every descriptor sockcore makes starts close-on-exec.
+ * The flag is the descriptor's: clear it on an `sc_dup` made for the
+ * child, or set it again once the child has started, so that other
+ * children do not inherit the socket too.
+ *
+ * Returns 0, or `-EBADF`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_cloexec(int fd, int cloexec);
+
+/**
+ * `fcntl(F_DUPFD_CLOEXEC)`: a second descriptor, the lowest free one,
+ * for the socket `fd`, close-on-exec. Both share the socket's state
+ * (options, status flags such as non-blocking mode, data); closing one
+ * leaves the socket open through the other. The new descriptor belongs to
+ * the caller.
+ *
+ * Returns the new descriptor, or `-EBADF`, `-EMFILE` (the process's
+ * descriptor limit).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_dup(int fd);
+
+/**
  * `read(2)`: up to `len` bytes from `fd` into `buf`.
  *
  * Returns the count read (0 at end of stream, for an empty datagram or for
@@ -817,6 +858,30 @@ int sc_listen_on(const char *text, int backlog);
  * `text` must be NULL or NUL-terminated.
  */
 int sc_dial(const char *text, int timeout_ms);
+
+/**
+ * `sc_connect`, waiting at most `timeout_ms` milliseconds (negative: as
+ * long as the kernel tries) for the connection, on a socket the caller
+ * made and configured (options, `sc_bind`): a non-blocking `connect(2)`,
+ * `poll(2)` for the outcome (retrying `EINTR` against a deadline fixed at
+ * the call), then `SO_ERROR`. A blocking socket is made non-blocking for
+ * the call and blocking again after it, whatever the outcome; a
+ * non-blocking one stays so. A connection still in progress from an
+ * earlier call (after `-EINTR` from `sc_connect`, or this call's
+ * `-ETIMEDOUT`) is waited for the same way; after `-ETIMEDOUT` the kernel
+ * goes on trying: close `fd`, or call again to wait more.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `addr`, `-EBADF` at once for a
+ * negative `fd`, `-ETIMEDOUT`, `-ECONNREFUSED`, `-ENETUNREACH`,
+ * `-EHOSTUNREACH`, `-EAGAIN` (a Unix listener's backlog is full),
+ * `-ENOENT` (no such Unix path), and the errors of `sc_connect`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `addr` NULL or an initialised
+ * `sc_addr`.
+ */
+int sc_connect_timeout(int fd, const struct sc_addr *addr, int timeout_ms);
 
 /**
  * `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for
@@ -1702,6 +1767,211 @@ int sc_get_bindtodevice(int fd, char *buf, size_t len);
 
 #if defined(SOCKCORE_HAVE_OPTIONS)
 /**
+ * `setsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`: `fd` uses only the network
+ * interface with index `ifindex` (`sc_interface_index` finds it by name);
+ * 0 undoes it. The same binding as `sc_set_bindtodevice`, by index (Linux
+ * 5.0); the index is not looked up, so one no interface has is kept.
+ *
+ * Returns 0, or `-EPERM` (changing a binding without `CAP_NET_RAW`), or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_bindtoifindex(int fd, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`.
+ *
+ * Returns the index of the interface `fd` is bound to (0 for none), or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_bindtoifindex(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_MARK)`: the mark of `fd`'s outgoing packets,
+ * which firewall rules and routing policy can match; all 32 bits are the
+ * caller's.
+ *
+ * Returns 0, or `-EPERM` (without `CAP_NET_RAW` or `CAP_NET_ADMIN`), or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_mark(int fd, uint32_t mark);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_MARK)`: the mark into `*mark` (0 until set).
+ *
+ * Returns 0, or `-EFAULT` for a NULL `mark`, or `-errno`. `*mark` is
+ * unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `mark` NULL or writable.
+ */
+int sc_get_mark(int fd, uint32_t *mark);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_PRIORITY)`: the queueing priority of `fd`'s
+ * outgoing packets; 0 to 6 for anyone, higher with `CAP_NET_ADMIN`.
+ *
+ * Returns 0, or `-EINVAL` for a negative `priority`, `-EPERM` (above 6
+ * without `CAP_NET_ADMIN`), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_priority(int fd, int priority);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_PRIORITY)`.
+ *
+ * Returns the priority, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_priority(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_RCVLOWAT)`: a stream socket reports readable,
+ * and a blocking receive waits, until at least `bytes` are queued (1 by
+ * default).
+ *
+ * Returns 0, or `-EINVAL` for a negative `bytes`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_rcvlowat(int fd, int bytes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_RCVLOWAT)`.
+ *
+ * Returns the low-water mark in bytes, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_rcvlowat(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: the CPU `fd`'s incoming
+ * packets are expected on; among sockets sharing a port (`SO_REUSEPORT`)
+ * the kernel hands a connection or datagram to the one whose CPU received
+ * it.
+ *
+ * Returns 0, or `-EINVAL` for a negative `cpu`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_incoming_cpu(int fd, int cpu);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: into `*cpu`, the CPU that
+ * handled `fd`'s last incoming packet (or the one set), or -1 before any.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `cpu`, or `-errno`. `*cpu` is
+ * unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `cpu` NULL or writable.
+ */
+int sc_get_incoming_cpu(int fd, int *cpu);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_BUSY_POLL)`: a blocking receive with nothing
+ * queued first polls the device's queue for up to `usec` microseconds
+ * before it sleeps; 0 turns it off.
+ *
+ * Returns 0, or `-EINVAL` for a negative `usec`, `-EPERM` (raising it
+ * without `CAP_NET_ADMIN`), `-ENOPROTOOPT` (a kernel without busy
+ * polling), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_busy_poll(int fd, int usec);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_BUSY_POLL)`.
+ *
+ * Returns the busy-poll time in microseconds, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_busy_poll(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_OOBINLINE)`: TCP urgent data (sent with
+ * `MSG_OOB`) stays in the normal stream, where a plain read finds it.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_oobinline(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_OOBINLINE)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_oobinline(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
  * `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
  * instead of waiting to coalesce them (Nagle's algorithm off).
  *
@@ -1836,6 +2106,159 @@ int sc_set_user_timeout(int fd, int timeout_ms);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_user_timeout(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_CORK)`: hold back partial segments while
+ * on, so that pieces written separately leave in full segments; turning it
+ * off sends what is held (so does a 200 ms ceiling).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_cork(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_CORK)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_cork(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_QUICKACK)`: acknowledge received data at
+ * once (on) rather than delay it (off). Not permanent: the kernel returns
+ * to delaying by its own rules.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_quickack(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_QUICKACK)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_quickack(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: `fd` reports writable
+ * only while fewer than `bytes` written bytes are unsent; 0 returns to
+ * `net.ipv4.tcp_notsent_lowat`.
+ *
+ * Returns 0, or `-EINVAL` for a negative `bytes`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_notsent_lowat(int fd, int bytes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`.
+ *
+ * Returns the low-water mark in bytes (0 until set), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_notsent_lowat(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_MAXSEG)`: the largest segment the
+ * connection may send; set before `sc_connect` (or `sc_listen`), it lowers
+ * the MSS the connection announces and uses.
+ *
+ * Returns 0, or `-EINVAL` for `bytes` outside 88 to 32767 (0 is taken: no
+ * limit), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_maxseg(int fd, int bytes);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_MAXSEG)`.
+ *
+ * Returns the segment size in bytes (on a connected socket the one in use;
+ * before, the value set or the default of 536), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_maxseg(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_CONGESTION)`: the congestion control
+ * algorithm of `fd`, by name (`"cubic"`, `"reno"`, `"bbr"`;
+ * `/proc/sys/net/ipv4/tcp_available_congestion_control` lists what the
+ * kernel has).
+ *
+ * Returns 0, or `-EFAULT` for a NULL `name`, `-EINVAL` for a name of
+ * `SC_TCP_CA_NAME_MAX` bytes or more, `-ENOENT` (the kernel has no such
+ * algorithm), `-EPERM` (one not in
+ * `net.ipv4.tcp_allowed_congestion_control`, without `CAP_NET_ADMIN`), or
+ * `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `name` NULL or
+ * NUL-terminated.
+ */
+int sc_set_congestion(int fd, const char *name);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_CONGESTION)`: the name of `fd`'s congestion
+ * control algorithm, NUL-terminated, into `buf`; `SC_TCP_CA_NAME_MAX`
+ * bytes always suffice.
+ *
+ * Returns the name's length without the NUL, or `-EFAULT` for a NULL
+ * `buf`, `-EINVAL` for `len` over `SSIZE_MAX`, `-ENOSPC` when the name
+ * and its NUL do not fit `len` bytes, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes.
+ */
+int sc_get_congestion(int fd, char *buf, size_t len);
 #endif
 
 #if defined(SOCKCORE_HAVE_OPTIONS)
@@ -1978,6 +2401,92 @@ int sc_get_v6only(int fd);
 
 #if defined(SOCKCORE_HAVE_OPTIONS)
 /**
+ * `setsockopt(IPPROTO_IP, IP_FREEBIND)`: `sc_bind` accepts an address this
+ * host does not have (yet); without it that is `-EADDRNOTAVAIL`. For IPv4
+ * and IPv6 sockets.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_freebind(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_FREEBIND)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_freebind(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_TRANSPARENT)`: `fd` may bind any address and
+ * receive traffic for addresses not its own, as a transparent proxy does.
+ * For IPv4 and IPv6 sockets; setting it needs `CAP_NET_ADMIN` or
+ * `CAP_NET_RAW` (`-EPERM`).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_transparent(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_TRANSPARENT)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_transparent(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT)`: an `sc_bind` to an
+ * address with port 0 takes the address now and leaves the port to
+ * `sc_connect`, which picks one free for that destination. For IPv4 and
+ * IPv6 sockets.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_bind_address_no_port(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_bind_address_no_port(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
  * `setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)` (with an `ip_mreqn`) or
  * `setsockopt(IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP)`, by the family of
  * `*group`: joins that multicast group on interface `ifindex`. The group
@@ -2014,6 +2523,120 @@ int sc_join_multicast(int fd, const struct sc_addr *group, unsigned int ifindex)
  * initialised `sc_addr`.
  */
 int sc_leave_multicast(int fd, const struct sc_addr *group, unsigned int ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)` with an `ip_mreq`: joins
+ * the IPv4 multicast group in `*group` on the interface that has the
+ * address in `*interface` (`0.0.0.0`: by routing). The same membership as
+ * `sc_join_multicast`, named by address; ports are ignored.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group` or `interface`,
+ * `-EAFNOSUPPORT` when either is not IPv4, `-EINVAL` (not a multicast
+ * address), `-EADDRINUSE` (already a member there), `-ENODEV` (no
+ * interface has that address), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group` and `interface` NULL
+ * or initialised `sc_addr`s.
+ */
+int sc_join_multicast_by_addr(int fd, const struct sc_addr *group, const struct sc_addr *interface);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_DROP_MEMBERSHIP)` with an `ip_mreq`: leaves a
+ * group joined with `sc_join_multicast_by_addr`.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group` or `interface`,
+ * `-EAFNOSUPPORT` when either is not IPv4, `-EADDRNOTAVAIL` (not a
+ * member), `-ENODEV`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group` and `interface` NULL
+ * or initialised `sc_addr`s.
+ */
+int sc_leave_multicast_by_addr(int fd,
+                               const struct sc_addr *group,
+                               const struct sc_addr *interface);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP)` with an
+ * `ip_mreq_source`: joins the IPv4 multicast group in `*group` for
+ * datagrams from the address in `*source` only (source-specific
+ * multicast), on the interface that has the address in `*interface`
+ * (`0.0.0.0`: by routing). Call it again for each further source; ports
+ * are ignored.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group`, `source` or `interface`,
+ * `-EAFNOSUPPORT` when one is not IPv4, `-EINVAL` (not a multicast group),
+ * `-EADDRNOTAVAIL` (that source is joined already), `-ENODEV` (no such
+ * interface), `-ENOBUFS` (too many sources), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group`, `source` and
+ * `interface` NULL or initialised `sc_addr`s.
+ */
+int sc_join_source_multicast(int fd,
+                             const struct sc_addr *group,
+                             const struct sc_addr *source,
+                             const struct sc_addr *interface);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_DROP_SOURCE_MEMBERSHIP)`: stops receiving the
+ * group in `*group` from the source in `*source`; leaving the last source
+ * leaves the group.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `group`, `source` or `interface`,
+ * `-EAFNOSUPPORT` when one is not IPv4, `-EADDRNOTAVAIL` (not joined from
+ * that source), `-EINVAL`, `-ENODEV`, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `group`, `source` and
+ * `interface` NULL or initialised `sc_addr`s.
+ */
+int sc_leave_source_multicast(int fd,
+                              const struct sc_addr *group,
+                              const struct sc_addr *source,
+                              const struct sc_addr *interface);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_MULTICAST_ALL)`: whether `fd`, bound to a
+ * wildcard address, receives the datagrams of every group any socket on
+ * the host joined for its port (on, the default), or only of the groups
+ * it joined itself (off).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_multicast_all_v4(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_MULTICAST_ALL).
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_multicast_all_v4(int fd);
 #endif
 
 #if defined(SOCKCORE_HAVE_OPTIONS)

@@ -5,7 +5,7 @@
 use sockcore_e2e::{c_build, Link};
 
 fn run_table(link: Link) {
-    c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "bad_input", 200);
+    c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "bad_input", 240);
 }
 
 #[test]

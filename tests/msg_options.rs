@@ -7,6 +7,6 @@ use sockcore_e2e::{c_build, Link};
 #[test]
 fn option_round_trips() {
     for link in Link::BOTH {
-        c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "msg_options", 200);
+        c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "msg_options", 390);
     }
 }

@@ -7,6 +7,6 @@ use sockcore_e2e::{c_build, Link};
 #[test]
 fn poll_and_time_outs() {
     for link in Link::BOTH {
-        c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "msg_readiness", 45);
+        c_build(env!("CARGO_TARGET_TMPDIR")).run_case_table(link, "msg_readiness", 65);
     }
 }

@@ -104,6 +104,11 @@ fn peer_credentials_under_sanitizers() {
 }
 
 #[test]
+fn exec_handoff_under_sanitizers() {
+    c_programs::exec_handoff(&Sanitizers, built());
+}
+
+#[test]
 fn case_tables_under_sanitizers() {
     for name in TABLES {
         let passed = c_programs::table(&Sanitizers, built(), name);

@@ -15,33 +15,44 @@
 //! - The base `libsockcore.so`: at most 32 KiB, the project's budget, which
 //!   was set for the server/client flow and byte moving. The base build is that and
 //!   the calls every small system needs with it (addresses, errors, poll,
-//!   time-outs, raw options): 41 exports, measured at 30,592 bytes
-//!   installed.
-//! - The full `libsockcore.so`: at most 50 KiB. The default build adds the
-//!   messages (descriptor passing, credentials, batches: 9 exports), the
-//!   typed options (58 exports) and UDP segmentation offload (13 exports)
-//!   to the base, measured at 51,072 bytes installed. UDP offload took it
-//!   from 42,880 (its sections from 39,073 to 45,177 bytes: code 4,376,
-//!   of which the send with its split and `sendmmsg` fallback is 1.5 KB
-//!   and the receive with its segment size rule 1 KB; unwind tables
-//!   1,092; dynamic linking tables 652); the file grows in 4 KiB steps,
-//!   because GNU ld ends the relocation-read-only data on a page boundary,
-//!   and this moved its end two steps. The next step comes when the code
-//!   grows by another 3.5 KB. What a full build cannot shed is about 17.5
-//!   KiB: the dynamic linking tables (symbols, names, hash, versions,
-//!   relocations, GOT) for 121 exports and their libc imports (9.5 KiB),
-//!   the unwind tables that let `pthread_cancel`, C++ and debuggers walk
-//!   through sockcore's frames (7 KiB) and the ELF headers (1 KiB); 32 KiB
-//!   would leave 14.5 KiB for the code and errno texts that take 28 KiB.
-//!   Already done to get here: the C library is built at `opt-level =
-//!   "s"` (the hot paths cost at most two instructions more a call), the
-//!   42 `int`-valued option calls share one out-of-line
-//!   `getsockopt`/`setsockopt` (ffi/src/options/convert.rs), the Makefile
-//!   links with `-z noseparate-code` (GNU ld's page padding took the file
-//!   from 42,880 to 51,072 bytes before UDP offload), and UDP offload's
-//!   stateless and stateful calls share one send and one receive. 50 KiB
-//!   leaves 128 bytes of file: the next 4 KiB step needs a new look at
-//!   this budget.
+//!   time-outs, raw options, and a second descriptor, close-on-exec and a
+//!   timed connect): 44 exports, measured at 30,592 bytes installed.
+//! - The full `libsockcore.so`: at most 54 KiB. The default build
+//!   adds the messages (descriptor passing, credentials, batches: 9
+//!   exports), the typed options (94 exports) and UDP segmentation offload
+//!   (13 exports) to the base, measured at 55,168 bytes installed. What
+//!   a full build cannot shed is about 21.5 KiB: the dynamic linking tables
+//!   (symbols, names, hash, versions, relocations, GOT) for 160 exports and
+//!   their libc imports (12 KiB), the unwind tables that let
+//!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames
+//!   (9 KiB) and the ELF headers (1 KiB); 32 KiB would leave
+//!   10.5 KiB for the code and errno texts that take 29 KiB. Already done to get here: the
+//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
+//!   instructions more a call), the `int`-valued option calls share one
+//!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
+//!   out-parameter and by-address multicast calls one helper each
+//!   (ffi/src/options/convert.rs, multicast.rs), and the Makefile links
+//!   with `-z noseparate-code` (GNU ld's page padding took the file from
+//!   42,880 to 51,072 bytes when it had 108 exports).
+//!
+//!   The budget was 42 KiB for 108 exports (42,880 bytes). The 39 option,
+//!   descriptor and connect exports that followed (the options the peers
+//!   have, `sc_dup`, `sc_set_cloexec`, `sc_connect_timeout`) and the
+//!   `Option<Duration>` time-outs grew the sections by 6,448 bytes: code
+//!   17,806 -> 20,269, unwind tables 6,216 -> 8,024, dynamic linking 9,057
+//!   -> 11,234 (about 165 bytes an export: 63 of code, 46 of unwind
+//!   tables, 56 of symbol, name, hash and version entries); the file grew
+//!   by two 4 KiB pages, 8,192 bytes, since the read-write segment starts
+//!   on the next page the code leaves room in.
+//!
+//!   UDP segmentation offload (its own part, `udp-offload`: 13 exports)
+//!   adds 6,323 bytes of sections: code 4,451 (the send with its split
+//!   and `sendmmsg` fallback about 1.5 KB, the receive with its segment
+//!   size rule about 1 KB, the C argument checks and exports), unwind
+//!   tables 1,080, dynamic linking 792. The file grows by one 4 KiB page,
+//!   from 51,072 to 55,168 bytes, and 1,572 bytes of code are left before
+//!   the next. 54 KiB leaves 128 bytes of file:
+//!   the next export needs a new look at this budget.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -90,7 +101,7 @@ use sockcore_e2e::{
 const SOCKCORE_BUDGET: u64 = 32 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 50 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 54 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

@@ -91,6 +91,11 @@ fn peer_credentials_under_valgrind() {
 }
 
 #[test]
+fn exec_handoff_under_valgrind() {
+    c_programs::exec_handoff(&Memcheck, built());
+}
+
+#[test]
 fn case_tables_under_valgrind() {
     for name in TABLES {
         let passed = c_programs::table(&Memcheck, built(), name);

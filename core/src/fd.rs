@@ -46,6 +46,11 @@ impl OwnedFd {
 
     /// `close(2)`, reporting its error (dropping closes too, silently). The
     /// descriptor is released even when an error is returned.
+    ///
+    /// # References
+    ///
+    /// [`close(2)`](https://man7.org/linux/man-pages/man2/close.2.html)
+    #[doc(alias = "sc_close")]
     #[inline]
     pub fn close(self) -> Result<()> {
         sys::close(self.into_raw_fd())
@@ -67,6 +72,11 @@ impl OwnedFd {
 
     /// `fcntl(F_GETFD)`: whether `FD_CLOEXEC` is set (always, for
     /// descriptors received through this crate).
+    ///
+    /// # References
+    ///
+    /// [`fcntl(2)`](https://man7.org/linux/man-pages/man2/fcntl.2.html)
+    #[doc(alias("FD_CLOEXEC", "F_GETFD", "fcntl"))]
     #[inline]
     pub fn is_cloexec(&self) -> Result<bool> {
         Ok(sys::get_fd_flags(self.fd)? & libc::FD_CLOEXEC != 0)

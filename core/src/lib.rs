@@ -11,7 +11,9 @@
 //!
 //! - **Sockets**: [`Socket`] owns a descriptor and closes it on drop;
 //!   [`BorrowedSocket`] borrows one; both dereference to [`SocketFd`], where
-//!   every operation is a method.
+//!   every operation is a method. [`SocketFd::try_clone`] makes a second
+//!   descriptor, and [`SocketFd::set_cloexec`] hands one to a program
+//!   started with `exec` on purpose.
 //! - **Addresses**: [`SocketAddr`] holds IPv4, IPv6 or Unix (path, abstract,
 //!   unnamed) by value; [`AddrKind`] says which.
 //! - **Moving bytes**: [`SocketFd::read`]/[`SocketFd::write`], send/recv with
@@ -31,16 +33,23 @@
 //!   [`udp::Segments`] walks a run's datagrams;
 //!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
-//!   (`set_nodelay`, `set_linger`, `join_multicast_v4`, …); the table of
+//!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
+//!   `join_multicast_v4`, `join_source_multicast_v4`, …); the table of
 //!   every option in [`options`], for [`SocketFd::set_option`] and
 //!   [`SocketFd::option`]; and raw access with
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
-//!   [`SocketFd::accept_within`], [`SocketFd::read_within`],
-//!   [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
+//!   [`SocketFd::connect_within`], [`SocketFd::accept_within`],
+//!   [`SocketFd::read_within`], [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
 //!   `None` waits for ever, `Some(Duration::ZERO)` does not wait (the
 //!   whole convention is in [`poll`](poll#time-outs)).
 //! - **Errors**: [`Errno`].
+//!
+//! Each call that wraps a system call ends its documentation with the man
+//! pages it follows (`# References`), and the documentation's search finds
+//! it by the three names a user may know: the C constant, the C ABI's
+//! export and the system call. `SO_RCVBUF`, `sc_set_rcvbuf` and
+//! `setsockopt` all lead to [`SocketFd::set_recv_buffer_size`].
 //!
 //! # No `std`, no allocator
 //!
@@ -63,8 +72,10 @@
 //! # Policies
 //!
 //! - **Close-on-exec, always**: every descriptor this crate creates or
-//!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`), so a child
-//!   started with `exec` never inherits a connection by accident.
+//!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`,
+//!   `F_DUPFD_CLOEXEC`), so a child started with `exec` never inherits a
+//!   connection by accident; [`SocketFd::set_cloexec`] clears it where that
+//!   is the point.
 //! - **No `SIGPIPE`**: every send uses `MSG_NOSIGNAL` (which is why
 //!   [`SocketFd::write`] is `send(2)` and the vectored write is `sendmsg(2)`:
 //!   `write(2)` and `writev(2)` cannot take the flag). Writing to a peer that
@@ -76,8 +87,9 @@
 //!   caller decides what happens next. Only the calls that promise
 //!   completion retry it: [`SocketFd::write_all`],
 //!   [`SocketFd::write_all_vectored`], [`SocketFd::read_exact`],
-//!   [`poll::wait_ready`] and the wait inside [`Socket::dial`] (the last two
-//!   against a fixed deadline, so signals cannot stretch a time-out).
+//!   [`poll::wait_ready`], [`SocketFd::connect_within`] and the wait inside
+//!   [`Socket::dial`] (the last three against a fixed deadline, so signals
+//!   cannot stretch a time-out).
 //!   Through the `std` feature's `io::Read`/`io::Write`, `EINTR` arrives as
 //!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
 //!   `write_all`, `io::copy`) retry.
@@ -240,6 +252,7 @@ pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
+pub use options::tcp::TCP_CA_NAME_MAX;
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};

@@ -7,15 +7,6 @@ use core::time::Duration;
 use crate::errno::{Errno, Result};
 use crate::sys;
 
-/// Nanoseconds as a `u64`, saturating (at 584 years). Integer arithmetic:
-/// `Duration`'s own carries a panic path.
-#[inline]
-pub(crate) fn nanos_saturating(d: Duration) -> u64 {
-    d.as_secs()
-        .saturating_mul(1_000_000_000)
-        .saturating_add(u64::from(d.subsec_nanos()))
-}
-
 /// Whole seconds as a C `int`, rounded up (so a non-zero duration never
 /// becomes 0) and saturating at `INT_MAX`.
 pub(crate) fn secs_rounded_up(d: Duration) -> libc::c_int {
@@ -26,9 +17,37 @@ pub(crate) fn secs_rounded_up(d: Duration) -> libc::c_int {
 /// Whole milliseconds as a C `int`, rounded up. Errors: `EINVAL` past
 /// `INT_MAX` milliseconds (about 24.8 days), as the kernel would answer.
 pub(crate) fn millis_rounded_up(d: Duration) -> Result<libc::c_int> {
-    let sub_ms = d.subsec_nanos() % 1_000_000 > 0;
-    let ms = d.as_millis().saturating_add(u128::from(sub_ms));
-    libc::c_int::try_from(ms).map_err(|_| Errno::EINVAL)
+    units_rounded_up::<1_000_000>(d)
+}
+
+/// Whole milliseconds, rounded up, saturating at `u64::MAX`.
+#[inline]
+pub(crate) fn millis_ceil(d: Duration) -> u64 {
+    units_ceil::<1_000_000>(d)
+}
+
+/// Whole microseconds as a C `int`, rounded up. Errors: `EINVAL` past
+/// `INT_MAX` microseconds (about 35 minutes).
+pub(crate) fn micros_rounded_up(d: Duration) -> Result<libc::c_int> {
+    units_rounded_up::<1_000>(d)
+}
+
+/// Whole units of `NANOS` nanoseconds as a C `int`, rounded up (so a
+/// non-zero duration never becomes 0). Errors: `EINVAL` past `INT_MAX`
+/// units.
+fn units_rounded_up<const NANOS: u32>(d: Duration) -> Result<libc::c_int> {
+    libc::c_int::try_from(units_ceil::<NANOS>(d)).map_err(|_| Errno::EINVAL)
+}
+
+/// Whole units of `NANOS` nanoseconds, rounded up, saturating at
+/// `u64::MAX`. Only the sub-second part is divided, as a `u32` by a
+/// constant: no panic path, and no 64-bit division, which 32-bit ARM does
+/// with a library call.
+fn units_ceil<const NANOS: u32>(d: Duration) -> u64 {
+    let per_sec = u64::from(1_000_000_000 / NANOS);
+    d.as_secs()
+        .saturating_mul(per_sec)
+        .saturating_add(u64::from(d.subsec_nanos().div_ceil(NANOS)))
 }
 
 /// A time-out as a `timeval`: `None` is all-zero (no time-out). Errors:
@@ -96,6 +115,20 @@ mod tests {
         assert_eq!(millis_rounded_up(Duration::from_nanos(1)), Ok(1));
         assert_eq!(millis_rounded_up(Duration::from_secs(3)), Ok(3000));
         assert_eq!(millis_rounded_up(Duration::MAX), Err(Errno::EINVAL));
+        assert_eq!(millis_rounded_up(Duration::from_micros(2_001)), Ok(3));
+        let most = Duration::from_millis(libc::c_int::MAX as u64);
+        assert_eq!(millis_rounded_up(most), Ok(libc::c_int::MAX));
+        assert_eq!(
+            millis_rounded_up(most + Duration::from_nanos(1)),
+            Err(Errno::EINVAL)
+        );
+        assert_eq!(micros_rounded_up(Duration::from_nanos(1)), Ok(1));
+        assert_eq!(micros_rounded_up(Duration::from_millis(50)), Ok(50_000));
+        assert_eq!(micros_rounded_up(Duration::from_nanos(1_500)), Ok(2));
+        assert_eq!(
+            micros_rounded_up(Duration::from_secs(3600)),
+            Err(Errno::EINVAL)
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! they point to (the `socket:[N]` or path link target), not by number,
 //! since the child may reuse a number for a file of its own.
 //!
-//! A control socket with close-on-exec cleared by hand must show up in the
-//! child, proving the check can see an inherited descriptor.
+//! A control socket with close-on-exec cleared (`set_cloexec(false)`) must
+//! show up in the child, proving the check can see an inherited descriptor.
 //!
 //! Its own test binary: it execs a child while a descriptor without
 //! close-on-exec is open, which any other test's child would inherit too.
@@ -122,11 +122,7 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
     add("socketpair for passing, receiver", receiver);
 
     let control = Socket::new(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
-    // SAFETY: F_SETFD with 0 only clears FD_CLOEXEC on our own descriptor.
-    assert_eq!(
-        unsafe { libc::fcntl(control.as_raw_fd(), libc::F_SETFD, 0) },
-        0
-    );
+    control.set_cloexec(false).unwrap();
 
     let inherited = inherited_by_a_child();
     assert!(

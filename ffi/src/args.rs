@@ -11,9 +11,13 @@
 //! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
+#[cfg(feature = "options")]
+use core::net::Ipv4Addr;
 use core::time::Duration;
 
 use libc::{iovec, size_t, sockaddr, ssize_t};
+#[cfg(feature = "options")]
+use sockcore::AddrKind;
 use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
 
 use crate::addr::value::sc_addr;
@@ -301,6 +305,23 @@ pub(crate) unsafe fn addr_opt<'call>(
     }
     // SAFETY: the caller's promise.
     unsafe { addr(addr_ptr) }.map(Some)
+}
+
+/// The IPv4 address in a caller's `sc_addr` (its port ignored), as
+/// [`addr`] checks it, and `EAFNOSUPPORT` for another family. Out of line:
+/// one copy for every IPv4 argument of the multicast calls.
+///
+/// # Safety
+///
+/// As for [`addr`].
+#[cfg(feature = "options")]
+#[inline(never)]
+pub(crate) unsafe fn ipv4(addr: *const sc_addr) -> Result<Ipv4Addr, Errno> {
+    // SAFETY: the caller's promise.
+    match unsafe { self::addr(addr) }?.kind() {
+        AddrKind::V4(v4) => Ok(*v4.ip()),
+        _ => Err(Errno::EAFNOSUPPORT),
+    }
 }
 
 /// A caller's `sc_addr` to store an address in: `EFAULT` for NULL.

@@ -46,6 +46,7 @@ static void null_pointers(int fd, int udp)
     CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, NULL), -EFAULT);
     CASE(sc_bind(udp, NULL), -EFAULT);
     CASE(sc_connect(udp, NULL), -EFAULT);
+    CASE(sc_connect_timeout(udp, NULL, 100), -EFAULT);
     CASE(sc_local_addr(fd, NULL), -EFAULT);
     CASE(sc_peer_addr(fd, NULL), -EFAULT);
     CASE(sc_read(fd, NULL, 1), -EFAULT);
@@ -81,12 +82,16 @@ static void bad_descriptors(void)
     CASE(sc_connect(-1, &addr), -EBADF);
     CASE(sc_shutdown(-1, SHUT_RDWR), -EBADF);
     CASE(sc_set_nonblocking(-1, 1), -EBADF);
+    CASE(sc_set_cloexec(-1, 0), -EBADF);
+    CASE(sc_dup(-1), -EBADF);
+    CASE(sc_connect_timeout(-1, &addr, 100), -EBADF);
     CASE(sc_local_addr(-1, &addr), -EBADF);
     CASE(sc_close(-1), -EBADF);
 
     closed = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
     MUST(sc_close(closed));
     CASE(sc_close(closed), -EBADF);
+    CASE(sc_dup(closed), -EBADF);
     CASE(sc_sendto(closed, buf, 1, 0, &addr), -EBADF);
 
     if (pipe(pipefd) < 0) {

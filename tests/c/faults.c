@@ -11,14 +11,14 @@
  *
  * The table: EINTR storms (a 1 ms ITIMER_REAL, whose SIGALRM handler is
  * installed without SA_RESTART) on sc_accept, sc_read, sc_write,
- * sc_connect and sc_dial, and a checksummed transfer both ways through
- * sc_write_all and sc_read_exact with both processes in a storm; partial
- * writes with a tiny SO_SNDBUF; a peer that resets mid-stream (SO_LINGER
- * 0); half-close; refused connections; connect time-outs against a full
- * backlog; 1,000 failures of each kind with /proc/self/fd counted around
- * them (descriptor passing that cannot deliver them all included); and
- * close-on-exec of everything the library creates or receives, checked by
- * exec'ing this program in its --open-fds mode.
+ * sc_connect, sc_dial and sc_connect_timeout, and a checksummed transfer
+ * both ways through sc_write_all and sc_read_exact with both processes in
+ * a storm; partial writes with a tiny SO_SNDBUF; a peer that resets
+ * mid-stream (SO_LINGER 0); half-close; refused connections; connect
+ * time-outs against a full backlog; 1,000 failures of each kind with
+ * /proc/self/fd counted around them (descriptor passing that cannot deliver
+ * them all included); and close-on-exec of everything the library creates
+ * or receives, checked by exec'ing this program in its --open-fds mode.
  *
  * The storms use a process-wide timer, so every process here has one
  * thread: the one in the call the signals must interrupt. Two-sided cases
@@ -548,6 +548,38 @@ static int eintr_dial(void)
     REQUIRE(took >= 300 && took < 3000, "gave up after %ld ms, want 300", took);
     REQUIRE(hits >= 10, "only %ld signals landed", hits);
     return held("-ETIMEDOUT after %ld ms (asked 300) through %ld signals", took, hits);
+}
+
+/* sc_connect_timeout, on a socket the caller made, keeps its deadline
+ * through signals as sc_dial does, and leaves the socket blocking. */
+static int eintr_connect_timeout(void)
+{
+    struct full full;
+    sc_addr addr;
+    long start, took, hits;
+    int fd, ret, flags;
+
+    ret = full_backlog("127.0.0.1:0", &full);
+    REQUIRE(ret == 0, "filling a backlog: %s", E(ret));
+    sc_addr_parse(&addr, full.text);
+    fd = sc_socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0, "sc_socket: %s", E(fd));
+    shared->hits[0] = 0;
+    start = now_ms();
+    storm_start();
+    ret = sc_connect_timeout(fd, &addr, 300);
+    storm_stop();
+    took = now_ms() - start;
+    hits = shared->hits[0];
+    flags = fcntl(fd, F_GETFL);
+    sc_close(fd);
+    full_release(&full);
+    REQUIRE(ret == -ETIMEDOUT, "sc_connect_timeout = %d (%s), want -ETIMEDOUT", ret, E(ret));
+    REQUIRE(took >= 300 && took < 3000, "gave up after %ld ms, want 300", took);
+    REQUIRE(hits >= 10, "only %ld signals landed", hits);
+    REQUIRE(flags >= 0 && !(flags & O_NONBLOCK), "the socket was left non-blocking");
+    return held("-ETIMEDOUT after %ld ms (asked 300) through %ld signals, blocking again", took,
+                hits);
 }
 
 /* Moves len bytes of buf over fd in pieces of random sizes up to 64 KiB,
@@ -1332,14 +1364,15 @@ static int receive_one(int pair[2], int fd, int by_recvmsg)
 }
 
 /* Every kind of descriptor the library makes, then an exec of this
- * program, which must find none of them; a dup without FD_CLOEXEC is the
- * control that shows the check can see an inherited one. */
+ * program, which must find none of them; an sc_dup with FD_CLOEXEC cleared
+ * by sc_set_cloexec is the control that shows the check can see an
+ * inherited one, and that a socket can be handed to a child on purpose. */
 static int close_on_exec(void)
 {
     enum { KINDS = 15 };
     char text[SC_ADDR_STRLEN], unix_text[SC_ADDR_STRLEN], numbers[KINDS + 1][16];
     char *argv[KINDS + 4], out[512], want[32];
-    int fds[KINDS], pair[2], pipefd[2], i, control, status;
+    int fds[KINDS], pair[2], pipefd[2], i, control, status, ret;
     size_t got = 0;
     ssize_t n;
     pid_t pid;
@@ -1365,8 +1398,11 @@ static int close_on_exec(void)
         REQUIRE(fds[i] >= 0, "descriptor %d: %s", i, E(fds[i]));
         REQUIRE(fcntl(fds[i], F_GETFD) == FD_CLOEXEC, "descriptor %d lacks FD_CLOEXEC", i);
     }
-    control = dup(fds[0]);
-    REQUIRE(control >= 0, "dup: %s", strerror(errno));
+    control = sc_dup(fds[0]);
+    REQUIRE(control >= 0, "sc_dup: %s", E(control));
+    REQUIRE(fcntl(control, F_GETFD) == FD_CLOEXEC, "sc_dup's descriptor lacks FD_CLOEXEC");
+    ret = sc_set_cloexec(control, 0);
+    REQUIRE(ret == 0 && fcntl(control, F_GETFD) == 0, "sc_set_cloexec(0): %s", E(ret));
     REQUIRE(pipe2(pipefd, O_CLOEXEC) == 0, "pipe2: %s", strerror(errno));
 
     argv[0] = (char *)self;
@@ -1399,7 +1435,7 @@ static int close_on_exec(void)
     REQUIRE(strcmp(out, want) == 0, "the child found \"%s\", want only \"%s\"", out, want);
     return held("%d descriptors from sc_socket, sc_socketpair, sc_listen_on, sc_dial, "
                 "sc_accept, sc_accept_timeout, sc_recv_fds and sc_recvmsg: none inherited (the "
-                "FD_CLOEXEC-less dup was)",
+                "sc_dup with sc_set_cloexec(0) was)",
                 KINDS);
 }
 
@@ -1443,6 +1479,7 @@ static const struct {
     {"EINTR storm: sc_write, Unix, full buffer", eintr_write},
     {"EINTR storm: sc_connect, full backlog", eintr_connect},
     {"EINTR storm: sc_dial keeps its deadline", eintr_dial},
+    {"EINTR storm: sc_connect_timeout keeps its deadline", eintr_connect_timeout},
     {"EINTR storm: sc_write_all/sc_read_exact both ways, TCP IPv4", c_both_ways_v4},
     {"EINTR storm: sc_write_all/sc_read_exact both ways, TCP IPv6", c_both_ways_v6},
     {"EINTR storm: sc_write_all/sc_read_exact both ways, Unix", c_both_ways_unix},

@@ -3,11 +3,14 @@
  * socket pair (nothing ready, readable, writable, hung up, a closed
  * descriptor, an ignored entry), sc_wait_ready, and sc_accept_timeout,
  * sc_read_timeout and sc_write_timeout both returning -ETIMEDOUT in time
- * (never blocking, even on a blocking socket) and succeeding once ready.
+ * (never blocking, even on a blocking socket) and succeeding once ready;
+ * sc_connect_timeout on sockets the table configured (bound, blocking or
+ * not), connected, refused and timed out, with their blocking mode kept.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdint.h>
@@ -192,6 +195,74 @@ static void read_and_write_timeouts(void)
     sc_close(fds[1]);
 }
 
+/* Whether fd is non-blocking (1), blocking (0), or -1 if fcntl fails. */
+static int nonblocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+
+    return flags < 0 ? -1 : (flags & O_NONBLOCK) != 0;
+}
+
+static void connect_timeout(void)
+{
+    int listener = (int)MUST(sc_listen_on("127.0.0.1:0", 0)), client, conn, refusing, i;
+    int queued[16], count = 0, ret = 0;
+    sc_addr addr, source, peer, closed;
+    char text[SC_ADDR_STRLEN];
+    long started;
+
+    printf("sc_connect_timeout\n");
+    MUST(sc_local_addr(listener, &addr));
+    MUST(sc_addr_parse(&source, "127.0.0.4:0"));
+    for (i = 0; i < 2; i++) {
+        client = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, i == 0 ? 0 : SC_NONBLOCK));
+        MUST(sc_bind(client, &source)); /* configured before: a source address */
+        CASE(sc_connect_timeout(client, &addr, LONG_MS), 0);
+        CASE(nonblocking(client), i); /* the mode it had */
+        conn = sc_accept_timeout(listener, &peer, 0, LONG_MS);
+        CHECK(conn >= 0);
+        CHECK(sc_addr_format(&peer, text, sizeof text) > 0 && strncmp(text, "127.0.0.4:", 10) == 0);
+        sc_close(conn);
+        sc_close(client);
+    }
+
+    /* A bound port that does not listen refuses. */
+    refusing = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_addr_parse(&closed, "127.0.0.1:0"));
+    MUST(sc_bind(refusing, &closed));
+    MUST(sc_local_addr(refusing, &closed));
+    client = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    CASE(sc_connect_timeout(client, &closed, LONG_MS), -ECONNREFUSED);
+    CASE(nonblocking(client), 0);
+    sc_close(client);
+    sc_close(refusing);
+
+    /* A full backlog (0: the kernel queues one, then drops SYNs): time-out
+     * in time, then again for the attempt still in progress. */
+    MUST(sc_addr_format(&addr, text, sizeof text));
+    while (count < 16 && (ret = sc_dial(text, SHORT_MS)) >= 0)
+        queued[count++] = ret;
+    CASE(ret, -ETIMEDOUT);
+    client = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    started = now_us();
+    CASE(sc_connect_timeout(client, &addr, SHORT_MS), -ETIMEDOUT);
+    took_short_wait("sc_connect_timeout against a full backlog", started);
+    CASE(nonblocking(client), 0);
+    started = now_us();
+    CASE(sc_connect_timeout(client, &addr, SHORT_MS), -ETIMEDOUT);
+    took_short_wait("sc_connect_timeout again, the same attempt", started);
+    sc_close(client);
+    while (count > 0)
+        sc_close(queued[--count]);
+
+    /* Bad input: refused before anything waits. */
+    started = now_us();
+    CASE(sc_connect_timeout(-1, &addr, -1), -EBADF);
+    CHECK(now_us() - started < 1000000);
+    CASE(sc_connect_timeout(listener, NULL, 0), -EFAULT);
+    sc_close(listener);
+}
+
 int main(void)
 {
     int before;
@@ -202,6 +273,7 @@ int main(void)
     wait_ready();
     accept_timeout();
     read_and_write_timeouts();
+    connect_timeout();
     CASE(open_fds(), before);
     return summary();
 }

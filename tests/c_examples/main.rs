@@ -5,6 +5,7 @@
 //! tests/load.rs, and faults.rs runs it out of descriptors.
 
 mod demo;
+mod exec_handoff;
 mod fd_passing;
 mod interop;
 mod peer_credentials;

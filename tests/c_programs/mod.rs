@@ -259,6 +259,18 @@ pub fn peer_credentials(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// exec_handoff's launcher, the server it execs, and a tcp_client
+/// (static).
+pub fn exec_handoff(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["exec_handoff", "127.0.0.1:0", "1"],
+        &[&["tcp_client", ADDRESS, "through exec"]],
+    );
+}
+
 /// A case table: clean, and every case passed. Returns the count.
 pub fn table(tool: &dyn Tool, built: &Built, name: &str) -> u32 {
     let finished = Process::spawn(&mut command(tool, &built.program(name))).finish();

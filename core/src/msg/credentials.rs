@@ -68,12 +68,24 @@ impl SocketFd {
     /// `setsockopt(SOL_SOCKET, SO_PASSCRED)`: on a Unix socket, receive the
     /// sender's credentials (`SCM_CREDENTIALS`) with every message, and
     /// have an unbound socket autobind to an abstract address.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`socket(7)`](https://man7.org/linux/man-pages/man7/socket.7.html)
+    #[doc(alias("SO_PASSCRED", "sc_set_passcred", "setsockopt"))]
     #[inline]
     pub fn set_pass_credentials(&self, on: bool) -> Result<()> {
         self.set_option(SO_PASSCRED, on)
     }
 
     /// `getsockopt(SOL_SOCKET, SO_PASSCRED)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`socket(7)`](https://man7.org/linux/man-pages/man7/socket.7.html)
+    #[doc(alias("SO_PASSCRED", "sc_get_passcred", "getsockopt"))]
     #[inline]
     pub fn pass_credentials(&self) -> Result<bool> {
         self.option(SO_PASSCRED)
@@ -86,6 +98,12 @@ impl SocketFd {
     ///
     /// On an unconnected socket, or one that is not a Unix socket, the
     /// kernel answers pid 0 with uid and gid -1 rather than an error.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`socket(7)`](https://man7.org/linux/man-pages/man7/socket.7.html)
+    #[doc(alias("SO_PEERCRED", "sc_peer_credentials", "getsockopt"))]
     #[inline]
     pub fn peer_credentials(&self) -> Result<Credentials> {
         self.option(SO_PEERCRED)

@@ -36,6 +36,12 @@ impl SocketFd {
     ///
     /// Errors: `EINVAL` for more than [`SCM_MAX_FD`] descriptors (as the
     /// kernel answers), and those of [`send_msg`](Self::send_msg).
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_send_fds", "sendmsg"))]
     pub fn send_fds(&self, data: &[u8], fds: &[RawFd]) -> Result<usize> {
         if fds.len() > SCM_MAX_FD {
             return Err(Errno::EINVAL);
@@ -59,6 +65,12 @@ impl SocketFd {
     /// closed and `flags` has `CTRUNC`, as when the kernel truncates.
     ///
     /// Errors: those of [`recv_msg`](Self::recv_msg).
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
     pub fn recv_fds(&self, data: &mut [u8], fds: &mut [Option<OwnedFd>]) -> Result<RecvFds> {
         self.recv_fds_into(data, fds, Some)
     }
@@ -69,6 +81,12 @@ impl SocketFd {
     /// the C ABI, which would otherwise hold them in a second array.
     ///
     /// Errors: those of [`recv_msg`](Self::recv_msg).
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
+    /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
+    #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
     pub fn recv_raw_fds(&self, data: &mut [u8], fds: &mut [RawFd]) -> Result<RecvFds> {
         self.recv_fds_into(data, fds, OwnedFd::into_raw_fd)
     }

@@ -205,6 +205,11 @@ impl SocketFd {
     /// the count before it, and that message's error is lost (the next call,
     /// starting there, reports it). An error on the first message is
     /// returned. Errors: those of [`send_msg`](Self::send_msg).
+    ///
+    /// # References
+    ///
+    /// [`sendmmsg(2)`](https://man7.org/linux/man-pages/man2/sendmmsg.2.html)
+    #[doc(alias("sc_sendmmsg", "sendmmsg"))]
     pub fn send_mmsg(&self, msgs: &mut [MmsgHdr<'_>], flags: MsgFlags) -> Result<usize> {
         // SAFETY: MmsgHdr is repr(transparent) over mmsghdr (asserted above).
         let raw = unsafe { &mut *(msgs as *mut [MmsgHdr<'_>] as *mut [libc::mmsghdr]) };
@@ -227,6 +232,11 @@ impl SocketFd {
     ///
     /// Errors: those of [`recv_msg`](Self::recv_msg); `EAGAIN` when nothing
     /// arrived (non-blocking, or the time-out).
+    ///
+    /// # References
+    ///
+    /// [`recvmmsg(2)`](https://man7.org/linux/man-pages/man2/recvmmsg.2.html)
+    #[doc(alias("sc_recvmmsg", "recvmmsg"))]
     pub fn recv_mmsg(
         &self,
         msgs: &mut [MmsgHdrMut<'_>],
@@ -256,6 +266,11 @@ impl SocketFd {
     ///
     /// Every header must satisfy [`send_msg_raw`](Self::send_msg_raw)'s
     /// requirement.
+    ///
+    /// # References
+    ///
+    /// [`sendmmsg(2)`](https://man7.org/linux/man-pages/man2/sendmmsg.2.html)
+    #[doc(alias("sc_sendmmsg", "sendmmsg"))]
     #[inline]
     pub unsafe fn send_mmsg_raw(
         &self,
@@ -281,6 +296,11 @@ impl SocketFd {
     ///
     /// Every header must satisfy [`recv_msg_raw`](Self::recv_msg_raw)'s
     /// requirement.
+    ///
+    /// # References
+    ///
+    /// [`recvmmsg(2)`](https://man7.org/linux/man-pages/man2/recvmmsg.2.html)
+    #[doc(alias("sc_recvmmsg", "recvmmsg"))]
     pub unsafe fn recv_mmsg_raw(
         &self,
         msgs: &mut [libc::mmsghdr],

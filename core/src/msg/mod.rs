@@ -66,6 +66,11 @@ impl SocketFd {
     /// in `SCM_RIGHTS` that is not open), `EPERM` (credentials not the
     /// sender's own), `ETOOMANYREFS` (descriptors nested too deep in flight),
     /// `EMSGSIZE` (more than `IOV_MAX` buffers).
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html)
+    #[doc(alias("sc_sendmsg", "sendmsg"))]
     pub fn send_msg(
         &self,
         bufs: &[IoSlice<'_>],
@@ -92,6 +97,11 @@ impl SocketFd {
     ///
     /// Errors: those of [`read`](Self::read), plus `EMSGSIZE` (more than
     /// `IOV_MAX` buffers).
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
+    #[doc(alias("MSG_CMSG_CLOEXEC", "sc_recvmsg", "recvmsg"))]
     pub fn recv_msg<'c>(
         &self,
         bufs: &mut [IoSliceMut<'_>],
@@ -123,6 +133,11 @@ impl SocketFd {
     ///
     /// Every pointer in `msg` (name, iovec array and each buffer, control)
     /// must be readable for the length beside it, or NULL with length 0.
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html)
+    #[doc(alias("sc_sendmsg", "sendmsg"))]
     #[inline]
     pub unsafe fn send_msg_raw(&self, msg: &libc::msghdr, flags: MsgFlags) -> Result<usize> {
         // SAFETY: the caller guarantees what msg points at.
@@ -144,6 +159,11 @@ impl SocketFd {
     ///
     /// Every pointer in `msg` must be writable for the length beside it (the
     /// buffers the iovecs describe too), or NULL with length 0.
+    ///
+    /// # References
+    ///
+    /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
+    #[doc(alias("MSG_CMSG_CLOEXEC", "sc_recvmsg", "recvmsg"))]
     pub unsafe fn recv_msg_raw(&self, msg: &mut libc::msghdr, flags: MsgFlags) -> Result<usize> {
         let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
         // SAFETY: the caller guarantees what msg points at.

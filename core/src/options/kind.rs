@@ -13,7 +13,9 @@ use core::time::Duration;
 
 use crate::errno::Result;
 use crate::msg::credentials::Credentials;
-use crate::time::{duration_from_timeval, millis_rounded_up, secs_rounded_up, timeval_from};
+use crate::time::{
+    duration_from_timeval, micros_rounded_up, millis_rounded_up, secs_rounded_up, timeval_from,
+};
 
 /// A socket option: the level and name `setsockopt(2)` takes, and in `K` the
 /// kind of its value, which says what
@@ -28,11 +30,11 @@ use crate::time::{duration_from_timeval, millis_rounded_up, secs_rounded_up, tim
 /// use sockcore::options::{Opt, Switch};
 /// use sockcore::{Domain, SockFlags, Socket, Type};
 ///
-/// // IP_FREEBIND: an int switch, not in the table.
-/// let freebind: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_FREEBIND);
+/// // IP_RECVERR: an int switch, not in the table.
+/// let recv_err: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_RECVERR);
 /// let socket = Socket::new(Domain::IPV4, Type::DGRAM, SockFlags::empty())?;
-/// socket.set_option(freebind, true)?;
-/// assert!(socket.option(freebind)?);
+/// socket.set_option(recv_err, true)?;
+/// assert!(socket.option(recv_err)?);
 /// # Ok::<(), sockcore::Errno>(())
 /// ```
 pub struct Opt<K> {
@@ -184,9 +186,17 @@ kinds! {
     Byte: u8;
     /// An `int` as the kernel has it, `i32` (an errno, a type, a domain).
     Int: i32;
+    /// 32 bits the kernel keeps unsigned, `u32` (a firewall mark): an
+    /// `int` with the same bits, so values past `INT_MAX` go through.
+    Bits: u32;
+    /// A CPU number, or none yet, `Option<u32>`: an `int`, -1 for none.
+    Cpu: Option<u32>;
     /// Whole seconds, `Duration`: an `int`, rounded up (so a non-zero
     /// duration never becomes 0) and saturating at `INT_MAX`.
     Seconds: Duration;
+    /// Whole microseconds, `Duration`: an `int`, rounded up; `EINVAL` past
+    /// `INT_MAX` microseconds (about 35 minutes).
+    Micros: Duration;
     /// A time-out in whole milliseconds where 0 is none,
     /// `Option<Duration>`: an `int`, rounded up; `EINVAL` past `INT_MAX`
     /// milliseconds, as the kernel would answer.
@@ -208,6 +218,14 @@ kinds! {
     /// An interface index, `u32`, in a `struct ip_mreqn` with no address:
     /// set only.
     InterfaceV4: u32;
+    /// An IPv4 multicast group and the address of the interface to use
+    /// (`0.0.0.0`: by routing), `(Ipv4Addr, Ipv4Addr)`: a `struct ip_mreq`,
+    /// set only.
+    GroupV4Addr: (Ipv4Addr, Ipv4Addr);
+    /// An IPv4 multicast group, the one source to receive it from, and the
+    /// address of the interface to use, `(Ipv4Addr, Ipv4Addr, Ipv4Addr)`:
+    /// a `struct ip_mreq_source`, set only.
+    SourceGroupV4: (Ipv4Addr, Ipv4Addr, Ipv4Addr);
 }
 
 /// Bytes of any length, such as an interface name: the kind of options set
@@ -246,6 +264,21 @@ int_kind!(
     Int,
     encode: |value: i32| Ok(value),
     decode: |value: libc::c_int| value
+);
+int_kind!(
+    Bits,
+    encode: |bits: u32| Ok(libc::c_int::from_ne_bytes(bits.to_ne_bytes())),
+    decode: |value: libc::c_int| u32::from_ne_bytes(value.to_ne_bytes())
+);
+int_kind!(
+    Cpu,
+    encode: |cpu: Option<u32>| cpu.map_or(Ok(-1), saturated),
+    decode: |value: libc::c_int| u32::try_from(value).ok()
+);
+int_kind!(
+    Micros,
+    encode: micros_rounded_up,
+    decode: |us: libc::c_int| Duration::from_micros(u64::try_from(us).unwrap_or(0))
 );
 int_kind!(
     Seconds,
@@ -338,16 +371,44 @@ impl Encode for InterfaceV4 {
     }
 }
 
+impl Encode for GroupV4Addr {
+    type C = libc::ip_mreq;
+    #[inline]
+    fn encode((group, interface): (Ipv4Addr, Ipv4Addr), mreq: &mut libc::ip_mreq) -> Result<()> {
+        mreq.imr_multiaddr = in_addr(group);
+        mreq.imr_interface = in_addr(interface);
+        Ok(())
+    }
+}
+
+impl Encode for SourceGroupV4 {
+    type C = libc::ip_mreq_source;
+    #[inline]
+    fn encode(
+        (group, source, interface): (Ipv4Addr, Ipv4Addr, Ipv4Addr),
+        mreq: &mut libc::ip_mreq_source,
+    ) -> Result<()> {
+        mreq.imr_multiaddr = in_addr(group);
+        mreq.imr_sourceaddr = in_addr(source);
+        mreq.imr_interface = in_addr(interface);
+        Ok(())
+    }
+}
+
+/// An `in_addr` for `ip`, in network byte order.
+#[inline]
+fn in_addr(ip: Ipv4Addr) -> libc::in_addr {
+    libc::in_addr {
+        s_addr: u32::from(ip).to_be(),
+    }
+}
+
 /// An `ip_mreqn` for `group` on interface `ifindex`.
 #[inline]
 fn mreqn(group: Ipv4Addr, ifindex: u32) -> libc::ip_mreqn {
     libc::ip_mreqn {
-        imr_multiaddr: libc::in_addr {
-            s_addr: u32::from(group).to_be(),
-        },
-        imr_address: libc::in_addr {
-            s_addr: u32::from(Ipv4Addr::UNSPECIFIED).to_be(),
-        },
+        imr_multiaddr: in_addr(group),
+        imr_address: in_addr(Ipv4Addr::UNSPECIFIED),
         imr_ifindex: libc::c_int::try_from(ifindex).unwrap_or(libc::c_int::MAX),
     }
 }

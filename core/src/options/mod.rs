@@ -54,16 +54,16 @@ pub(crate) mod kind;
 mod multicast;
 pub(crate) mod socket;
 pub(crate) mod table;
-mod tcp;
+pub(crate) mod tcp;
 mod udp;
 
 pub use kind::{
-    Byte, Bytes, Count, Get, GroupV4, GroupV6, Int, InterfaceV4, Kind, Linger, Millis, Opt,
-    Seconds, Set, Size, Switch, TimeVal, Ucred,
+    Bits, Byte, Bytes, Count, Cpu, Get, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Kind,
+    Linger, Micros, Millis, Opt, Seconds, Set, Size, SourceGroupV4, Switch, TimeVal, Ucred,
 };
 pub use table::*;
 
-use crate::errno::Result;
+use crate::errno::{Errno, Result};
 use crate::socket::SocketFd;
 use crate::sys;
 use kind::sealed::{Decode, Encode};
@@ -75,6 +75,11 @@ impl SocketFd {
     ///
     /// Errors: those of the option's named setter; `ENOPROTOOPT` for an
     /// option the socket's protocol lacks.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "setsockopt")]
     #[inline]
     pub fn set_option<K: Set>(&self, opt: Opt<K>, value: K::Value) -> Result<()> {
         let mut c: <K as Encode>::C = sys::zeroed();
@@ -86,6 +91,11 @@ impl SocketFd {
     /// made with [`Opt::new`]): its value, as its kind has it.
     ///
     /// Errors: `ENOPROTOOPT` for an option the socket's protocol lacks.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "getsockopt")]
     #[inline]
     pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
         sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
@@ -97,6 +107,11 @@ impl SocketFd {
     ///
     /// Errors: those of the option's named setter; `EINVAL` for more than
     /// `socklen_t` holds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "setsockopt")]
     #[inline]
     pub fn set_option_bytes(&self, opt: Opt<Bytes>, value: &[u8]) -> Result<()> {
         sys::setsockopt_bytes(self.as_raw_fd(), opt.level(), opt.name(), value)
@@ -104,6 +119,11 @@ impl SocketFd {
 
     /// `getsockopt(2)` of an option whose value is bytes of any length
     /// ([`Bytes`]) into `out`; returns the length the kernel wrote.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "getsockopt")]
     #[inline]
     pub fn option_bytes(&self, opt: Opt<Bytes>, out: &mut [u8]) -> Result<usize> {
         sys::getsockopt_bytes(self.as_raw_fd(), opt.level(), opt.name(), out)
@@ -111,6 +131,11 @@ impl SocketFd {
 
     /// `setsockopt(2)` with raw bytes, for any option this crate has no
     /// typed call for. Errors: `ENOPROTOOPT`, `EINVAL`, `EFAULT`.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias("sc_setsockopt", "setsockopt"))]
     #[inline]
     pub fn set_option_raw(&self, level: i32, name: i32, value: &[u8]) -> Result<()> {
         sys::setsockopt_bytes(self.as_raw_fd(), level, name, value)
@@ -118,6 +143,11 @@ impl SocketFd {
 
     /// `getsockopt(2)` into raw bytes; returns the length the kernel wrote.
     /// Errors: `ENOPROTOOPT`, `EINVAL`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias("sc_getsockopt", "getsockopt"))]
     #[inline]
     pub fn option_raw(&self, level: i32, name: i32, out: &mut [u8]) -> Result<usize> {
         sys::getsockopt_bytes(self.as_raw_fd(), level, name, out)
@@ -125,6 +155,11 @@ impl SocketFd {
 
     /// `setsockopt(2)` with an `int` value, for any option whose value is
     /// one `int` (most of them). Errors: `ENOPROTOOPT`, `EINVAL`.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "setsockopt")]
     #[inline]
     pub fn set_int_option(&self, level: i32, name: i32, value: libc::c_int) -> Result<()> {
         sys::setsockopt(self.as_raw_fd(), level, name, &value)
@@ -132,8 +167,37 @@ impl SocketFd {
 
     /// `getsockopt(2)` of an `int` value, for any option whose value is one
     /// `int`. Errors: `ENOPROTOOPT`, `EINVAL`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html)
+    #[doc(alias = "getsockopt")]
     #[inline]
     pub fn int_option(&self, level: i32, name: i32) -> Result<libc::c_int> {
         sys::getsockopt::<libc::c_int>(self.as_raw_fd(), level, name)
+    }
+
+    /// Sets an option whose value is a name of fewer than `N` bytes (an
+    /// interface, a congestion control algorithm), passed without its NUL.
+    /// Errors: `EINVAL` for a name of `N` bytes or more, or with a NUL.
+    fn set_name_option<const N: usize>(&self, opt: Opt<Bytes>, name: &[u8]) -> Result<()> {
+        if name.len() >= N || name.contains(&0) {
+            return Err(Errno::EINVAL);
+        }
+        self.set_option_bytes(opt, name)
+    }
+
+    /// Reads an option whose value is a name of fewer than `N` bytes into
+    /// `out`, NUL-terminated; returns its length without the NUL.
+    fn name_option<const N: usize>(&self, opt: Opt<Bytes>, out: &mut [u8; N]) -> Result<usize> {
+        *out = [0; N];
+        let len = self.option_bytes(opt, out)?;
+        // The kernel may count the NUL it wrote; the name ends at the
+        // first NUL.
+        let written = out.get(..len).unwrap_or(out);
+        Ok(written
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(written.len()))
     }
 }

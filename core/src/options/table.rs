@@ -4,8 +4,8 @@
 //! their options from here.
 
 use super::kind::{
-    Byte, Bytes, Count, GroupV4, GroupV6, Int, InterfaceV4, Linger, Millis, Opt, Seconds, Size,
-    Switch, TimeVal, Ucred,
+    Bits, Byte, Bytes, Count, Cpu, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Linger, Micros,
+    Millis, Opt, Seconds, Size, SourceGroupV4, Switch, TimeVal, Ucred,
 };
 
 // SOL_SOCKET
@@ -44,6 +44,20 @@ pub const SO_ACCEPTCONN: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_ACCEP
 pub const SO_PASSCRED: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_PASSCRED);
 /// `SO_PEERCRED` (read only): the connected peer's credentials.
 pub const SO_PEERCRED: Opt<Ucred> = Opt::new(libc::SOL_SOCKET, libc::SO_PEERCRED);
+/// `SO_MARK`: the firewall and routing mark of outgoing packets.
+pub const SO_MARK: Opt<Bits> = Opt::new(libc::SOL_SOCKET, libc::SO_MARK);
+/// `SO_PRIORITY`: the queueing priority of outgoing packets.
+pub const SO_PRIORITY: Opt<Count> = Opt::new(libc::SOL_SOCKET, libc::SO_PRIORITY);
+/// `SO_RCVLOWAT`: the fewest bytes a receive (and readiness) waits for.
+pub const SO_RCVLOWAT: Opt<Size> = Opt::new(libc::SOL_SOCKET, libc::SO_RCVLOWAT);
+/// `SO_INCOMING_CPU`: the CPU that handles the socket's incoming packets.
+pub const SO_INCOMING_CPU: Opt<Cpu> = Opt::new(libc::SOL_SOCKET, libc::SO_INCOMING_CPU);
+/// `SO_BUSY_POLL`: how long a blocking receive polls the device first.
+pub const SO_BUSY_POLL: Opt<Micros> = Opt::new(libc::SOL_SOCKET, libc::SO_BUSY_POLL);
+/// `SO_OOBINLINE`: TCP urgent data arrives in the normal stream.
+pub const SO_OOBINLINE: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_OOBINLINE);
+/// `SO_BINDTOIFINDEX`: the one interface the socket uses, by index.
+pub const SO_BINDTOIFINDEX: Opt<Count> = Opt::new(libc::SOL_SOCKET, libc::SO_BINDTOIFINDEX);
 
 // IPPROTO_TCP
 
@@ -57,6 +71,16 @@ pub const TCP_KEEPINTVL: Opt<Seconds> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KE
 pub const TCP_KEEPCNT: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_KEEPCNT);
 /// `TCP_USER_TIMEOUT`: how long sent data may stay unacknowledged.
 pub const TCP_USER_TIMEOUT: Opt<Millis> = Opt::new(libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT);
+/// `TCP_CORK`: hold partial segments until uncorked (or 200 ms pass).
+pub const TCP_CORK: Opt<Switch> = Opt::new(libc::IPPROTO_TCP, libc::TCP_CORK);
+/// `TCP_QUICKACK`: acknowledge at once rather than delay (not sticky).
+pub const TCP_QUICKACK: Opt<Switch> = Opt::new(libc::IPPROTO_TCP, libc::TCP_QUICKACK);
+/// `TCP_NOTSENT_LOWAT`: unsent bytes below which the socket is writable.
+pub const TCP_NOTSENT_LOWAT: Opt<Size> = Opt::new(libc::IPPROTO_TCP, libc::TCP_NOTSENT_LOWAT);
+/// `TCP_CONGESTION`: the congestion control algorithm, by name.
+pub const TCP_CONGESTION: Opt<Bytes> = Opt::new(libc::IPPROTO_TCP, libc::TCP_CONGESTION);
+/// `TCP_MAXSEG`: the largest segment the connection sends.
+pub const TCP_MAXSEG: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_MAXSEG);
 
 // SOL_UDP
 
@@ -84,6 +108,28 @@ pub const IP_MULTICAST_LOOP: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_M
 pub const IP_MULTICAST_TTL: Opt<Count> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_TTL);
 /// `IP_MULTICAST_IF` (set only, by index): the interface multicast leaves by.
 pub const IP_MULTICAST_IF: Opt<InterfaceV4> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_IF);
+/// `IP_MULTICAST_ALL`: receive the groups other sockets joined on the port.
+pub const IP_MULTICAST_ALL: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_MULTICAST_ALL);
+/// `IP_ADD_MEMBERSHIP` with a `struct ip_mreq` (set only): join a group on
+/// the interface that has an address.
+pub const IP_ADD_MEMBERSHIP_ADDR: Opt<GroupV4Addr> =
+    Opt::new(libc::IPPROTO_IP, libc::IP_ADD_MEMBERSHIP);
+/// `IP_DROP_MEMBERSHIP` with a `struct ip_mreq` (set only): leave it.
+pub const IP_DROP_MEMBERSHIP_ADDR: Opt<GroupV4Addr> =
+    Opt::new(libc::IPPROTO_IP, libc::IP_DROP_MEMBERSHIP);
+/// `IP_ADD_SOURCE_MEMBERSHIP` (set only): join a group from one source.
+pub const IP_ADD_SOURCE_MEMBERSHIP: Opt<SourceGroupV4> =
+    Opt::new(libc::IPPROTO_IP, libc::IP_ADD_SOURCE_MEMBERSHIP);
+/// `IP_DROP_SOURCE_MEMBERSHIP` (set only): leave a group joined from a source.
+pub const IP_DROP_SOURCE_MEMBERSHIP: Opt<SourceGroupV4> =
+    Opt::new(libc::IPPROTO_IP, libc::IP_DROP_SOURCE_MEMBERSHIP);
+/// `IP_FREEBIND`: bind an address the host does not have (yet).
+pub const IP_FREEBIND: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_FREEBIND);
+/// `IP_TRANSPARENT`: bind and receive for any address (transparent proxy).
+pub const IP_TRANSPARENT: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_TRANSPARENT);
+/// `IP_BIND_ADDRESS_NO_PORT`: `bind` to an address leaves the port to `connect`.
+pub const IP_BIND_ADDRESS_NO_PORT: Opt<Switch> =
+    Opt::new(libc::IPPROTO_IP, libc::IP_BIND_ADDRESS_NO_PORT);
 
 // IPPROTO_IPV6
 

@@ -1,21 +1,42 @@
-//! `IPPROTO_TCP` options on [`SocketFd`]: Nagle, keep-alive timing and the
-//! user time-out.
+//! `IPPROTO_TCP` options on [`SocketFd`]: Nagle and corking, keep-alive
+//! timing, the user time-out, quick acknowledgements, the unsent low-water
+//! mark, the congestion control algorithm and the segment size.
 
 use core::time::Duration;
 
-use super::table::{TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, TCP_USER_TIMEOUT};
+use super::table::{
+    TCP_CONGESTION, TCP_CORK, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
+    TCP_NOTSENT_LOWAT, TCP_QUICKACK, TCP_USER_TIMEOUT,
+};
 use crate::errno::Result;
 use crate::socket::SocketFd;
+
+/// Bytes in a congestion control algorithm's name buffer, NUL included
+/// (`TCP_CA_NAME_MAX`, from the kernel's `include/net/tcp.h`; `libc` lacks
+/// it).
+pub const TCP_CA_NAME_MAX: usize = 16;
 
 impl SocketFd {
     /// `setsockopt(IPPROTO_TCP, TCP_NODELAY)`: send small writes at once
     /// instead of waiting to coalesce them (Nagle's algorithm off).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NODELAY", "sc_set_nodelay", "setsockopt"))]
     #[inline]
     pub fn set_nodelay(&self, on: bool) -> Result<()> {
         self.set_option(TCP_NODELAY, on)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_NODELAY)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NODELAY", "sc_get_nodelay", "getsockopt"))]
     #[inline]
     pub fn nodelay(&self) -> Result<bool> {
         self.option(TCP_NODELAY)
@@ -26,12 +47,24 @@ impl SocketFd {
     /// needs [`set_keepalive`](Self::set_keepalive) to take effect).
     ///
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPIDLE", "sc_set_keepalive_idle", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_idle(&self, idle: Duration) -> Result<()> {
         self.set_option(TCP_KEEPIDLE, idle)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPIDLE)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPIDLE", "sc_get_keepalive_idle", "getsockopt"))]
     #[inline]
     pub fn keepalive_idle(&self) -> Result<Duration> {
         self.option(TCP_KEEPIDLE)
@@ -41,12 +74,24 @@ impl SocketFd {
     /// keep-alive probes (whole seconds, rounded up).
     ///
     /// Errors: `EINVAL` outside 1 to 32767 seconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPINTVL", "sc_set_keepalive_interval", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_interval(&self, interval: Duration) -> Result<()> {
         self.set_option(TCP_KEEPINTVL, interval)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPINTVL)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPINTVL", "sc_get_keepalive_interval", "getsockopt"))]
     #[inline]
     pub fn keepalive_interval(&self) -> Result<Duration> {
         self.option(TCP_KEEPINTVL)
@@ -56,12 +101,24 @@ impl SocketFd {
     /// end the connection (`ETIMEDOUT`).
     ///
     /// Errors: `EINVAL` outside 1 to 127.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPCNT", "sc_set_keepalive_count", "setsockopt"))]
     #[inline]
     pub fn set_keepalive_count(&self, count: u32) -> Result<()> {
         self.set_option(TCP_KEEPCNT, count)
     }
 
     /// `getsockopt(IPPROTO_TCP, TCP_KEEPCNT)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_KEEPCNT", "sc_get_keepalive_count", "getsockopt"))]
     #[inline]
     pub fn keepalive_count(&self) -> Result<u32> {
         self.option(TCP_KEEPCNT)
@@ -73,6 +130,12 @@ impl SocketFd {
     /// system default.
     ///
     /// Errors: `EINVAL` past `INT_MAX` milliseconds.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_USER_TIMEOUT", "sc_set_user_timeout", "setsockopt"))]
     #[inline]
     pub fn set_user_timeout(&self, timeout: Option<Duration>) -> Result<()> {
         self.set_option(TCP_USER_TIMEOUT, timeout)
@@ -80,8 +143,161 @@ impl SocketFd {
 
     /// `getsockopt(IPPROTO_TCP, TCP_USER_TIMEOUT)`; `None` for the system
     /// default.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_USER_TIMEOUT", "sc_get_user_timeout", "getsockopt"))]
     #[inline]
     pub fn user_timeout(&self) -> Result<Option<Duration>> {
         self.option(TCP_USER_TIMEOUT)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_CORK)`: hold back partial segments
+    /// while on, so that a header and a body written separately leave in
+    /// full segments; turning it off sends what is held (so does a 200 ms
+    /// ceiling).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CORK", "sc_set_cork", "setsockopt"))]
+    #[inline]
+    pub fn set_cork(&self, on: bool) -> Result<()> {
+        self.set_option(TCP_CORK, on)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_CORK)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CORK", "sc_get_cork", "getsockopt"))]
+    #[inline]
+    pub fn cork(&self) -> Result<bool> {
+        self.option(TCP_CORK)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_QUICKACK)`: acknowledge received data
+    /// at once (on) rather than delay the acknowledgement (off). Not
+    /// permanent: the kernel returns to delaying by its own rules, so set it
+    /// again after each receive where it matters.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_QUICKACK", "sc_set_quickack", "setsockopt"))]
+    #[inline]
+    pub fn set_quickack(&self, on: bool) -> Result<()> {
+        self.set_option(TCP_QUICKACK, on)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_QUICKACK)`: whether acknowledgements
+    /// go out at once now.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_QUICKACK", "sc_get_quickack", "getsockopt"))]
+    #[inline]
+    pub fn quickack(&self) -> Result<bool> {
+        self.option(TCP_QUICKACK)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: the socket reports
+    /// writable only while fewer than `bytes` written bytes are still
+    /// unsent, which keeps the send queue (and the latency of the next
+    /// write) short; 0 returns to `net.ipv4.tcp_notsent_lowat`. Sizes past
+    /// `INT_MAX` are capped there.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NOTSENT_LOWAT", "sc_set_notsent_lowat", "setsockopt"))]
+    #[inline]
+    pub fn set_notsent_lowat(&self, bytes: usize) -> Result<()> {
+        self.set_option(TCP_NOTSENT_LOWAT, bytes)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_NOTSENT_LOWAT)`: 0 until set.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_NOTSENT_LOWAT", "sc_get_notsent_lowat", "getsockopt"))]
+    #[inline]
+    pub fn notsent_lowat(&self) -> Result<usize> {
+        self.option(TCP_NOTSENT_LOWAT)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_CONGESTION)`: the congestion control
+    /// algorithm, by name without a NUL (`b"cubic"`, `b"reno"`, `b"bbr"`;
+    /// `/proc/sys/net/ipv4/tcp_available_congestion_control` lists what
+    /// the kernel has).
+    ///
+    /// Errors: `ENOENT` for an algorithm the kernel does not have, `EPERM`
+    /// for one not in `net.ipv4.tcp_allowed_congestion_control` without
+    /// `CAP_NET_ADMIN`, `EINVAL` for a name of `TCP_CA_NAME_MAX` bytes or
+    /// more, or with a NUL.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CONGESTION", "sc_set_congestion", "setsockopt"))]
+    #[inline]
+    pub fn set_congestion(&self, name: &[u8]) -> Result<()> {
+        self.set_name_option::<TCP_CA_NAME_MAX>(TCP_CONGESTION, name)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_CONGESTION)`: writes the algorithm's
+    /// name into `out` (NUL-terminated) and returns its length without the
+    /// NUL.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_CONGESTION", "sc_get_congestion", "getsockopt"))]
+    #[inline]
+    pub fn congestion(&self, out: &mut [u8; TCP_CA_NAME_MAX]) -> Result<usize> {
+        self.name_option(TCP_CONGESTION, out)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_MAXSEG)`: the largest segment the
+    /// connection may send, in bytes; set before `connect` (or `listen`),
+    /// it lowers the MSS the connection announces and uses.
+    ///
+    /// Errors: `EINVAL` outside 88 to 32767 (0 is taken too: no limit).
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_MAXSEG", "sc_set_maxseg", "setsockopt"))]
+    #[inline]
+    pub fn set_max_segment(&self, bytes: u32) -> Result<()> {
+        self.set_option(TCP_MAXSEG, bytes)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_MAXSEG)`: on a connected socket the
+    /// segment size in use (without TCP options such as timestamps);
+    /// before, the value set, or the default of 536.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_MAXSEG", "sc_get_maxseg", "getsockopt"))]
+    #[inline]
+    pub fn max_segment(&self) -> Result<u32> {
+        self.option(TCP_MAXSEG)
     }
 }

@@ -8,28 +8,31 @@
 //! waiting), and a time-out longer than one `poll` can wait (`INT_MAX`
 //! milliseconds, about 24.8 days) is waited in several rounds against its
 //! deadline, never cut short.
+//!
+//! Everything here counts whole milliseconds in integers: `Duration`'s own
+//! arithmetic has panic paths, and 64-bit division is a library call on
+//! 32-bit ARM.
 
 use core::time::Duration;
 
 use crate::sys;
-use crate::time::nanos_saturating;
+use crate::time::millis_ceil;
 
-/// A time-out as `poll`'s argument: `-1` for `None`, else as
-/// [`millis_for_poll`]. Out of line (see [`Deadline`]).
+/// A time-out as `poll`'s argument: `-1` for `None`, else whole
+/// milliseconds rounded up, and `INT_MAX` for anything longer (the caller
+/// waits again for the rest). Out of line (see [`Deadline`]).
 #[inline(never)]
 pub(crate) fn poll_millis(timeout: Option<Duration>) -> libc::c_int {
-    timeout.map_or(-1, |d| millis_for_poll(nanos_saturating(d)))
+    timeout.map_or(-1, |d| saturated(millis_ceil(d)))
 }
 
-/// Nanoseconds as `poll`'s milliseconds: rounded up, and `INT_MAX` for
-/// anything longer (the caller waits again for the rest). Out of line, as
-/// is everything about the clock here (see [`Deadline`]).
-#[inline(never)]
-fn millis_for_poll(nanos: u64) -> libc::c_int {
-    libc::c_int::try_from(nanos.div_ceil(1_000_000)).unwrap_or(libc::c_int::MAX)
+/// Milliseconds as `poll`'s argument, `INT_MAX` at most.
+#[inline]
+fn saturated(millis: u64) -> libc::c_int {
+    libc::c_int::try_from(millis).unwrap_or(libc::c_int::MAX)
 }
 
-/// A point on the monotonic clock, in nanoseconds, that a wait must not
+/// A point on the monotonic clock, in milliseconds, that a wait must not
 /// pass, or none (wait for ever). Signals and retries do not move it, so
 /// they cannot stretch a time-out.
 #[derive(Clone, Copy)]
@@ -37,22 +40,30 @@ pub(crate) struct Deadline(Option<u64>);
 
 impl Deadline {
     /// `timeout` from now; none for `None`, and for a time-out so long
-    /// that the clock could not reach it (centuries). Out of line, as is
-    /// everything about the clock here: the time-out calls are not on a
-    /// hot path, and inlined copies of the clock arithmetic cost about a
-    /// hundred bytes each.
+    /// that the clock could not reach it (hundreds of millions of years).
+    /// Out of line, as is everything about the clock here: the time-out
+    /// calls are not on a hot path, and inlined copies of the clock
+    /// arithmetic cost about a hundred bytes each.
     #[inline(never)]
     pub(crate) fn after(timeout: Option<Duration>) -> Deadline {
-        Deadline(timeout.and_then(|d| sys::monotonic_nanos().checked_add(nanos_saturating(d))))
+        Deadline(timeout.and_then(|d| {
+            // The clock reads whole milliseconds, rounded down, here and
+            // in `remaining`: now + the time-out could pass up to 1 ms
+            // early, so a non-zero time-out gets one more (a zero one still
+            // checks at once).
+            let millis = millis_ceil(d);
+            sys::monotonic_ms()
+                .checked_add(millis)?
+                .checked_add(u64::from(millis > 0))
+        }))
     }
 
     /// What is left, as a `poll` time-out: `-1` for none, 0 once passed,
-    /// a fraction of a millisecond rounded up, `INT_MAX` at most.
+    /// `INT_MAX` at most.
     #[inline(never)]
     pub(crate) fn remaining(self) -> libc::c_int {
-        self.0.map_or(-1, |at| {
-            millis_for_poll(at.saturating_sub(sys::monotonic_nanos()))
-        })
+        self.0
+            .map_or(-1, |at| saturated(at.saturating_sub(sys::monotonic_ms())))
     }
 }
 
@@ -86,6 +97,8 @@ mod tests {
         // Beyond the clock's reach: for ever.
         assert_eq!(Deadline::after(Some(Duration::MAX)).remaining(), -1);
         let soon = Deadline::after(Some(Duration::from_millis(500)));
-        assert!((1..=500).contains(&soon.remaining()));
+        assert!((1..=501).contains(&soon.remaining()));
+        // A fraction of a millisecond still waits.
+        assert!(Deadline::after(Some(Duration::from_nanos(1))).remaining() >= 1);
     }
 }

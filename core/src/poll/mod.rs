@@ -15,8 +15,8 @@
 //!   waits at least a millisecond and never becomes a check;
 //! - a time-out longer than one `poll(2)` can wait (`INT_MAX` milliseconds,
 //!   about 24.8 days) is waited in several rounds against its deadline,
-//!   never cut short; one past 500 years or so (`Duration::MAX`), which
-//!   the clock's 64-bit nanoseconds cannot reach, waits for ever.
+//!   never cut short; one so long that the clock's 64-bit milliseconds
+//!   cannot reach it (`Duration::MAX`) waits for ever.
 //!
 //! The C ABI keeps `int timeout_ms`, negative for ever.
 //!
@@ -129,6 +129,11 @@ impl PollFd {
 /// Errors: `EINTR` if a signal arrived first (not retried: see
 /// [`wait_ready`] for a loop that keeps its deadline), `EINVAL` for more
 /// entries than `RLIMIT_NOFILE`, `ENOMEM`.
+///
+/// # References
+///
+/// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+#[doc(alias = "sc_poll")]
 #[inline]
 pub fn poll(fds: &mut [PollFd], timeout: Option<Duration>) -> Result<usize> {
     match poll_millis(timeout) {

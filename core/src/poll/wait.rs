@@ -14,6 +14,11 @@ use crate::sys;
 /// now, `None` for ever (see [the convention](crate::poll#time-outs)).
 ///
 /// Returns the events reported; errors: `ETIMEDOUT` when the time passes.
+///
+/// # References
+///
+/// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+#[doc(alias("sc_wait_ready", "poll"))]
 #[inline]
 pub fn wait_ready(fd: RawFd, events: PollFlags, timeout: Option<Duration>) -> Result<PollFlags> {
     wait_until(fd, events, Deadline::after(timeout))

@@ -4,10 +4,9 @@
 use core::time::Duration;
 
 use crate::addr::SocketAddr;
-use crate::errno::{Errno, Result};
+use crate::errno::Result;
 use crate::flags::{Domain, SockFlags, Type};
-use crate::poll::wait::wait_ready;
-use crate::poll::PollFlags;
+use crate::poll::deadline::Deadline;
 use crate::socket::Socket;
 use crate::sys;
 
@@ -20,6 +19,13 @@ impl Socket {
     /// stale socket file is the caller's decision. Errors: those of
     /// [`Socket::new`], [`bind`](crate::SocketFd::bind) and
     /// [`listen`](crate::SocketFd::listen).
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`bind(2)`](https://man7.org/linux/man-pages/man2/bind.2.html),
+    /// [`listen(2)`](https://man7.org/linux/man-pages/man2/listen.2.html)
+    #[doc(alias("SO_REUSEADDR", "sc_listen_on", "socket", "bind", "listen"))]
     pub fn listen_on_addr(addr: &SocketAddr, backlog: i32) -> Result<Socket> {
         let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::empty())?;
         if matches!(addr.family(), libc::AF_INET | libc::AF_INET6) {
@@ -54,6 +60,13 @@ impl Socket {
     /// assert_eq!(&buf, b"hi");
     /// # Ok::<(), sockcore::Errno>(())
     /// ```
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`bind(2)`](https://man7.org/linux/man-pages/man2/bind.2.html),
+    /// [`listen(2)`](https://man7.org/linux/man-pages/man2/listen.2.html)
+    #[doc(alias("SO_REUSEADDR", "sc_listen_on", "socket", "bind", "listen"))]
     pub fn listen_on(text: &str, backlog: i32) -> Result<Socket> {
         Socket::listen_on_addr(&SocketAddr::parse(text)?, backlog)
     }
@@ -63,28 +76,29 @@ impl Socket {
     /// [the convention](crate::poll#time-outs)).
     ///
     /// A non-blocking `connect`, then `poll` for writability (retrying
-    /// `EINTR` against the same deadline), then `SO_ERROR`; the socket is
-    /// returned blocking. On every failure the descriptor is closed.
+    /// `EINTR` against the same deadline), then `SO_ERROR`, as
+    /// [`connect_within`](crate::SocketFd::connect_within) does on a socket
+    /// the caller configured; the socket is returned blocking. On every
+    /// failure the descriptor is closed.
     ///
     /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
     /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
     /// full), `ENOENT` (no such Unix path), and those of [`Socket::new`].
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_dial", "socket", "connect", "poll"))]
     pub fn dial_addr(addr: &SocketAddr, timeout: Option<Duration>) -> Result<Socket> {
+        let deadline = Deadline::after(timeout);
+        // The connect of SocketFd::connect_within, without its F_GETFL and
+        // two FIONBIO: the socket is made non-blocking, and we know its
+        // status flags are then exactly O_RDWR | O_NONBLOCK, so clearing
+        // them all afterwards is one fcntl.
         let socket = Socket::new(Domain::for_addr(addr), Type::STREAM, SockFlags::NONBLOCK)?;
-        match socket.connect(addr) {
-            Ok(()) => {}
-            Err(Errno::EINPROGRESS) => {
-                // Writable, error or hang-up all mean the connect finished;
-                // SO_ERROR says how.
-                wait_ready(socket.as_raw_fd(), PollFlags::OUT, timeout)?;
-                if let Some(err) = socket.take_error()? {
-                    return Err(err);
-                }
-            }
-            Err(err) => return Err(err),
-        }
-        // We made the socket, so its status flags are exactly O_RDWR |
-        // O_NONBLOCK: clearing them all is one fcntl, without F_GETFL.
+        socket.connect_until(addr, deadline)?;
         sys::set_status_flags(socket.as_raw_fd(), 0)?;
         Ok(socket)
     }
@@ -92,6 +106,13 @@ impl Socket {
     /// [`dial_addr`](Self::dial_addr) for an address in text. Errors:
     /// `EINVAL`/`ENAMETOOLONG` for text that does not parse, then as
     /// `dial_addr`.
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html),
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_dial", "socket", "connect", "poll"))]
     pub fn dial(text: &str, timeout: Option<Duration>) -> Result<Socket> {
         Socket::dial_addr(&SocketAddr::parse(text)?, timeout)
     }

@@ -38,6 +38,11 @@ impl SocketFd {
     ///
     /// Errors: `EAGAIN` (non-blocking, nothing to read), `EINTR`,
     /// `ECONNRESET`, `ENOTCONN`, `ETIMEDOUT`.
+    ///
+    /// # References
+    ///
+    /// [`read(2)`](https://man7.org/linux/man-pages/man2/read.2.html)
+    #[doc(alias = "sc_read")]
     #[inline]
     pub fn read(&self, buf: &mut [u8]) -> Result<usize> {
         sys::read(self.as_raw_fd(), as_uninit(buf))
@@ -45,6 +50,11 @@ impl SocketFd {
 
     /// `read(2)` into uninitialised memory; returns the part now filled.
     /// Errors as [`read`](Self::read).
+    ///
+    /// # References
+    ///
+    /// [`read(2)`](https://man7.org/linux/man-pages/man2/read.2.html)
+    #[doc(alias = "read")]
     #[inline]
     pub fn read_uninit<'b>(&self, buf: &'b mut [MaybeUninit<u8>]) -> Result<&'b mut [u8]> {
         let len = sys::read(self.as_raw_fd(), buf)?;
@@ -56,18 +66,33 @@ impl SocketFd {
     ///
     /// Errors: `EPIPE` or `ECONNRESET` (the peer is gone; no `SIGPIPE`),
     /// `EAGAIN`, `EINTR`, `EMSGSIZE`, `ENOTCONN`, `EDESTADDRREQ`, `ENOTSOCK`.
+    ///
+    /// # References
+    ///
+    /// [`send(2)`](https://man7.org/linux/man-pages/man2/send.2.html)
+    #[doc(alias("MSG_NOSIGNAL", "sc_write", "send"))]
     #[inline]
     pub fn write(&self, buf: &[u8]) -> Result<usize> {
         sys::send(self.as_raw_fd(), buf, MsgFlags::NOSIGNAL)
     }
 
     /// `send(2)` with `flags | MSG_NOSIGNAL`. Errors as [`write`](Self::write).
+    ///
+    /// # References
+    ///
+    /// [`send(2)`](https://man7.org/linux/man-pages/man2/send.2.html)
+    #[doc(alias = "sc_send")]
     #[inline]
     pub fn send(&self, buf: &[u8], flags: MsgFlags) -> Result<usize> {
         sys::send(self.as_raw_fd(), buf, flags | MsgFlags::NOSIGNAL)
     }
 
     /// `recv(2)` with `flags`. Errors as [`read`](Self::read).
+    ///
+    /// # References
+    ///
+    /// [`recv(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias = "sc_recv")]
     #[inline]
     pub fn recv(&self, buf: &mut [u8], flags: MsgFlags) -> Result<usize> {
         sys::recv(self.as_raw_fd(), as_uninit(buf), flags)
@@ -76,6 +101,11 @@ impl SocketFd {
     /// `recv(2)` into uninitialised memory; returns the part now filled.
     /// With `MSG_TRUNC` on a datagram socket the kernel reports the full
     /// datagram length; the returned slice is still clamped to `buf`.
+    ///
+    /// # References
+    ///
+    /// [`recv(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias = "recv")]
     #[inline]
     pub fn recv_uninit<'b>(
         &self,
@@ -87,6 +117,11 @@ impl SocketFd {
     }
 
     /// `recv(2)` with `MSG_PEEK`: the next bytes, left in the queue.
+    ///
+    /// # References
+    ///
+    /// [`recv(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias("sc_peek", "recv"))]
     #[inline]
     pub fn peek(&self, buf: &mut [u8]) -> Result<usize> {
         self.recv(buf, MsgFlags::PEEK)
@@ -97,6 +132,11 @@ impl SocketFd {
     /// Errors: those of [`write`](Self::write), plus `EAFNOSUPPORT` /
     /// `EINVAL` (an address of the wrong family), `EISCONN`, `EACCES`
     /// (broadcast without `SO_BROADCAST`), `ENETUNREACH`.
+    ///
+    /// # References
+    ///
+    /// [`sendto(2)`](https://man7.org/linux/man-pages/man2/send.2.html)
+    #[doc(alias("sc_sendto", "sendto"))]
     #[inline]
     pub fn send_to(&self, buf: &[u8], flags: MsgFlags, to: &SocketAddr) -> Result<usize> {
         sys::sendto(self.as_raw_fd(), buf, flags | MsgFlags::NOSIGNAL, to)
@@ -104,6 +144,11 @@ impl SocketFd {
 
     /// `recvfrom(2)`: a datagram and its sender (the empty address for a
     /// connected stream socket). Errors as [`read`](Self::read).
+    ///
+    /// # References
+    ///
+    /// [`recvfrom(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias = "recvfrom")]
     #[inline]
     pub fn recv_from(&self, buf: &mut [u8], flags: MsgFlags) -> Result<(usize, SocketAddr)> {
         let mut from = SocketAddr::empty();
@@ -114,6 +159,11 @@ impl SocketFd {
     /// `recvfrom(2)` storing the sender straight into `from`, for callers
     /// that keep an address in place (the C ABI's `sc_recvfrom`): no copy of
     /// the address. On error `from` is left as it was.
+    ///
+    /// # References
+    ///
+    /// [`recvfrom(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias("sc_recvfrom", "recvfrom"))]
     #[inline]
     pub fn recv_from_into(
         &self,
@@ -132,6 +182,11 @@ impl SocketFd {
     }
 
     /// `recvfrom(2)` into uninitialised memory.
+    ///
+    /// # References
+    ///
+    /// [`recvfrom(2)`](https://man7.org/linux/man-pages/man2/recv.2.html)
+    #[doc(alias = "recvfrom")]
     #[inline]
     pub fn recv_from_uninit<'b>(
         &self,
@@ -147,6 +202,11 @@ impl SocketFd {
     ///
     /// Errors: as [`read`](Self::read), plus `EINVAL` for more than
     /// `IOV_MAX` (1024) buffers or a total over `SSIZE_MAX`.
+    ///
+    /// # References
+    ///
+    /// [`readv(2)`](https://man7.org/linux/man-pages/man2/readv.2.html)
+    #[doc(alias("sc_readv", "readv"))]
     #[inline]
     pub fn read_vectored(&self, bufs: &mut [IoSliceMut<'_>]) -> Result<usize> {
         sys::readv(self.as_raw_fd(), bufs)
@@ -157,6 +217,11 @@ impl SocketFd {
     ///
     /// Errors: as [`write`](Self::write), plus `EMSGSIZE` for more than
     /// `IOV_MAX` (1024) buffers.
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html)
+    #[doc(alias("MSG_NOSIGNAL", "sc_writev", "writev", "sendmsg"))]
     #[inline]
     pub fn write_vectored(&self, bufs: &[IoSlice<'_>]) -> Result<usize> {
         sys::send_msg(self.as_raw_fd(), bufs, &[], None, MsgFlags::NOSIGNAL.bits())

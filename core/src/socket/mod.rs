@@ -127,6 +127,11 @@ impl Socket {
     ///
     /// Errors: `EAFNOSUPPORT`, `EINVAL` (an unknown type or flag),
     /// `EPROTONOSUPPORT`, `EMFILE`, `ENFILE`, `ENOBUFS`, `ENOMEM`, `EACCES`.
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html)
+    #[doc(alias("sc_socket", "socket"))]
     #[inline]
     pub fn new(domain: Domain, ty: Type, flags: SockFlags) -> Result<Socket> {
         Socket::with_protocol(domain, ty, 0, flags)
@@ -134,6 +139,11 @@ impl Socket {
 
     /// `socket(2)` with `SOCK_CLOEXEC` and an explicit protocol (such as
     /// `IPPROTO_UDP`). Errors as [`Socket::new`].
+    ///
+    /// # References
+    ///
+    /// [`socket(2)`](https://man7.org/linux/man-pages/man2/socket.2.html)
+    #[doc(alias = "socket")]
     #[inline]
     pub fn with_protocol(
         domain: Domain,
@@ -150,6 +160,11 @@ impl Socket {
     ///
     /// Errors: `EAFNOSUPPORT` (Linux supports only `AF_UNIX`), `EOPNOTSUPP`,
     /// `EMFILE`, `ENFILE`.
+    ///
+    /// # References
+    ///
+    /// [`socketpair(2)`](https://man7.org/linux/man-pages/man2/socketpair.2.html)
+    #[doc(alias("sc_socketpair", "socketpair"))]
     #[inline]
     pub fn pair(domain: Domain, ty: Type, flags: SockFlags) -> Result<(Socket, Socket)> {
         let [a, b] = sys::socketpair(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), 0)?;
@@ -179,6 +194,11 @@ impl Socket {
 
     /// `close(2)`, reporting its error (dropping closes too, silently).
     /// The descriptor is released even when an error is returned.
+    ///
+    /// # References
+    ///
+    /// [`close(2)`](https://man7.org/linux/man-pages/man2/close.2.html)
+    #[doc(alias = "sc_close")]
     #[inline]
     pub fn close(self) -> Result<()> {
         sys::close(self.into_raw_fd())

@@ -1,5 +1,5 @@
-//! Accept, read and write with a time-out on [`SocketFd`]: `poll` for
-//! readiness, then one non-blocking attempt, until a deadline.
+//! Connect, accept, read and write with a time-out on [`SocketFd`]: `poll`
+//! for readiness, then one non-blocking attempt, until a deadline.
 
 use core::time::Duration;
 
@@ -39,6 +39,63 @@ impl SocketFd {
         }
     }
 
+    /// [`connect`](Self::connect), waiting at most `timeout` (`None`: as
+    /// long as the kernel tries; see [the convention](crate::poll#time-outs))
+    /// for the connection, on a socket the caller made and configured
+    /// (options, `bind`): a non-blocking `connect`, `poll` for the outcome
+    /// (retrying `EINTR` against a deadline fixed at the call), then
+    /// `SO_ERROR`. A blocking socket is made non-blocking for the call
+    /// (`fcntl(F_GETFL)`, then `ioctl(FIONBIO)`) and blocking again after
+    /// it, whatever the outcome; a non-blocking one stays so.
+    ///
+    /// A connection still in progress from an earlier call (`EALREADY`:
+    /// after `EINTR` from [`connect`](Self::connect), or this call's
+    /// `ETIMEDOUT`) is waited for the same way. After `ETIMEDOUT` the
+    /// kernel goes on trying: close the socket, or call again to wait more.
+    ///
+    /// Errors: `ETIMEDOUT` when the time passes, `ECONNREFUSED`,
+    /// `ENETUNREACH`, `EHOSTUNREACH`, `EAGAIN` (a Unix listener's backlog is
+    /// full), `ENOENT` (no such Unix path), `EISCONN`; `EBADF` at once for a
+    /// negative descriptor, before anything waits.
+    ///
+    /// # References
+    ///
+    /// [`connect(2)`](https://man7.org/linux/man-pages/man2/connect.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_connect_timeout", "connect", "poll"))]
+    // Out of line, as the time-out machinery is (see Deadline): not a hot
+    // path, and the C library keeps one copy.
+    #[inline(never)]
+    pub fn connect_within(&self, addr: &SocketAddr, timeout: Option<Duration>) -> Result<()> {
+        let deadline = Deadline::after(timeout);
+        let was_blocking = !self.is_nonblocking()?;
+        if was_blocking {
+            self.set_nonblocking(true)?;
+        }
+        let connected = self.connect_until(addr, deadline);
+        if was_blocking {
+            let restored = self.set_nonblocking(false);
+            connected?;
+            return restored;
+        }
+        connected
+    }
+
+    /// The connect behind [`connect_within`](Self::connect_within) and
+    /// [`Socket::dial_addr`], on a socket already non-blocking: `connect`,
+    /// then, while it is in progress, `poll` for `POLLOUT` until `deadline`
+    /// and `SO_ERROR` for the outcome (writable, error and hang-up all mean
+    /// it finished).
+    pub(crate) fn connect_until(&self, addr: &SocketAddr, deadline: Deadline) -> Result<()> {
+        match self.connect(addr) {
+            Err(Errno::EINPROGRESS | Errno::EALREADY) => {
+                wait_until(self.as_raw_fd(), PollFlags::OUT, deadline)?;
+                self.take_error()?.map_or(Ok(()), Err)
+            }
+            other => other,
+        }
+    }
+
     /// [`accept`](Self::accept), waiting at most `timeout` (`None`: for
     /// ever; see [the convention](crate::poll#time-outs)) for a connection:
     /// `poll` for `POLLIN`, then `accept4`.
@@ -50,6 +107,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when no connection came in time; those of
     /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
+    ///
+    /// # References
+    ///
+    /// [`accept4(2)`](https://man7.org/linux/man-pages/man2/accept.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_accept_timeout", "accept4", "poll"))]
     pub fn accept_within(
         &self,
         flags: SockFlags,
@@ -65,6 +128,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
     /// [`read`](Self::read) (`ECONNRESET`, …).
+    ///
+    /// # References
+    ///
+    /// [`recv(2)`](https://man7.org/linux/man-pages/man2/recv.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_read_timeout", "recv", "poll"))]
     pub fn read_within(&self, buf: &mut [u8], timeout: Option<Duration>) -> Result<usize> {
         self.until_ready(PollFlags::IN, timeout, || {
             self.recv(buf, MsgFlags::DONTWAIT)
@@ -79,6 +148,12 @@ impl SocketFd {
     ///
     /// Errors: `ETIMEDOUT` when no room came in time; those of
     /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
+    ///
+    /// # References
+    ///
+    /// [`send(2)`](https://man7.org/linux/man-pages/man2/send.2.html),
+    /// [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
+    #[doc(alias("sc_write_timeout", "send", "poll"))]
     pub fn write_within(&self, buf: &[u8], timeout: Option<Duration>) -> Result<usize> {
         self.until_ready(PollFlags::OUT, timeout, || {
             self.send(buf, MsgFlags::DONTWAIT)

@@ -43,6 +43,11 @@ impl SocketFd {
     /// On a non-blocking socket a full send buffer stops the loop with
     /// `EAGAIN` and the count sent so far: wait for `POLLOUT` and call again
     /// with the rest. Errors: those of [`write`](Self::write) except `EINTR`.
+    ///
+    /// # References
+    ///
+    /// [`send(2)`](https://man7.org/linux/man-pages/man2/send.2.html)
+    #[doc(alias("sc_write_all", "send"))]
     #[inline]
     pub fn write_all(&self, buf: &[u8]) -> Result<(), TransferError> {
         // One send that takes everything is the common case: it stays
@@ -92,6 +97,11 @@ impl SocketFd {
     /// Errors: those of [`write_vectored`](Self::write_vectored) except
     /// `EINTR`; `EAGAIN` on a non-blocking socket as in
     /// [`write_all`](Self::write_all).
+    ///
+    /// # References
+    ///
+    /// [`sendmsg(2)`](https://man7.org/linux/man-pages/man2/sendmsg.2.html)
+    #[doc(alias("sendmsg", "writev"))]
     pub fn write_all_vectored(&self, bufs: &mut &mut [IoSlice<'_>]) -> Result<(), TransferError> {
         // Leading empty buffers would make an empty send look like progress.
         IoSlice::advance_slices(bufs, 0);
@@ -123,6 +133,11 @@ impl SocketFd {
     ///
     /// Errors: those of [`read`](Self::read) except `EINTR`; `EAGAIN` on a
     /// non-blocking socket with the count so far.
+    ///
+    /// # References
+    ///
+    /// [`read(2)`](https://man7.org/linux/man-pages/man2/read.2.html)
+    #[doc(alias("sc_read_exact", "read"))]
     #[inline]
     pub fn read_exact(&self, buf: &mut [u8]) -> Result<usize, TransferError> {
         // As in write_all: one read that fills the buffer stays inline.

@@ -36,6 +36,8 @@ plain_data!(
     libc::timeval,
     libc::timespec,
     libc::ip_mreqn,
+    libc::ip_mreq,
+    libc::ip_mreq_source,
     libc::ipv6_mreq,
     libc::ucred,
     libc::sockaddr_storage,

@@ -19,15 +19,18 @@ pub(crate) fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
     Ok(ready as usize)
 }
 
-/// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds: the time since boot,
-/// for time-out deadlines (u64 nanoseconds last 584 years).
+/// `clock_gettime(CLOCK_MONOTONIC)` in whole milliseconds, rounded down,
+/// for time-out deadlines. The division is of the nanoseconds alone, which
+/// fit 32 bits: 32-bit ARM divides 64-bit numbers with a library call.
 #[inline]
-pub(crate) fn monotonic_nanos() -> u64 {
+pub(crate) fn monotonic_ms() -> u64 {
     let mut ts: libc::timespec = super::zeroed();
     // SAFETY: ts is a valid, writable timespec; CLOCK_MONOTONIC always exists.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    // Never negative; the fallbacks only satisfy the types.
+    // Never negative, and the nanoseconds under a billion; the fallbacks
+    // only satisfy the types.
     let secs = u64::try_from(ts.tv_sec).unwrap_or(0);
-    let nanos = u64::try_from(ts.tv_nsec).unwrap_or(0);
-    secs.saturating_mul(1_000_000_000).saturating_add(nanos)
+    let nanos = u32::try_from(ts.tv_nsec).unwrap_or(0);
+    secs.saturating_mul(1000)
+        .saturating_add(u64::from(nanos / 1_000_000))
 }

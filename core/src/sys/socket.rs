@@ -117,6 +117,22 @@ pub(crate) fn get_fd_flags(fd: RawFd) -> Result<i32> {
     cvt(unsafe { libc::fcntl(fd, libc::F_GETFD) })
 }
 
+/// `fcntl(F_SETFD)`: sets the descriptor flags (`FD_CLOEXEC` is the only
+/// one), with no `F_GETFD` first.
+#[inline]
+pub(crate) fn set_fd_flags(fd: RawFd, flags: i32) -> Result<()> {
+    // SAFETY: F_SETFD takes an integer argument.
+    cvt(unsafe { libc::fcntl(fd, libc::F_SETFD, flags) }).map(drop)
+}
+
+/// `fcntl(F_DUPFD_CLOEXEC, 0)`: a new descriptor, the lowest free one, for
+/// the same open socket, close-on-exec.
+#[inline]
+pub(crate) fn dup_cloexec(fd: RawFd) -> Result<RawFd> {
+    // SAFETY: F_DUPFD_CLOEXEC takes an integer argument.
+    cvt(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) })
+}
+
 /// `ioctl(FIONBIO)`: sets or clears non-blocking mode in one call.
 #[inline]
 pub(crate) fn set_nonblocking(fd: RawFd, nonblocking: bool) -> Result<()> {

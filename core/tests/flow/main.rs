@@ -7,6 +7,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod connect_within;
+mod descriptors;
 mod dial;
 mod partial;
 mod stream;

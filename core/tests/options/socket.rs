@@ -355,3 +355,162 @@ fn int_options_set_and_read_back_any_int_option() {
         );
     }
 }
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_MARK to the kernel (ENOPROTOOPT)"
+)]
+fn mark_round_trip_with_all_32_bits() {
+    for (domain, ty) in ip_sockets() {
+        let s = new_socket(domain, ty);
+        assert_eq!(s.mark(), Ok(0));
+        // Past INT_MAX: the kernel keeps a u32, and so does the API.
+        s.set_mark(0xdead_beef)
+            .expect("SO_MARK needs CAP_NET_ADMIN");
+        assert_eq!(s.mark(), Ok(0xdead_beef), "{domain:?} {ty:?}");
+        s.set_mark(7).expect("7");
+        assert_eq!(s.mark(), Ok(7));
+    }
+}
+
+#[test]
+fn priority_round_trip() {
+    for (domain, ty) in ip_sockets()
+        .into_iter()
+        .chain([(Domain::UNIX, Type::DGRAM)])
+    {
+        let s = new_socket(domain, ty);
+        assert_eq!(s.priority(), Ok(0));
+        s.set_priority(6).expect("0 to 6 for anyone");
+        assert_eq!(s.priority(), Ok(6), "{domain:?} {ty:?}");
+        s.set_priority(7).expect("above 6 with CAP_NET_ADMIN");
+        assert_eq!(s.priority(), Ok(7));
+    }
+}
+
+#[test]
+fn recv_lowat_holds_readiness_until_enough_arrived() {
+    let (client, server_side) = accepted_pair("127.0.0.1:0");
+    assert_eq!(server_side.recv_lowat(), Ok(1));
+    server_side.set_recv_lowat(10).expect("SO_RCVLOWAT");
+    assert_eq!(server_side.recv_lowat(), Ok(10));
+    client.write_all(b"12345").expect("5 bytes");
+    assert_eq!(
+        sockcore::poll::wait_ready(
+            server_side.as_raw_fd(),
+            PollFlags::IN,
+            Some(Duration::from_millis(200))
+        ),
+        Err(Errno::ETIMEDOUT),
+        "5 bytes queued are under the low-water mark"
+    );
+    client.write_all(b"67890").expect("5 more");
+    let ready = sockcore::poll::wait_ready(
+        server_side.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_secs(5)),
+    );
+    assert_eq!(ready, Ok(PollFlags::IN), "10 bytes reach it");
+    let mut buf = [0u8; 16];
+    assert_eq!(server_side.read(&mut buf), Ok(10));
+    assert_eq!(&buf[..10], b"1234567890");
+}
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_INCOMING_CPU to the kernel (ENOPROTOOPT)"
+)]
+fn incoming_cpu_is_none_until_set_or_a_packet_arrives() {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    let s = new_socket(Domain::IPV4, Type::DGRAM);
+    assert_eq!(s.incoming_cpu(), Ok(None));
+    s.set_incoming_cpu(0).expect("SO_INCOMING_CPU");
+    assert_eq!(s.incoming_cpu(), Ok(Some(0)));
+    // A connection that received data knows the CPU that handled it.
+    let (client, server_side) = accepted_pair("127.0.0.1:0");
+    client.write_all(b"x").expect("write");
+    let mut buf = [0u8; 1];
+    assert_eq!(server_side.read(&mut buf), Ok(1));
+    let cpu = server_side.incoming_cpu().expect("SO_INCOMING_CPU");
+    assert!(cpu.is_some_and(|cpu| cpu < cpus), "{cpu:?} of {cpus}");
+}
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not pass SO_BUSY_POLL to the kernel (ENOPROTOOPT)"
+)]
+fn busy_poll_round_trip() {
+    for (domain, ty) in ip_sockets() {
+        let s = new_socket(domain, ty);
+        s.set_busy_poll(Duration::from_micros(50))
+            .expect("SO_BUSY_POLL needs CAP_NET_ADMIN to raise");
+        assert_eq!(s.busy_poll(), Ok(Duration::from_micros(50)));
+        s.set_busy_poll(Duration::from_nanos(1_500))
+            .expect("1.5 us");
+        assert_eq!(s.busy_poll(), Ok(Duration::from_micros(2)), "rounded up");
+        s.set_busy_poll(Duration::ZERO).expect("off");
+        assert_eq!(s.busy_poll(), Ok(Duration::ZERO));
+        assert_eq!(
+            s.set_busy_poll(Duration::from_secs(3600)),
+            Err(Errno::EINVAL),
+            "past INT_MAX microseconds"
+        );
+    }
+}
+
+#[test]
+fn out_of_band_inline_puts_urgent_data_in_the_stream() {
+    for inline in [false, true] {
+        let (client, server_side) = accepted_pair("127.0.0.1:0");
+        assert_eq!(server_side.out_of_band_inline(), Ok(false));
+        server_side
+            .set_out_of_band_inline(inline)
+            .expect("SO_OOBINLINE");
+        assert_eq!(server_side.out_of_band_inline(), Ok(inline));
+        assert_eq!(client.send(b"ab", MsgFlags::empty()), Ok(2));
+        assert_eq!(client.send(b"!", MsgFlags::OOB), Ok(1));
+        client
+            .shutdown(sockcore::Shutdown::Write)
+            .expect("shutdown");
+        let mut stream = Vec::new();
+        let mut buf = [0u8; 8];
+        for _ in 0..8 {
+            match server_side.read(&mut buf).expect("read") {
+                0 => break,
+                n => stream.extend_from_slice(&buf[..n]),
+            }
+        }
+        // Inline, the urgent byte is part of the stream; aside, the stream
+        // skips it.
+        let expected: &[u8] = if inline { b"ab!" } else { b"ab" };
+        assert_eq!(stream, expected, "SO_OOBINLINE {inline}");
+    }
+}
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user does not emulate SO_BINDTOIFINDEX (ENOPROTOOPT)"
+)]
+fn bind_device_index_round_trip() {
+    let lo = sockcore::interface_index(b"lo").expect("lo");
+    for (domain, ty) in ip_sockets() {
+        let s = new_socket(domain, ty);
+        assert_eq!(s.bind_device_index(), Ok(0), "unbound");
+        s.set_bind_device_index(lo)
+            .expect("SO_BINDTOIFINDEX needs CAP_NET_RAW");
+        assert_eq!(s.bind_device_index(), Ok(lo));
+        // The same binding as by name.
+        let mut name = [0u8; IFNAMSIZ];
+        assert_eq!(s.bind_device(&mut name), Ok(2));
+        assert_eq!(&name[..2], b"lo");
+        s.set_bind_device_index(0).expect("unbind");
+        assert_eq!(s.bind_device_index(), Ok(0));
+        // Unlike a name, an index is not looked up: it is kept as given.
+        s.set_bind_device_index(999_999).expect("no such interface");
+        assert_eq!(s.bind_device_index(), Ok(999_999));
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use sockcore::{Domain, Errno, Socket, Type};
+use sockcore::{Domain, Errno, Socket, Type, TCP_CA_NAME_MAX};
 
 use crate::support::sockets::{accepted_pair, new_socket};
 
@@ -95,4 +95,121 @@ fn tcp_options_on_other_sockets() {
     assert_eq!(udp.nodelay(), Err(Errno::EOPNOTSUPP));
     let unix = new_socket(Domain::UNIX, Type::STREAM);
     assert_eq!(unix.set_keepalive_count(3), Err(Errno::EOPNOTSUPP));
+}
+
+#[test]
+fn cork_and_quickack_round_trip() {
+    for s in tcp_sockets() {
+        assert_eq!(s.cork(), Ok(false));
+        s.set_cork(true).expect("TCP_CORK");
+        assert_eq!(s.cork(), Ok(true));
+        s.set_cork(false).expect("off");
+        assert_eq!(s.cork(), Ok(false));
+        assert_eq!(s.quickack(), Ok(true), "no delayed acknowledgements yet");
+        s.set_quickack(false).expect("TCP_QUICKACK");
+        assert_eq!(s.quickack(), Ok(false));
+        s.set_quickack(true).expect("on");
+        assert_eq!(s.quickack(), Ok(true));
+    }
+}
+
+#[test]
+fn cork_holds_a_partial_segment_until_uncorked() {
+    let (client, server_side) = accepted_pair("127.0.0.1:0");
+    client.set_cork(true).expect("cork");
+    client.write_all(b"head").expect("write");
+    let mut buf = [0u8; 8];
+    assert_eq!(
+        server_side.read_within(&mut buf, Some(Duration::from_millis(50))),
+        Err(Errno::ETIMEDOUT),
+        "a corked partial segment waits (the kernel's ceiling is 200 ms)"
+    );
+    client.set_cork(false).expect("uncork sends it");
+    assert_eq!(
+        server_side.read_within(&mut buf, Some(Duration::from_secs(5))),
+        Ok(4)
+    );
+}
+
+#[test]
+fn notsent_lowat_round_trip() {
+    for s in tcp_sockets() {
+        assert_eq!(s.notsent_lowat(), Ok(0), "the system's setting");
+        s.set_notsent_lowat(16_384).expect("TCP_NOTSENT_LOWAT");
+        assert_eq!(s.notsent_lowat(), Ok(16_384));
+        s.set_notsent_lowat(0).expect("back to the system's");
+        assert_eq!(s.notsent_lowat(), Ok(0));
+    }
+}
+
+/// The congestion control algorithms of the two named ones this kernel has.
+fn available_congestion_control() -> Vec<&'static [u8]> {
+    let path = "/proc/sys/net/ipv4/tcp_available_congestion_control";
+    let list = std::fs::read_to_string(path).expect(path);
+    let have: Vec<&str> = list.split_whitespace().collect();
+    let named: [&'static [u8]; 2] = [b"reno", b"cubic"];
+    named
+        .into_iter()
+        .filter(|name| have.contains(&std::str::from_utf8(name).unwrap()))
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    sockcore_qemu,
+    ignore = "qemu-user converts TCP_CONGESTION as an int: 4 bytes of the name each way"
+)]
+fn congestion_control_round_trip() {
+    let algorithms = available_congestion_control();
+    assert!(!algorithms.is_empty(), "reno is always built in");
+    for s in tcp_sockets() {
+        let mut name = [0xAAu8; TCP_CA_NAME_MAX];
+        let len = s.congestion(&mut name).expect("TCP_CONGESTION");
+        assert!(len > 0 && name[len] == 0, "the default, NUL-terminated");
+        for algorithm in &algorithms {
+            s.set_congestion(algorithm).expect("an available algorithm");
+            assert_eq!(s.congestion(&mut name), Ok(algorithm.len()));
+            assert_eq!(&name[..=algorithm.len()], [algorithm, &b"\0"[..]].concat());
+        }
+        assert_eq!(
+            s.set_congestion(b"no-such-cc"),
+            Err(Errno::ENOENT),
+            "not in the kernel"
+        );
+        assert_eq!(
+            s.set_congestion(&[b'x'; TCP_CA_NAME_MAX]),
+            Err(Errno::EINVAL)
+        );
+        assert_eq!(s.set_congestion(b"re\0no"), Err(Errno::EINVAL));
+    }
+    // On a connection too.
+    let (client, _server_side) = accepted_pair("[::1]:0");
+    let last = algorithms.last().expect("one");
+    client.set_congestion(last).expect("connected");
+    let mut name = [0u8; TCP_CA_NAME_MAX];
+    assert_eq!(client.congestion(&mut name), Ok(last.len()));
+}
+
+#[test]
+fn max_segment_is_announced_and_used() {
+    for s in tcp_sockets() {
+        assert_eq!(s.max_segment(), Ok(536), "the default before connect");
+        s.set_max_segment(1000).expect("TCP_MAXSEG");
+        assert_eq!(s.max_segment(), Ok(1000));
+        assert_eq!(s.set_max_segment(10), Err(Errno::EINVAL), "under 88");
+        assert_eq!(s.set_max_segment(40_000), Err(Errno::EINVAL));
+    }
+    let listener = Socket::listen_on("127.0.0.1:0", 1).expect("listen");
+    let client = new_socket(Domain::IPV4, Type::STREAM);
+    client.set_max_segment(1000).expect("TCP_MAXSEG");
+    client
+        .connect_within(
+            &listener.local_addr().expect("name"),
+            Some(Duration::from_secs(5)),
+        )
+        .expect("connect");
+    // Loopback's MTU is 64 KiB: the limit set is what caps the segments
+    // (less the timestamp option's 12 bytes).
+    let mss = client.max_segment().expect("connected");
+    assert!((500..=1000).contains(&mss), "{mss}");
 }

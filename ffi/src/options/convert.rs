@@ -18,13 +18,21 @@
 //! that tests/size.rs budgets. Options are never on a hot path, so the
 //! extra call costs nothing measurable.
 
-use core::ffi::c_int;
+use core::ffi::{c_char, c_int};
 use core::time::Duration;
 
-use sockcore::options::{Byte, Count, Millis, Opt, Seconds, Size, Switch};
-use sockcore::Errno;
+use libc::size_t;
+use sockcore::options::{Bits, Byte, Count, Cpu, Micros, Millis, Opt, Seconds, Size, Switch};
+use sockcore::{Errno, SocketFd, IFNAMSIZ, TCP_CA_NAME_MAX};
 
-use crate::args::{self, int_return, unit_return};
+use crate::args::{self, int_return, unit_return, write_c_text};
+
+/// Bytes of a name option's buffer, NUL included: interface names
+/// (`IFNAMSIZ`) and congestion control algorithms (`TCP_CA_NAME_MAX`) have
+/// the same, so one reader serves both.
+const NAME_MAX: usize = IFNAMSIZ;
+
+const _: () = assert!(TCP_CA_NAME_MAX == NAME_MAX);
 
 /// The kinds whose C value is a count, size or time: a non-negative `int`.
 pub(crate) trait NonNegative {}
@@ -33,6 +41,8 @@ impl NonNegative for Count {}
 impl NonNegative for Size {}
 impl NonNegative for Seconds {}
 impl NonNegative for Millis {}
+impl NonNegative for Micros {}
+impl NonNegative for Cpu {}
 
 /// `setsockopt(fd, level, name, &value, sizeof(int))`, as a C return.
 ///
@@ -97,6 +107,120 @@ pub(crate) unsafe fn set_byte(fd: c_int, opt: Opt<Byte>, value: c_int) -> c_int 
     }
     // SAFETY: the caller's promise about fd.
     unsafe { set(fd, opt.level(), opt.name(), value) }
+}
+
+/// Sets 32 bits the kernel keeps unsigned (a mark): all of them, through
+/// an `int` with the same bits.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor.
+#[inline]
+pub(crate) unsafe fn set_bits(fd: c_int, opt: Opt<Bits>, value: u32) -> c_int {
+    let value = c_int::from_ne_bytes(value.to_ne_bytes());
+    // SAFETY: the caller's promise about fd.
+    unsafe { set(fd, opt.level(), opt.name(), value) }
+}
+
+/// Reads 32 bits the kernel keeps unsigned into `*out`: 0, `-EFAULT` for
+/// a NULL `out` (before any system call), or `-errno`.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor; `out` NULL
+/// or writable.
+#[inline]
+pub(crate) unsafe fn get_bits(fd: c_int, opt: Opt<Bits>, out: *mut u32) -> c_int {
+    // SAFETY: the caller's promises; u32 and c_int have one size and
+    // alignment, and every bit pattern is valid in both.
+    unsafe { get_into(fd, opt.level(), opt.name(), out.cast()) }
+}
+
+/// Reads a CPU number into `*out`, -1 for none yet: 0, `-EFAULT` for a
+/// NULL `out` (before any system call), or `-errno`.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor; `out` NULL
+/// or writable.
+#[inline]
+pub(crate) unsafe fn get_cpu(fd: c_int, opt: Opt<Cpu>, out: *mut c_int) -> c_int {
+    // SAFETY: the caller's promises.
+    unsafe { get_into(fd, opt.level(), opt.name(), out) }
+}
+
+/// `getsockopt` of an `int` into `*out` as the kernel has it: the one copy
+/// the calls with an out-parameter share.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor; `out` NULL
+/// or writable.
+#[inline(never)]
+unsafe fn get_into(fd: c_int, level: c_int, name: c_int, out: *mut c_int) -> c_int {
+    // SAFETY: the caller's promise about out.
+    let out = unsafe { args::out_ref(out) };
+    unit_return(out.and_then(|out| {
+        // SAFETY: the caller's promise about fd.
+        *out = unsafe { args::socket(fd) }.int_option(level, name)?;
+        Ok(())
+    }))
+}
+
+/// Sets a name option with `write` (`SocketFd::set_bind_device`,
+/// `SocketFd::set_congestion`) from the caller's NUL-terminated `name`: 0,
+/// `-EFAULT` for a NULL `name`, or the errors of `write`.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor; `name` NULL
+/// or NUL-terminated.
+#[inline(never)]
+pub(crate) unsafe fn set_name(
+    fd: c_int,
+    name: *const c_char,
+    write: fn(&SocketFd, &[u8]) -> Result<(), Errno>,
+) -> c_int {
+    // SAFETY: the caller's promise about name.
+    let name = unsafe { args::c_str(name) };
+    // SAFETY: the caller's promise about fd.
+    let socket = unsafe { args::socket(fd) };
+    unit_return(name.and_then(|name| write(&socket, name)))
+}
+
+/// Reads a name option with `read` (`SocketFd::bind_device`,
+/// `SocketFd::congestion`) into the caller's `buf` of `len` bytes,
+/// NUL-terminated: its length without the NUL, or `-EFAULT` for a NULL
+/// `buf`, `-EINVAL` for `len` over `SSIZE_MAX`, `-ENOSPC` when the name and
+/// its NUL do not fit, or `-errno`.
+///
+/// # Safety
+///
+/// As for [`args::socket`]: `fd` is the C caller's descriptor; `buf` NULL
+/// or writable for `len` bytes.
+#[inline(never)]
+pub(crate) unsafe fn get_name(
+    fd: c_int,
+    buf: *mut c_char,
+    len: size_t,
+    read: fn(&SocketFd, &mut [u8; NAME_MAX]) -> Result<usize, Errno>,
+) -> c_int {
+    // SAFETY: the caller's promise about buf.
+    let buf = unsafe { args::buf_mut(buf.cast(), len) };
+    let written = buf.and_then(|buf| {
+        let mut name = [0u8; NAME_MAX];
+        // SAFETY: the caller's promise about fd.
+        let socket = unsafe { args::socket(fd) };
+        let name_len = read(&socket, &mut name)?;
+        let name = name.get(..name_len).unwrap_or_default();
+        write_c_text(buf, |room| {
+            let room = room.get_mut(..name.len()).ok_or(Errno::ENOSPC)?;
+            room.copy_from_slice(name);
+            Ok(name.len())
+        })
+    });
+    // Below NAME_MAX, so it fits an int.
+    int_return(written.map(|len| len as c_int))
 }
 
 /// Reads a switch: 1 (on), 0 (off) or `-errno`.

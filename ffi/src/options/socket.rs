@@ -1,19 +1,22 @@
 //! Typed `SOL_SOCKET` options: address and port reuse, the pending error,
 //! the socket's domain and type, whether it listens, keep-alive, linger,
-//! buffer sizes, time-outs, broadcast and device binding. Each may also
+//! buffer sizes and low-water mark, time-outs, broadcast, device binding
+//! (by name and index), mark and priority, the incoming CPU, busy polling
+//! and out-of-band data. Each may also
 //! return the errors listed for `sc_getsockopt`. (The credentials options
 //! live in `msg/credentials.rs`, with the messages they serve.)
 
-use core::ffi::{c_char, c_int};
+use core::ffi::{c_char, c_int, c_uint};
 
 use libc::size_t;
 use sockcore::options::{
-    SO_BROADCAST, SO_KEEPALIVE, SO_RCVBUF, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF,
+    SO_BINDTOIFINDEX, SO_BROADCAST, SO_BUSY_POLL, SO_INCOMING_CPU, SO_KEEPALIVE, SO_MARK,
+    SO_OOBINLINE, SO_PRIORITY, SO_RCVBUF, SO_RCVLOWAT, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF,
 };
-use sockcore::{Errno, IFNAMSIZ};
+use sockcore::{SocketFd, IFNAMSIZ};
 
 use super::convert::{self, optional_millis, optional_millis_return, switch, switch_return};
-use crate::args::{self, int_return, unit_return, write_c_text};
+use crate::args::{self, int_return, unit_return};
 
 /// Bytes of an interface name buffer, NUL included (`IFNAMSIZ`): enough for
 /// `sc_get_bindtodevice`.
@@ -362,13 +365,9 @@ pub unsafe extern "C" fn sc_get_broadcast(fd: c_int) -> c_int {
 /// NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn sc_set_bindtodevice(fd: c_int, name: *const c_char) -> c_int {
-    // SAFETY: the caller's promise about name.
-    let name = unsafe { args::c_str(name) };
-    unit_return(name.and_then(|name| {
-        let device = (!name.is_empty()).then_some(name);
-        // SAFETY: the caller's promise about fd.
-        unsafe { args::socket(fd) }.set_bind_device(device)
-    }))
+    // SAFETY: the caller's promises about fd and name. The empty name
+    // unbinds, as `None` does.
+    unsafe { convert::set_name(fd, name, |socket, name| socket.set_bind_device(Some(name))) }
 }
 
 /// `getsockopt(SOL_SOCKET, SO_BINDTODEVICE)`: the name of the interface
@@ -386,19 +385,213 @@ pub unsafe extern "C" fn sc_set_bindtodevice(fd: c_int, name: *const c_char) -> 
 /// `len` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn sc_get_bindtodevice(fd: c_int, buf: *mut c_char, len: size_t) -> c_int {
-    // SAFETY: the caller's promise about buf.
-    let buf = unsafe { args::buf_mut(buf.cast(), len) };
-    let written = buf.and_then(|buf| {
-        let mut name = [0u8; IFNAMSIZ];
-        // SAFETY: the caller's promise about fd.
-        let name_len = unsafe { args::socket(fd) }.bind_device(&mut name)?;
-        let name = name.get(..name_len).unwrap_or_default();
-        write_c_text(buf, |room| {
-            let room = room.get_mut(..name.len()).ok_or(Errno::ENOSPC)?;
-            room.copy_from_slice(name);
-            Ok(name.len())
-        })
-    });
-    // Below IFNAMSIZ, so it fits an int.
-    int_return(written.map(|len| len as c_int))
+    // SAFETY: the caller's promises about fd and buf.
+    unsafe { convert::get_name(fd, buf, len, SocketFd::bind_device) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`: `fd` uses only the network
+/// interface with index `ifindex` (`sc_interface_index` finds it by name);
+/// 0 undoes it. The same binding as `sc_set_bindtodevice`, by index (Linux
+/// 5.0); the index is not looked up, so one no interface has is kept.
+///
+/// Returns 0, or `-EPERM` (changing a binding without `CAP_NET_RAW`), or
+/// `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_bindtoifindex(fd: c_int, ifindex: c_uint) -> c_int {
+    // Past INT_MAX no interface exists: saturating keeps it so.
+    let ifindex = c_int::try_from(ifindex).unwrap_or(c_int::MAX);
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_count(fd, SO_BINDTOIFINDEX, ifindex) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_BINDTOIFINDEX)`.
+///
+/// Returns the index of the interface `fd` is bound to (0 for none), or
+/// `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_bindtoifindex(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_count(fd, SO_BINDTOIFINDEX) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_MARK)`: the mark of `fd`'s outgoing packets,
+/// which firewall rules and routing policy can match; all 32 bits are the
+/// caller's.
+///
+/// Returns 0, or `-EPERM` (without `CAP_NET_RAW` or `CAP_NET_ADMIN`), or
+/// `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_mark(fd: c_int, mark: u32) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_bits(fd, SO_MARK, mark) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_MARK)`: the mark into `*mark` (0 until set).
+///
+/// Returns 0, or `-EFAULT` for a NULL `mark`, or `-errno`. `*mark` is
+/// unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `mark` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_mark(fd: c_int, mark: *mut u32) -> c_int {
+    // SAFETY: the caller's promises about fd and mark.
+    unsafe { convert::get_bits(fd, SO_MARK, mark) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_PRIORITY)`: the queueing priority of `fd`'s
+/// outgoing packets; 0 to 6 for anyone, higher with `CAP_NET_ADMIN`.
+///
+/// Returns 0, or `-EINVAL` for a negative `priority`, `-EPERM` (above 6
+/// without `CAP_NET_ADMIN`), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_priority(fd: c_int, priority: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_count(fd, SO_PRIORITY, priority) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_PRIORITY)`.
+///
+/// Returns the priority, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_priority(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_count(fd, SO_PRIORITY) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_RCVLOWAT)`: a stream socket reports readable,
+/// and a blocking receive waits, until at least `bytes` are queued (1 by
+/// default).
+///
+/// Returns 0, or `-EINVAL` for a negative `bytes`, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_rcvlowat(fd: c_int, bytes: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_count(fd, SO_RCVLOWAT, bytes) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_RCVLOWAT)`.
+///
+/// Returns the low-water mark in bytes, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_rcvlowat(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_count(fd, SO_RCVLOWAT) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: the CPU `fd`'s incoming
+/// packets are expected on; among sockets sharing a port (`SO_REUSEPORT`)
+/// the kernel hands a connection or datagram to the one whose CPU received
+/// it.
+///
+/// Returns 0, or `-EINVAL` for a negative `cpu`, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_incoming_cpu(fd: c_int, cpu: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_count(fd, SO_INCOMING_CPU, cpu) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_INCOMING_CPU)`: into `*cpu`, the CPU that
+/// handled `fd`'s last incoming packet (or the one set), or -1 before any.
+///
+/// Returns 0, or `-EFAULT` for a NULL `cpu`, or `-errno`. `*cpu` is
+/// unchanged on error.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `cpu` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_incoming_cpu(fd: c_int, cpu: *mut c_int) -> c_int {
+    // SAFETY: the caller's promises about fd and cpu.
+    unsafe { convert::get_cpu(fd, SO_INCOMING_CPU, cpu) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_BUSY_POLL)`: a blocking receive with nothing
+/// queued first polls the device's queue for up to `usec` microseconds
+/// before it sleeps; 0 turns it off.
+///
+/// Returns 0, or `-EINVAL` for a negative `usec`, `-EPERM` (raising it
+/// without `CAP_NET_ADMIN`), `-ENOPROTOOPT` (a kernel without busy
+/// polling), or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_busy_poll(fd: c_int, usec: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_count(fd, SO_BUSY_POLL, usec) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_BUSY_POLL)`.
+///
+/// Returns the busy-poll time in microseconds, or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_busy_poll(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_count(fd, SO_BUSY_POLL) }
+}
+
+/// `setsockopt(SOL_SOCKET, SO_OOBINLINE)`: TCP urgent data (sent with
+/// `MSG_OOB`) stays in the normal stream, where a plain read finds it.
+///
+/// Returns 0 or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_oobinline(fd: c_int, on: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::set_switch(fd, SO_OOBINLINE, on) }
+}
+
+/// `getsockopt(SOL_SOCKET, SO_OOBINLINE)`.
+///
+/// Returns 1 (on), 0 (off) or `-errno`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_get_oobinline(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unsafe { convert::get_switch(fd, SO_OOBINLINE) }
 }

@@ -205,3 +205,44 @@ pub unsafe extern "C" fn sc_set_nonblocking(fd: c_int, nonblocking: c_int) -> c_
     // SAFETY: the caller's promise about fd.
     unit_return(unsafe { args::socket(fd) }.set_nonblocking(nonblocking != 0))
 }
+
+/// `fcntl(F_SETFD)`: sets `FD_CLOEXEC` on `fd` when `cloexec` is non-zero,
+/// clears it when it is 0, in one system call. Clear it on purpose to hand
+/// the socket to a program started with `exec`, which finds it open under
+/// the same number; every descriptor sockcore makes starts close-on-exec.
+/// The flag is the descriptor's: clear it on an `sc_dup` made for the
+/// child, or set it again once the child has started, so that other
+/// children do not inherit the socket too.
+///
+/// Returns 0, or `-EBADF`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_set_cloexec(fd: c_int, cloexec: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    unit_return(unsafe { args::socket(fd) }.set_cloexec(cloexec != 0))
+}
+
+/// `fcntl(F_DUPFD_CLOEXEC)`: a second descriptor, the lowest free one,
+/// for the socket `fd`, close-on-exec. Both share the socket's state
+/// (options, status flags such as non-blocking mode, data); closing one
+/// leaves the socket open through the other. The new descriptor belongs to
+/// the caller.
+///
+/// Returns the new descriptor, or `-EBADF`, `-EMFILE` (the process's
+/// descriptor limit).
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn sc_dup(fd: c_int) -> c_int {
+    // SAFETY: the caller's promise about fd.
+    int_return(
+        unsafe { args::socket(fd) }
+            .try_clone()
+            .map(Socket::into_raw_fd),
+    )
+}

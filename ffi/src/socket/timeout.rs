@@ -1,4 +1,4 @@
-//! Accept, read and write with a time-out: `poll(2)` for readiness, then
+//! Connect, accept, read and write with a time-out: `poll(2)` for readiness, then
 //! one non-blocking attempt, repeated until a deadline on the monotonic
 //! clock. Signals (`EINTR`) neither end nor stretch the wait. The socket's
 //! own blocking mode is left as it is.
@@ -9,7 +9,40 @@ use libc::{size_t, ssize_t};
 use sockcore::Socket;
 
 use crate::addr::value::sc_addr;
-use crate::args::{self, int_return, size_return};
+use crate::args::{self, int_return, size_return, unit_return};
+
+/// `sc_connect`, waiting at most `timeout_ms` milliseconds (negative: as
+/// long as the kernel tries) for the connection, on a socket the caller
+/// made and configured (options, `sc_bind`): a non-blocking `connect(2)`,
+/// `poll(2)` for the outcome (retrying `EINTR` against a deadline fixed at
+/// the call), then `SO_ERROR`. A blocking socket is made non-blocking for
+/// the call and blocking again after it, whatever the outcome; a
+/// non-blocking one stays so. A connection still in progress from an
+/// earlier call (after `-EINTR` from `sc_connect`, or this call's
+/// `-ETIMEDOUT`) is waited for the same way; after `-ETIMEDOUT` the kernel
+/// goes on trying: close `fd`, or call again to wait more.
+///
+/// Returns 0, or `-EFAULT` for a NULL `addr`, `-EBADF` at once for a
+/// negative `fd`, `-ETIMEDOUT`, `-ECONNREFUSED`, `-ENETUNREACH`,
+/// `-EHOSTUNREACH`, `-EAGAIN` (a Unix listener's backlog is full),
+/// `-ENOENT` (no such Unix path), and the errors of `sc_connect`.
+///
+/// # Safety
+///
+/// `fd` must be a descriptor the caller owns; `addr` NULL or an initialised
+/// `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_connect_timeout(
+    fd: c_int,
+    addr: *const sc_addr,
+    timeout_ms: c_int,
+) -> c_int {
+    // SAFETY: the caller's promises about fd and addr.
+    unit_return(unsafe {
+        args::addr(addr)
+            .and_then(|addr| args::socket(fd).connect_within(addr, args::timeout(timeout_ms)))
+    })
+}
 
 /// `sc_accept`, waiting at most `timeout_ms` milliseconds (negative: for
 /// ever) for a connection: `poll(2)` for `POLLIN`, then `accept4(2)` with
