@@ -18,8 +18,10 @@
  * Three parts of the library are optional, cargo features of sockcore-ffi
  * that the default build has:
  *   messages     sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg,
- *                descriptor passing (sc_send_fds, sc_recv_fds) and
- *                credentials (sc_ucred, sc_peer_credentials, ...);
+ *                descriptor passing (sc_send_fds, sc_recv_fds), credentials
+ *                (sc_ucred, sc_peer_credentials, sc_set_passcred, ...) and
+ *                typed control messages (sc_cmsg_builder, sc_cmsg_add_*,
+ *                sc_cmsg_get_*);
  *   options      the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
  *                sc_set_nodelay, sc_join_multicast, ...);
  *   udp-offload  UDP segmentation offload (sc_send_segments,
@@ -95,6 +97,103 @@ struct mmsghdr;
  * SC_SCM_MAX_FD descriptors.
  */
 #define SC_CMSG_SPACE_MAX_FDS SC_CMSG_SPACE_FDS(SC_SCM_MAX_FD)
+
+/*
+ * Bytes of control-message space for one message of each typed kind, for
+ * a msg_control buffer of sc_recvmsg or an sc_cmsg_builder: CMSG_SPACE of
+ * the kernel's size, so compile-time constants, right for glibc, musl and
+ * 32-bit ARM alike (literal sizes, because struct in_pktinfo and
+ * in6_pktinfo need _GNU_SOURCE). Sum several for several messages, and
+ * align the buffer as a struct cmsghdr: a union of it with one does it.
+ */
+
+/**
+ * UDP_SEGMENT (a uint16_t): sc_cmsg_add_udp_segment.
+ */
+#define SC_CMSG_SPACE_UDP_SEGMENT CMSG_SPACE(2)
+
+/**
+ * UDP_GRO (an int): sc_cmsg_get_udp_gro.
+ */
+#define SC_CMSG_SPACE_UDP_GRO CMSG_SPACE(sizeof(int))
+
+/**
+ * IP_PKTINFO (struct in_pktinfo): sc_cmsg_add_source, sc_cmsg_get_packet_info.
+ */
+#define SC_CMSG_SPACE_PKTINFO_V4 CMSG_SPACE(12)
+
+/**
+ * IPV6_PKTINFO (struct in6_pktinfo): the same, for IPv6.
+ */
+#define SC_CMSG_SPACE_PKTINFO_V6 CMSG_SPACE(20)
+
+/**
+ * IP_TOS or IPV6_TCLASS (an int; IP_TOS arrives as one byte): sc_cmsg_add_tos,
+ * sc_cmsg_get_tos.
+ */
+#define SC_CMSG_SPACE_TOS CMSG_SPACE(sizeof(int))
+
+/**
+ * IP_TTL or IPV6_HOPLIMIT (an int): sc_cmsg_add_ttl, sc_cmsg_get_ttl.
+ */
+#define SC_CMSG_SPACE_TTL CMSG_SPACE(sizeof(int))
+
+/**
+ * IPV6_DONTFRAG (an int): sc_cmsg_add_dontfrag.
+ */
+#define SC_CMSG_SPACE_DONTFRAG CMSG_SPACE(sizeof(int))
+
+/**
+ * SO_TIMESTAMPING (a uint32_t): sc_cmsg_add_tx_timestamp.
+ */
+#define SC_CMSG_SPACE_TX_TIMESTAMP CMSG_SPACE(4)
+
+/**
+ * SCM_TIMESTAMPNS or SCM_TIMESTAMP, either form: sc_cmsg_get_timestamp.
+ */
+#define SC_CMSG_SPACE_TIMESTAMP CMSG_SPACE(16)
+
+/**
+ * SCM_TIMESTAMPING, either form: sc_cmsg_get_timestamping.
+ */
+#define SC_CMSG_SPACE_TIMESTAMPING CMSG_SPACE(48)
+
+/**
+ * IP_RECVERR (sock_extended_err and a sockaddr_in): sc_cmsg_get_extended_err.
+ */
+#define SC_CMSG_SPACE_EXTENDED_ERR_V4 CMSG_SPACE(32)
+
+/**
+ * IPV6_RECVERR (sock_extended_err and a sockaddr_in6): the same, for IPv6.
+ */
+#define SC_CMSG_SPACE_EXTENDED_ERR_V6 CMSG_SPACE(44)
+
+/**
+ * IP_ORIGDSTADDR (a sockaddr_in): sc_cmsg_get_origdstaddr.
+ */
+#define SC_CMSG_SPACE_ORIGDSTADDR_V4 CMSG_SPACE(16)
+
+/**
+ * IPV6_ORIGDSTADDR (a sockaddr_in6): the same, for IPv6.
+ */
+#define SC_CMSG_SPACE_ORIGDSTADDR_V6 CMSG_SPACE(28)
+
+/**
+ * SO_RXQ_OVFL (a uint32_t): sc_cmsg_get_drop_count.
+ */
+#define SC_CMSG_SPACE_DROP_COUNT CMSG_SPACE(4)
+
+/**
+ * Every kind the sc_cmsg_get_* readers find, for both families at once (a
+ * dual-stack socket gets IPv4 and IPv6 ones): 504 bytes on 64-bit targets,
+ * 408 on 32-bit ARM. The most the kernel writes for one datagram with
+ * everything on is 296 bytes (x86_64).
+ */
+#define SC_CMSG_SPACE_RECV_ALL                                                                     \
+    (SC_CMSG_SPACE_TIMESTAMP + SC_CMSG_SPACE_TIMESTAMPING + SC_CMSG_SPACE_DROP_COUNT +             \
+     SC_CMSG_SPACE_UDP_GRO + SC_CMSG_SPACE_PKTINFO_V4 + SC_CMSG_SPACE_PKTINFO_V6 + CMSG_SPACE(1) + \
+     SC_CMSG_SPACE_TOS + 2 * SC_CMSG_SPACE_TTL + SC_CMSG_SPACE_ORIGDSTADDR_V4 +                    \
+     SC_CMSG_SPACE_ORIGDSTADDR_V6 + SC_CMSG_SPACE_EXTENDED_ERR_V4 + SC_CMSG_SPACE_EXTENDED_ERR_V6)
 #endif
 
 /**
@@ -188,12 +287,152 @@ struct mmsghdr;
  */
 #define SC_IOV_MAX 1024
 
+/**
+ * `SOF_TIMESTAMPING_TX_HARDWARE`: record transmit stamps in the network card.
+ */
+#define SC_TIMESTAMPING_TX_HARDWARE (1 << 0)
+
+/**
+ * `SOF_TIMESTAMPING_TX_SOFTWARE`: record transmit stamps as the packet
+ * leaves the stack.
+ */
+#define SC_TIMESTAMPING_TX_SOFTWARE (1 << 1)
+
+/**
+ * `SOF_TIMESTAMPING_RX_HARDWARE`: record receive stamps in the network card.
+ */
+#define SC_TIMESTAMPING_RX_HARDWARE (1 << 2)
+
+/**
+ * `SOF_TIMESTAMPING_RX_SOFTWARE`: record receive stamps as the packet
+ * enters the stack.
+ */
+#define SC_TIMESTAMPING_RX_SOFTWARE (1 << 3)
+
+/**
+ * `SOF_TIMESTAMPING_SOFTWARE`: report software stamps.
+ */
+#define SC_TIMESTAMPING_SOFTWARE (1 << 4)
+
+/**
+ * `SOF_TIMESTAMPING_RAW_HARDWARE`: report hardware stamps.
+ */
+#define SC_TIMESTAMPING_RAW_HARDWARE (1 << 6)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit stamp,
+ * from 0; a stamp's `sc_extended_err.ee_data` is its send's number.
+ */
+#define SC_TIMESTAMPING_OPT_ID (1 << 7)
+
+/**
+ * `SOF_TIMESTAMPING_TX_SCHED`: record a transmit stamp when the packet is
+ * queued for the device.
+ */
+#define SC_TIMESTAMPING_TX_SCHED (1 << 8)
+
+/**
+ * `SOF_TIMESTAMPING_TX_ACK`: record a transmit stamp when TCP data is
+ * acknowledged.
+ */
+#define SC_TIMESTAMPING_TX_ACK (1 << 9)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_CMSG`: report the packet's `IP_PKTINFO` with
+ * transmit stamps.
+ */
+#define SC_TIMESTAMPING_OPT_CMSG (1 << 10)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_TSONLY`: transmit stamps come without the packet.
+ */
+#define SC_TIMESTAMPING_OPT_TSONLY (1 << 11)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_STATS`: TCP statistics with transmit stamps.
+ */
+#define SC_TIMESTAMPING_OPT_STATS (1 << 12)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_PKTINFO`: the interface with hardware receive stamps.
+ */
+#define SC_TIMESTAMPING_OPT_PKTINFO (1 << 13)
+
+/**
+ * `SOF_TIMESTAMPING_OPT_TX_SWHW`: software and hardware transmit stamps both.
+ */
+#define SC_TIMESTAMPING_OPT_TX_SWHW (1 << 14)
+
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
  * The most descriptors one `SCM_RIGHTS` message may carry (the kernel's
  * `SCM_MAX_FD`); one more is `-EINVAL`.
  */
 #define SC_SCM_MAX_FD 253
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_NONE`.
+ */
+#define SC_EE_ORIGIN_NONE 0
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_LOCAL`: an error this host raised.
+ */
+#define SC_EE_ORIGIN_LOCAL 1
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_ICMP`: an ICMP message.
+ */
+#define SC_EE_ORIGIN_ICMP 2
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_ICMP6`: an ICMPv6 message.
+ */
+#define SC_EE_ORIGIN_ICMP6 3
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_TIMESTAMPING`: a transmit timestamp.
+ */
+#define SC_EE_ORIGIN_TIMESTAMPING 4
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_ORIGIN_ZEROCOPY`: zero-copy sends completed.
+ */
+#define SC_EE_ORIGIN_ZEROCOPY 5
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SCM_TSTAMP_SND`: a transmit stamp taken as the packet left the stack.
+ */
+#define SC_TSTAMP_SND 0
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SCM_TSTAMP_SCHED`: a transmit stamp taken when the packet was queued
+ * for the device.
+ */
+#define SC_TSTAMP_SCHED 1
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SCM_TSTAMP_ACK`: a transmit stamp taken when TCP data was acknowledged.
+ */
+#define SC_TSTAMP_ACK 2
 #endif
 
 #if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
@@ -299,6 +538,104 @@ typedef struct sc_addr {
      */
     socklen_t len;
 } sc_addr;
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Control messages being written into a caller's buffer: set up with
+ * `sc_cmsg_builder_init`, appended to with `sc_cmsg_add_*`, then sent with
+ * `msg.msg_control = b.buf` and `msg.msg_controllen = b.len`. The fields
+ * are public so that C can allocate one; only the calls change them.
+ */
+typedef struct sc_cmsg_builder {
+    /**
+     * The buffer, aligned as a `struct cmsghdr`.
+     */
+    void *buf;
+    /**
+     * Its size in bytes.
+     */
+    size_t capacity;
+    /**
+     * Bytes of whole messages written so far.
+     */
+    size_t len;
+} sc_cmsg_builder;
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * A `CLOCK_REALTIME` instant as the kernel stamped it: seconds and
+ * nanoseconds (0 to 999,999,999) since the Unix epoch, 64-bit seconds on
+ * every target.
+ */
+typedef struct sc_timestamp {
+    /**
+     * Whole seconds since the epoch.
+     */
+    int64_t sec;
+    /**
+     * Nanoseconds past `sec`.
+     */
+    uint32_t nsec;
+} sc_timestamp;
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * An error-queue entry, as `IP_RECVERR` / `IPV6_RECVERR` report it: the
+ * fields of `struct sock_extended_err`, and the address of whoever
+ * reported it. What they mean depends on `ee_origin`:
+ *
+ * - `SC_EE_ORIGIN_ICMP`, `SC_EE_ORIGIN_ICMP6`: `ee_errno` is the error
+ *   (`ECONNREFUSED` for a port unreachable, `EMSGSIZE` with the path MTU
+ *   in `ee_info`, ...), `ee_type` and `ee_code` the ICMP type and code,
+ *   `offender` the host that sent the ICMP message (port 0);
+ * - `SC_EE_ORIGIN_LOCAL`: an error this host raised (`EMSGSIZE` with the
+ *   path MTU in `ee_info`);
+ * - `SC_EE_ORIGIN_TIMESTAMPING`: a transmit timestamp (`ee_errno` is
+ *   `ENOMSG`, `ee_info` an `SC_TSTAMP_*`, `ee_data` the send's number with
+ *   `SC_TIMESTAMPING_OPT_ID`); the stamp is read with
+ *   `sc_cmsg_get_timestamping`;
+ * - `SC_EE_ORIGIN_ZEROCOPY`: zero-copy sends `ee_info` to `ee_data`
+ *   completed (`ee_code` 1: the kernel copied after all).
+ */
+typedef struct sc_extended_err {
+    /**
+     * The error, a positive errno (0 for zero-copy completions).
+     */
+    int32_t ee_errno;
+    /**
+     * Where the entry came from: `SC_EE_ORIGIN_*`.
+     */
+    uint8_t ee_origin;
+    /**
+     * The ICMP type, for ICMP origins.
+     */
+    uint8_t ee_type;
+    /**
+     * The ICMP code, for ICMP origins.
+     */
+    uint8_t ee_code;
+    /**
+     * Always 0.
+     */
+    uint8_t ee_pad;
+    /**
+     * The path MTU for `EMSGSIZE`; `SC_TSTAMP_*` for a timestamp; the first
+     * send for zero-copy.
+     */
+    uint32_t ee_info;
+    /**
+     * The send's number for a timestamp; the last send for zero-copy.
+     */
+    uint32_t ee_data;
+    /**
+     * The address that reported the error; the empty address (length 0)
+     * when the entry has none.
+     */
+    struct sc_addr offender;
+} sc_extended_err;
+#endif
 
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
@@ -1040,6 +1377,334 @@ ssize_t sc_recv_fds(int fd, void *data, size_t len, int *fds, size_t *nfds, int 
 
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
+ * Sets `*b` up to append control messages to the `capacity` bytes at
+ * `buf` (aligned as a `struct cmsghdr`: a union with one does it).
+ *
+ * Returns 0, or `-EFAULT` for a NULL `b` (or a NULL `buf` with a
+ * capacity), `-EINVAL` for a capacity over `SSIZE_MAX`. `*b` is unchanged
+ * on error.
+ *
+ * # Safety
+ *
+ * `b` must be NULL or writable; `buf` NULL or writable for `capacity`
+ * bytes for as long as `b` is used.
+ */
+int sc_cmsg_builder_init(struct sc_cmsg_builder *b, void *buf, size_t capacity);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends `SOL_UDP`/`UDP_SEGMENT` (a `u16`: the kernel refuses any other
+ * size): `sc_sendmsg` then sends its data as datagrams of `segment` bytes,
+ * the last one possibly shorter (Linux 4.18).
+ *
+ * Returns 0, or `-EFAULT` (NULL `b`), `-EINVAL` (`segment` 0, which would
+ * send one unsegmented datagram), `-ENOSPC` (less than
+ * `SC_CMSG_SPACE_UDP_SEGMENT` bytes left: nothing is appended).
+ *
+ * # Safety
+ *
+ * `b` must be NULL or set up by `sc_cmsg_builder_init`, its buffer still
+ * writable.
+ */
+int sc_cmsg_add_udp_segment(struct sc_cmsg_builder *b, uint16_t segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends the source address of the datagram: `IP_PKTINFO` (with
+ * `ipi_spec_dst = local`) for an IPv4 `local`, `IPV6_PKTINFO` for an IPv6
+ * one (IPv4-mapped included, for a dual-stack socket); `ifindex` 0 lets
+ * routing pick the interface. A server bound to `0.0.0.0` or `::` replies
+ * from the address a request reached by passing the `local` that
+ * `sc_cmsg_get_packet_info` gave for it. The port of `local` is not used.
+ * An address the host does not have fails at send time (`-ENETUNREACH`
+ * for IPv4, `-EINVAL` for IPv6), as does an unknown `ifindex`
+ * (`-ENODEV`).
+ *
+ * Returns 0, or `-EFAULT` (NULL `b` or `local`), `-EINVAL` (a malformed
+ * `sc_addr`), `-EAFNOSUPPORT` (not IPv4 or IPv6), `-ENOSPC` (less than
+ * `SC_CMSG_SPACE_PKTINFO_V4` or `_V6` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_udp_segment`; `local` NULL or an initialised
+ * `sc_addr`.
+ */
+int sc_cmsg_add_source(struct sc_cmsg_builder *b, const struct sc_addr *local, uint32_t ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends the whole TOS / traffic-class byte, DSCP in the high six bits
+ * and ECN in the low two (0 Not-ECT, 1 ECT(1), 2 ECT(0), 3 CE), for a
+ * datagram to `to`: `IP_TOS` for an IPv4 or IPv4-mapped `to` (the kernel
+ * ignores `IPV6_TCLASS` for those), `IPV6_TCLASS` otherwise. It replaces
+ * the byte `sc_set_tos`/`sc_set_tclass` gave the socket for this datagram,
+ * DSCP included: pass both parts.
+ *
+ * Returns 0, or `-EFAULT` (NULL `b` or `to`), `-EINVAL` (`tos` outside
+ * 0..255, a malformed `to`), `-EAFNOSUPPORT` (`to` not IPv4 or IPv6),
+ * `-ENOSPC` (less than `SC_CMSG_SPACE_TOS` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_udp_segment`; `to` NULL or an initialised `sc_addr`.
+ */
+int sc_cmsg_add_tos(struct sc_cmsg_builder *b, const struct sc_addr *to, int tos);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends the TTL (`IP_TTL`, for an IPv4 or IPv4-mapped `to`) or hop limit
+ * (`IPV6_HOPLIMIT`) of a datagram to `to`. The kernel refuses an IPv4 TTL
+ * of 0 when sending (`-EINVAL`).
+ *
+ * Returns 0, or `-EFAULT` (NULL `b` or `to`), `-EINVAL` (`ttl` outside
+ * 0..255, a malformed `to`), `-EAFNOSUPPORT`, `-ENOSPC` (less than
+ * `SC_CMSG_SPACE_TTL` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_tos`.
+ */
+int sc_cmsg_add_ttl(struct sc_cmsg_builder *b, const struct sc_addr *to, int ttl);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends `IPV6_DONTFRAG` (IPv6 sockets): with `on` non-zero this datagram
+ * is never fragmented; one larger than the path MTU fails with
+ * `-EMSGSIZE`.
+ *
+ * Returns 0, or `-EFAULT` (NULL `b`), `-ENOSPC` (less than
+ * `SC_CMSG_SPACE_DONTFRAG` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_udp_segment`.
+ */
+int sc_cmsg_add_dontfrag(struct sc_cmsg_builder *b, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends a request for transmit timestamps of this datagram
+ * (`SO_TIMESTAMPING`, Linux 4.7): `flags` of `SC_TIMESTAMPING_TX_SOFTWARE`,
+ * `_TX_HARDWARE`, `_TX_SCHED`, `_TX_ACK`. The stamps arrive on the error
+ * queue; the reporting flags (`SC_TIMESTAMPING_SOFTWARE`, `_OPT_ID`,
+ * `_OPT_TSONLY`, ...) must be set on the socket with `sc_set_timestamping`.
+ *
+ * Returns 0, or `-EFAULT` (NULL `b`), `-EINVAL` (other flags), `-ENOSPC`
+ * (less than `SC_CMSG_SPACE_TX_TIMESTAMP` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_udp_segment`.
+ */
+int sc_cmsg_add_tx_timestamp(struct sc_cmsg_builder *b, unsigned int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Appends any control message: `level`, `type` and the `len` bytes at
+ * `data`, copied as they are.
+ *
+ * Returns 0, or `-EFAULT` (NULL `b`, or NULL `data` with `len` > 0),
+ * `-EINVAL` (`len` over `SSIZE_MAX`), `-ENOSPC` (less than
+ * `CMSG_SPACE(len)` bytes left).
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_add_udp_segment`; `data` NULL or readable for `len`
+ * bytes.
+ */
+int sc_cmsg_add(struct sc_cmsg_builder *b, int level, int type, const void *data, size_t len);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The segment size of a coalesced run of datagrams (`SOL_UDP`/`UDP_GRO`,
+ * an `int`), into `*segment`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `segment`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * `msg` NULL or a `struct msghdr` a receive filled, its control buffer
+ * readable; `segment` NULL or writable.
+ */
+int sc_cmsg_get_udp_gro(const struct msghdr *msg, size_t *segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `IP_PKTINFO` or `IPV6_PKTINFO` (turned on by `sc_set_recv_pktinfo` or
+ * `sc_set_recv_pktinfo_v6`): the address the datagram was sent to into
+ * `*destination`, the local address to reply from into `*local`
+ * (`ipi_spec_dst` for IPv4, the destination for IPv6; pass it to
+ * `sc_cmsg_add_source`), both with port 0, and the interface it came in by
+ * into `*ifindex`. Each of the three may be NULL (not wanted).
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg`, or NULL `msg_control` with a length). The outputs are
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`; each output NULL or writable.
+ */
+int sc_cmsg_get_packet_info(const struct msghdr *msg,
+                            struct sc_addr *destination,
+                            struct sc_addr *local,
+                            uint32_t *ifindex);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The TOS byte (`IP_TOS`) or traffic class (`IPV6_TCLASS`) the datagram
+ * carried (turned on by `sc_set_recv_tos` or `sc_set_recv_tclass`): DSCP
+ * in the high six bits, ECN in the low two (0 Not-ECT, 1 ECT(1), 2 ECT(0),
+ * 3 CE), into `*tos`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `tos`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_tos(const struct msghdr *msg, uint8_t *tos);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The TTL (`IP_TTL`) or hop limit (`IPV6_HOPLIMIT`) the datagram arrived
+ * with (turned on by `sc_set_recv_ttl` or `sc_set_recv_hoplimit`), into
+ * `*ttl`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `ttl`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_ttl(const struct msghdr *msg, uint8_t *ttl);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The receive time of `sc_set_recv_timestamps` (`SCM_TIMESTAMPNS`, in the
+ * 64-bit or the old form; also `SCM_TIMESTAMP`, whose microseconds are
+ * made nanoseconds), into `*ts`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `ts`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_timestamp(const struct msghdr *msg, struct sc_timestamp *ts);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The `SCM_TIMESTAMPING` stamps of `sc_set_timestamping` (receive stamps,
+ * or a transmit stamp on the error queue): the software stamp into
+ * `*software` and the raw hardware stamp into `*hardware`, each all-zero
+ * when absent; either may be NULL (not wanted).
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg`, or NULL `msg_control` with a length). The outputs are
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`; each output NULL or writable.
+ */
+int sc_cmsg_get_timestamping(const struct msghdr *msg,
+                             struct sc_timestamp *software,
+                             struct sc_timestamp *hardware);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * The error-queue entry (`IP_RECVERR` or `IPV6_RECVERR`) of a receive with
+ * `SC_MSG_ERRQUEUE`, into `*err` (see `sc_extended_err` for its fields).
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `err`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_extended_err(const struct msghdr *msg, struct sc_extended_err *err);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `IP_ORIGDSTADDR` or `IPV6_ORIGDSTADDR` (turned on by
+ * `sc_set_recv_origdstaddr` or `_v6`): the address and port the datagram
+ * was sent to, into `*dst`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `dst`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_origdstaddr(const struct msghdr *msg, struct sc_addr *dst);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_RXQ_OVFL` (turned on by `sc_set_rxq_ovfl`): how many datagrams the
+ * socket has dropped so far for want of buffer space, into `*drops`. The
+ * count is cumulative, and the kernel sends no message while it is 0: then
+ * `-ENOENT`.
+ *
+ * Returns 0 (found and stored), or `-ENOENT` (none), `-ENOBUFS` (none,
+ * and `msg->msg_flags` has `MSG_CTRUNC`: it may have been cut off),
+ * `-EBADMSG` (cut short by the kernel: nothing is read from it), `-EFAULT`
+ * (NULL `msg` or `drops`, or NULL `msg_control` with a length). The output is
+ * unchanged unless 0 is returned.
+ *
+ * # Safety
+ *
+ * As for `sc_cmsg_get_udp_gro`.
+ */
+int sc_cmsg_get_drop_count(const struct msghdr *msg, uint32_t *drops);
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
  * `setsockopt(SOL_SOCKET, SO_PASSCRED)`: on a Unix socket, receive the
  * sender's credentials (an `SCM_CREDENTIALS` control message holding an
  * `sc_ucred`) with every message through `sc_recvmsg`.
@@ -1247,7 +1912,10 @@ ssize_t sc_udp_offload_sendmsg(struct sc_udp_offload *u,
  *
  * It checks that `fd` is a UDP socket on every call (one `getsockopt`
  * more); a loop should keep an `sc_udp_offload` and call
- * `sc_udp_offload_recv`.
+ * `sc_udp_offload_recv`. For several runs in one `sc_recvmmsg`, give every
+ * message a control buffer of its own, `SC_CMSG_SPACE_UDP_GRO` bytes at
+ * least, and read each run's segment size with `sc_cmsg_get_udp_gro`:
+ * without one the kernel drops the segment size and sets `MSG_CTRUNC`.
  *
  * Returns the bytes of the run, or `-EFAULT` for a NULL `buf` or
  * `segment`, `-EINVAL` for `len` 0 or over `SSIZE_MAX` or other `flags`,
@@ -2791,6 +3459,502 @@ int sc_set_multicast_if_v6(int fd, unsigned int ifindex);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_multicast_if_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_PKTINFO)`: with `on` non-zero, each IPv4 datagram received carries
+ * where it was sent and the interface it came in by: read them with `sc_cmsg_get_packet_info`, and
+ * reply from that address with `sc_cmsg_add_source` (a server bound to `0.0.0.0`).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_pktinfo(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_PKTINFO)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_pktinfo(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_RECVPKTINFO)`: with `on` non-zero, as `sc_set_recv_pktinfo`, for
+ * IPv6 datagrams (and IPv4 ones on a dual-stack socket, IPv4-mapped).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_pktinfo_v6(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_RECVPKTINFO)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_pktinfo_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_RECVTOS)`: with `on` non-zero, each IPv4 datagram carries its TOS
+ * byte, DSCP and ECN: read it with `sc_cmsg_get_tos`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_tos(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_RECVTOS)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_tos(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_RECVTCLASS)`: with `on` non-zero, each IPv6 datagram carries its
+ * traffic class: read it with `sc_cmsg_get_tos`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_tclass(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_RECVTCLASS)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_tclass(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_RECVTTL)`: with `on` non-zero, each IPv4 datagram carries the TTL it
+ * arrived with: read it with `sc_cmsg_get_ttl`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_ttl(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_RECVTTL)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_ttl(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_RECVHOPLIMIT)`: with `on` non-zero, each IPv6 datagram carries
+ * the hop limit it arrived with: read it with `sc_cmsg_get_ttl`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_hoplimit(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_RECVHOPLIMIT)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_hoplimit(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_RECVERR)`: with `on` non-zero, ICMP errors about what this socket
+ * sent (a port unreachable, a path MTU) and local errors are queued on its error queue, which poll
+ * reports as `POLLERR`: read an entry with `sc_recvmsg` and `SC_MSG_ERRQUEUE` (its data is the
+ * datagram that caused it) and `sc_cmsg_get_extended_err`.
+ *
+ * Mind the trap: with this on, an ICMP error also makes the next ordinary receive on an
+ * unconnected socket fail with the error's code (`-ECONNREFUSED` for a closed port), even with a
+ * datagram queued, unless the error queue was read first (a connected socket's does so with or
+ * without this option). Read the queue whenever poll reports `POLLERR`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recverr(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_RECVERR)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recverr(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_RECVERR)`: with `on` non-zero, as `sc_set_recverr`, for ICMPv6,
+ * with the same trap: the next ordinary receive fails until the queue is read.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recverr_v6(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_RECVERR)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recverr_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_RECVORIGDSTADDR)`: with `on` non-zero, each IPv4 datagram carries the
+ * address and port it was sent to: read them with `sc_cmsg_get_origdstaddr`.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_origdstaddr(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_RECVORIGDSTADDR)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_origdstaddr(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_RECVORIGDSTADDR)`: with `on` non-zero, as
+ * `sc_set_recv_origdstaddr`, for IPv6 datagrams (a dual-stack socket needs the IPv4 option too for
+ * IPv4 ones).
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_origdstaddr_v6(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_RECVORIGDSTADDR)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_origdstaddr_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_RXQ_OVFL)`: with `on` non-zero, each datagram carries how many
+ * datagrams the socket has dropped so far for want of buffer space: read it with
+ * `sc_cmsg_get_drop_count`. The count is cumulative, and no message comes while it is 0.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_rxq_ovfl(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_RXQ_OVFL)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_rxq_ovfl(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_TIMESTAMPNS_NEW)`: with `on` non-zero, each
+ * datagram carries its `CLOCK_REALTIME` receive time in nanoseconds, with
+ * 64-bit seconds on every target: read it with `sc_cmsg_get_timestamp`. On
+ * kernels before 5.1, which lack that option, this sets
+ * `SO_TIMESTAMPNS_OLD` (32-bit seconds on 32-bit targets). The format of
+ * every stamp on a socket follows the last timestamp option set on it;
+ * this call and `sc_set_timestamping` both ask for the 64-bit one.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_recv_timestamps(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * Whether receive times are on, in either format (`getsockopt` of
+ * `SO_TIMESTAMPNS_NEW`, then of `SO_TIMESTAMPNS_OLD`).
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_recv_timestamps(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_TIMESTAMPING_NEW)` (`SO_TIMESTAMPING_OLD` on
+ * kernels before 5.1): what `SO_TIMESTAMPING` records and reports, a
+ * combination of `SC_TIMESTAMPING_*` flags.
+ *
+ * - Receive stamps: `SC_TIMESTAMPING_RX_SOFTWARE | SC_TIMESTAMPING_SOFTWARE`;
+ *   read them with `sc_cmsg_get_timestamping`. They may be missing for a
+ *   moment after the first socket on the system asks for them (the
+ *   kernel turns stamping on through deferred work).
+ * - Transmit stamps: `SC_TIMESTAMPING_TX_SOFTWARE | SC_TIMESTAMPING_SOFTWARE`;
+ *   one entry per send arrives on the error queue (poll reports
+ *   `POLLERR`): `sc_recvmsg` with `SC_MSG_ERRQUEUE`, then
+ *   `sc_cmsg_get_timestamping` and `sc_cmsg_get_extended_err` (`ENOMSG`,
+ *   origin `SC_EE_ORIGIN_TIMESTAMPING`). `SC_TIMESTAMPING_OPT_ID` numbers
+ *   the sends in its `ee_data`; `SC_TIMESTAMPING_OPT_TSONLY` leaves the
+ *   packet out of the entry.
+ *
+ * Returns 0, or `-EINVAL` for bits other than the `SC_TIMESTAMPING_*`
+ * flags (or a combination the kernel refuses), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_timestamping(int fd, unsigned int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_TIMESTAMPING_OLD)`: the `SC_TIMESTAMPING_*`
+ * flags set, in either format.
+ *
+ * Returns the flags or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_timestamping(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IP, IP_MTU_DISCOVER)`: how IPv4 datagrams meet the
+ * path MTU, one of the system's `IP_PMTUDISC_*` modes: `_DONT` (never set
+ * DF), `_WANT` (the default: set DF, fragment past the MTU learned), `_DO`
+ * (always DF: `-EMSGSIZE` past the MTU learned), `_PROBE` (DF, ignoring
+ * the MTU learned), `_INTERFACE`, `_OMIT`.
+ *
+ * Returns 0, or `-EINVAL` for a mode outside 0 to 5, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_mtu_discover(int fd, int mode);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_MTU_DISCOVER)`.
+ *
+ * Returns the mode or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_mtu_discover(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_MTU_DISCOVER)`: as `sc_set_mtu_discover`,
+ * for IPv6, with the system's `IPV6_PMTUDISC_*` modes (the same numbers).
+ *
+ * Returns 0, or `-EINVAL` for a mode outside 0 to 5, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_mtu_discover_v6(int fd, int mode);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_MTU_DISCOVER)`.
+ *
+ * Returns the mode or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_mtu_discover_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(IPPROTO_IPV6, IPV6_DONTFRAG)`: with `on` non-zero, the
+ * socket never fragments what it sends: a datagram larger than the path
+ * MTU fails with `-EMSGSIZE` (off by default). `sc_cmsg_add_dontfrag` says
+ * the same for one datagram.
+ *
+ * Returns 0 or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_dontfrag(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_DONTFRAG)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_dontfrag(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IP, IP_MTU)`: the MTU known for the path of a
+ * connected IPv4 socket (65535 over loopback). Read only.
+ *
+ * Returns the MTU, or `-ENOTCONN` on an unconnected socket, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_mtu(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(IPPROTO_IPV6, IPV6_MTU)`: the MTU known for the path of a
+ * connected IPv6 socket (65536 over loopback).
+ *
+ * Returns the MTU, or `-ENOTCONN` on an unconnected socket, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_mtu_v6(int fd);
 #endif
 
 #if defined(SOCKCORE_HAVE_UDP_OFFLOAD)

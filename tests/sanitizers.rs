@@ -94,6 +94,11 @@ fn udp_batch_under_sanitizers() {
 }
 
 #[test]
+fn udp_pktinfo_under_sanitizers() {
+    c_programs::udp_pktinfo(&Sanitizers, built());
+}
+
+#[test]
 fn udp_gso_under_sanitizers() {
     c_programs::udp_gso(&Sanitizers, built());
 }

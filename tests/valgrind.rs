@@ -81,6 +81,11 @@ fn udp_batch_under_valgrind() {
 }
 
 #[test]
+fn udp_pktinfo_under_valgrind() {
+    c_programs::udp_pktinfo(&Memcheck, built());
+}
+
+#[test]
 fn udp_gso_under_valgrind() {
     c_programs::udp_gso(&Memcheck, built());
 }

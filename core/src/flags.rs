@@ -1,5 +1,6 @@
 //! Bit flags and small enums: socket creation flags, message flags,
-//! shutdown direction, and the domain and type of a socket.
+//! timestamping flags, shutdown direction, the domain and type of a socket,
+//! and path MTU discovery modes.
 
 use bitflags::bitflags;
 
@@ -51,6 +52,74 @@ bitflags! {
         /// always added by this crate's receive calls that take control data.
         const CMSG_CLOEXEC = libc::MSG_CMSG_CLOEXEC;
     }
+}
+
+bitflags! {
+    /// What `SO_TIMESTAMPING` records and reports (`SOF_TIMESTAMPING_*`):
+    /// [`SocketFd::set_timestamping`](crate::SocketFd::set_timestamping)
+    /// sets them on a socket, and
+    /// [`CmsgBuilder::push_tx_timestamp`](crate::CmsgBuilder::push_tx_timestamp)
+    /// asks for transmit stamps of one message.
+    ///
+    /// Recording flags say which stamps are taken (`RX_SOFTWARE`,
+    /// `TX_SOFTWARE`, …); reporting flags say which are handed to the
+    /// program (`SOFTWARE`, `RAW_HARDWARE`) and how (`OPT_*`). Software
+    /// receive stamps need `RX_SOFTWARE | SOFTWARE`; software transmit
+    /// stamps, which arrive on the error queue, `TX_SOFTWARE | SOFTWARE`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub struct TimestampingFlags: u32 {
+        /// `SOF_TIMESTAMPING_TX_HARDWARE`: record transmit stamps in the
+        /// network card.
+        const TX_HARDWARE = libc::SOF_TIMESTAMPING_TX_HARDWARE;
+        /// `SOF_TIMESTAMPING_TX_SOFTWARE`: record transmit stamps as the
+        /// packet leaves the stack for the device.
+        const TX_SOFTWARE = libc::SOF_TIMESTAMPING_TX_SOFTWARE;
+        /// `SOF_TIMESTAMPING_RX_HARDWARE`: record receive stamps in the
+        /// network card.
+        const RX_HARDWARE = libc::SOF_TIMESTAMPING_RX_HARDWARE;
+        /// `SOF_TIMESTAMPING_RX_SOFTWARE`: record receive stamps as the
+        /// packet enters the stack.
+        const RX_SOFTWARE = libc::SOF_TIMESTAMPING_RX_SOFTWARE;
+        /// `SOF_TIMESTAMPING_SOFTWARE`: report software stamps.
+        const SOFTWARE = libc::SOF_TIMESTAMPING_SOFTWARE;
+        /// `SOF_TIMESTAMPING_RAW_HARDWARE`: report hardware stamps.
+        const RAW_HARDWARE = libc::SOF_TIMESTAMPING_RAW_HARDWARE;
+        /// `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit
+        /// stamp, from 0; each stamp carries its send's number in
+        /// [`ExtendedError::data`](crate::ExtendedError::data).
+        const OPT_ID = libc::SOF_TIMESTAMPING_OPT_ID;
+        /// `SOF_TIMESTAMPING_TX_SCHED`: record a transmit stamp when the
+        /// packet is queued for the device.
+        const TX_SCHED = libc::SOF_TIMESTAMPING_TX_SCHED;
+        /// `SOF_TIMESTAMPING_TX_ACK`: record a transmit stamp when TCP data
+        /// is acknowledged.
+        const TX_ACK = libc::SOF_TIMESTAMPING_TX_ACK;
+        /// `SOF_TIMESTAMPING_OPT_CMSG`: also report the packet's
+        /// `IP_PKTINFO` with transmit stamps.
+        const OPT_CMSG = libc::SOF_TIMESTAMPING_OPT_CMSG;
+        /// `SOF_TIMESTAMPING_OPT_TSONLY`: transmit stamps come without the
+        /// packet's bytes.
+        const OPT_TSONLY = libc::SOF_TIMESTAMPING_OPT_TSONLY;
+        /// `SOF_TIMESTAMPING_OPT_STATS`: TCP statistics with transmit stamps.
+        const OPT_STATS = libc::SOF_TIMESTAMPING_OPT_STATS;
+        /// `SOF_TIMESTAMPING_OPT_PKTINFO`: the receiving interface with
+        /// hardware receive stamps.
+        const OPT_PKTINFO = libc::SOF_TIMESTAMPING_OPT_PKTINFO;
+        /// `SOF_TIMESTAMPING_OPT_TX_SWHW`: both software and hardware
+        /// transmit stamps when both are recorded.
+        const OPT_TX_SWHW = libc::SOF_TIMESTAMPING_OPT_TX_SWHW;
+    }
+}
+
+impl TimestampingFlags {
+    /// The flags one message may ask for with
+    /// [`CmsgBuilder::push_tx_timestamp`](crate::CmsgBuilder::push_tx_timestamp)
+    /// (the kernel's `SOF_TIMESTAMPING_TX_RECORD_MASK`); the reporting
+    /// flags must be on the socket.
+    pub const TX_RECORD: TimestampingFlags = TimestampingFlags::TX_HARDWARE
+        .union(TimestampingFlags::TX_SOFTWARE)
+        .union(TimestampingFlags::TX_SCHED)
+        .union(TimestampingFlags::TX_ACK);
 }
 
 /// Which directions [`shutdown`](crate::SocketFd::shutdown) closes.
@@ -110,6 +179,34 @@ impl Type {
     pub const SEQPACKET: Type = Type(libc::SOCK_SEQPACKET);
     /// `SOCK_RAW`.
     pub const RAW: Type = Type(libc::SOCK_RAW);
+}
+
+/// A path MTU discovery mode (`IP_MTU_DISCOVER`, `IPV6_MTU_DISCOVER`),
+/// using the system's `IP_PMTUDISC_*` numbers, which IPv6 shares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct PmtuDiscover(pub i32);
+
+impl PmtuDiscover {
+    /// `IP_PMTUDISC_DONT`: never set DF; the path MTU is not learned, and
+    /// large datagrams are fragmented.
+    pub const DONT: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_DONT);
+    /// `IP_PMTUDISC_WANT` (the default): set DF and learn the path MTU,
+    /// but fragment a datagram larger than the MTU learned.
+    pub const WANT: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_WANT);
+    /// `IP_PMTUDISC_DO`: always set DF; a datagram larger than the path MTU
+    /// learned fails with `EMSGSIZE`.
+    pub const DO: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_DO);
+    /// `IP_PMTUDISC_PROBE`: set DF and ignore the path MTU learned (for
+    /// probing it, as DPLPMTUD does).
+    pub const PROBE: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_PROBE);
+    /// `IP_PMTUDISC_INTERFACE` (Linux 3.13): use the interface's MTU and
+    /// ignore the path's, and the ICMP messages that report it (which may
+    /// be spoofed).
+    pub const INTERFACE: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_INTERFACE);
+    /// `IP_PMTUDISC_OMIT` (Linux 3.15): as `INTERFACE`, but datagrams
+    /// larger than the interface's MTU are fragmented.
+    pub const OMIT: PmtuDiscover = PmtuDiscover(libc::IP_PMTUDISC_OMIT);
 }
 
 impl core::fmt::Debug for Domain {

@@ -25,6 +25,16 @@
 //!   unless taken); [`SocketFd::send_fds`]/[`SocketFd::recv_fds`] for the
 //!   common case; batches with [`MmsgHdr`]/[`MmsgHdrMut`] and
 //!   [`SocketFd::send_mmsg`]/[`SocketFd::recv_mmsg`].
+//! - **Typed control messages** for modern UDP: [`CmsgBuilder`]'s `push_*`
+//!   methods (a source address, [`Tos`] and [`Ecn`], hop limit,
+//!   `UDP_SEGMENT`, don't-fragment, a transmit timestamp request), the
+//!   typed variants of [`ControlMessage`] and the finders of [`Cmsgs`]
+//!   ([`PacketInfo`], [`Timestamp`], [`Timestamping`], [`ExtendedError`]
+//!   from the error queue, the original destination, the drop count, the
+//!   `UDP_GRO` segment size), a cut message never read
+//!   ([`ControlMessage::Truncated`]); each kind's space from a
+//!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
+//!   all).
 //! - **UDP segmentation offload**: [`udp::UdpOffload`] sends a buffer as
 //!   equal datagrams in one system call per 64 of them (GSO, Linux 4.18),
 //!   falling back to `sendmmsg` where the kernel refuses, and receives
@@ -34,9 +44,12 @@
 //!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
-//!   `join_multicast_v4`, `join_source_multicast_v4`, …); the table of
-//!   every option in [`options`], for [`SocketFd::set_option`] and
-//!   [`SocketFd::option`]; and raw access with
+//!   `join_multicast_v4`, `join_source_multicast_v4`, …; the switches that
+//!   turn on received control messages, `set_recv_packet_info`,
+//!   `set_recv_errors`, `set_recv_timestamps`, [`SocketFd::set_timestamping`]
+//!   with [`TimestampingFlags`], …; path MTU with [`PmtuDiscover`] and
+//!   [`SocketFd::mtu`]); the table of every option in [`options`], for
+//!   [`SocketFd::set_option`] and [`SocketFd::option`]; and raw access with
 //!   [`SocketFd::set_option_raw`]/[`SocketFd::option_raw`].
 //! - **Readiness and time**: the [`poll`] module, and
 //!   [`SocketFd::connect_within`], [`SocketFd::accept_within`],
@@ -215,14 +228,17 @@ extern crate std;
 //   sys/      the only code that calls libc
 //
 // The files beside this one are the vocabulary every family shares: file
-// descriptors, flags, iovec buffers, conversions of time, and the layout
+// descriptors, flags, iovec buffers, conversions of time, byte-buffer
+// reads, the kernel definitions libc lacks (uapi.rs), and the layout
 // checks. Modules import a name from the module that defines it; this file
 // only declares modules and re-exports the public API.
+mod bytes;
 mod fd;
 mod flags;
 mod iovec;
 mod layout;
 mod time;
+mod uapi;
 
 mod addr;
 mod errno;
@@ -240,13 +256,24 @@ pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
 pub use errno::{Errno, Result};
 pub use fd::{OwnedFd, RawFd};
-pub use flags::{Domain, MsgFlags, Shutdown, SockFlags, Type};
+pub use flags::{Domain, MsgFlags, PmtuDiscover, Shutdown, SockFlags, TimestampingFlags, Type};
 pub use iovec::{IoSlice, IoSliceMut};
 pub use msg::cmsg::buffer::CmsgBuffer;
 pub use msg::cmsg::builder::CmsgBuilder;
-pub use msg::cmsg::parse::{Cmsgs, ControlMessage, Fds};
+pub use msg::cmsg::decode::{CmsgKind, ControlMessage};
+pub use msg::cmsg::extended_error::{ErrorOrigin, ExtendedError};
+pub use msg::cmsg::parse::{Cmsgs, Fds};
 pub use msg::cmsg::received::{ReceivedControl, TakeFds};
-pub use msg::cmsg::{cmsg_len, cmsg_space, cmsg_space_for_creds, cmsg_space_for_fds, SCM_MAX_FD};
+pub use msg::cmsg::values::{Ecn, PacketInfo, Timestamp, Timestamping, Tos};
+pub use msg::cmsg::{
+    cmsg_len, cmsg_space, cmsg_space_for_all_received, cmsg_space_for_creds,
+    cmsg_space_for_dontfrag, cmsg_space_for_drop_count, cmsg_space_for_extended_error_v4,
+    cmsg_space_for_extended_error_v6, cmsg_space_for_fds, cmsg_space_for_gro_segment,
+    cmsg_space_for_hop_limit, cmsg_space_for_original_destination_v4,
+    cmsg_space_for_original_destination_v6, cmsg_space_for_packet_info_v4,
+    cmsg_space_for_packet_info_v6, cmsg_space_for_timestamp, cmsg_space_for_timestamping,
+    cmsg_space_for_tos, cmsg_space_for_tx_timestamp, cmsg_space_for_udp_segment, SCM_MAX_FD,
+};
 pub use msg::credentials::Credentials;
 pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
@@ -256,6 +283,7 @@ pub use options::tcp::TCP_CA_NAME_MAX;
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};
+pub use uapi::{SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SCM_TSTAMP_SND};
 
 // The crate's README (what crates.io shows) is tested like the docs: its
 // example must compile and run.

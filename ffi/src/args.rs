@@ -11,6 +11,8 @@
 //! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
+#[cfg(feature = "messages")]
+use core::mem::MaybeUninit;
 #[cfg(feature = "options")]
 use core::net::Ipv4Addr;
 use core::time::Duration;
@@ -22,6 +24,8 @@ use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
 
 use crate::addr::value::sc_addr;
 use crate::constants::SC_IOV_MAX;
+#[cfg(feature = "messages")]
+use crate::msg::cmsg::builder::sc_cmsg_builder;
 #[cfg(feature = "udp-offload")]
 use crate::udp::state::{decode, sc_udp_offload};
 #[cfg(feature = "udp-offload")]
@@ -455,6 +459,59 @@ pub(crate) unsafe fn send_msghdr<'call>(
         return Err(Errno::EFAULT);
     }
     Ok(msg)
+}
+
+/// The control data a receive filled in the caller's `struct msghdr`
+/// (`msg_controllen` bytes at `msg_control`), and its `msg_flags`:
+/// `EFAULT` for a NULL `msg`, or a NULL `msg_control` with a length.
+///
+/// # Safety
+///
+/// Unless NULL, `msg` must point at a valid `struct msghdr` whose
+/// `msg_control` is NULL or readable for `msg_controllen` bytes, for
+/// `'call`.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn received_control<'call>(
+    msg: *const libc::msghdr,
+) -> Result<(&'call [u8], c_int), Errno> {
+    // SAFETY: the caller's promise.
+    let msg = unsafe { in_ref(msg) }?;
+    // size_t on glibc (the cast is a no-op there), socklen_t on musl.
+    #[allow(clippy::unnecessary_cast)]
+    let len = msg.msg_controllen as usize;
+    // SAFETY: the caller's promise about msg_control.
+    let bytes = unsafe { array(msg.msg_control.cast_const().cast::<u8>(), len, SSIZE_MAX) }?;
+    Ok((bytes, msg.msg_flags))
+}
+
+/// A caller's `sc_cmsg_builder`, and the room left in its buffer:
+/// `EFAULT` for a NULL builder, or a NULL buffer with a capacity; `EINVAL`
+/// for a capacity over `SSIZE_MAX` or a length past the capacity (a builder
+/// never set up with `sc_cmsg_builder_init`).
+///
+/// # Safety
+///
+/// Unless NULL, `builder` must point at an `sc_cmsg_builder` whose `buf`
+/// is NULL or writable for `capacity` bytes, none of them otherwise
+/// accessed during the call.
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn cmsg_builder<'call>(
+    builder: *mut sc_cmsg_builder,
+) -> Result<(&'call mut sc_cmsg_builder, &'call mut [MaybeUninit<u8>]), Errno> {
+    // SAFETY: the caller's promise.
+    let builder = unsafe { out_ref(builder) }?;
+    // SAFETY: the caller's promise about buf; the bytes are only written.
+    let whole = unsafe {
+        array_mut(
+            builder.buf.cast::<MaybeUninit<u8>>(),
+            builder.capacity,
+            SSIZE_MAX,
+        )
+    }?;
+    let room = whole.get_mut(builder.len..).ok_or(Errno::EINVAL)?;
+    Ok((builder, room))
 }
 
 /// The caller's batch of `struct mmsghdr`: `EFAULT` for NULL; at most

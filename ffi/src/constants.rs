@@ -1,14 +1,16 @@
 //! The `SC_` constants. Flags are the system's own values (the header
-//! defines them by the system's names), so `SC_MSG_PEEK == MSG_PEEK`.
+//! defines them by the system's names), so `SC_MSG_PEEK == MSG_PEEK`; the
+//! `SO_TIMESTAMPING` flags are numbers, since C libraries without the
+//! kernel's headers (musl) lack `<linux/net_tstamp.h>`.
 
-use core::ffi::c_int;
+use core::ffi::{c_int, c_uint};
 
 use libc::{
     MSG_CMSG_CLOEXEC, MSG_CONFIRM, MSG_CTRUNC, MSG_DONTROUTE, MSG_DONTWAIT, MSG_EOR, MSG_ERRQUEUE,
     MSG_MORE, MSG_NOSIGNAL, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MSG_WAITFORONE,
     SOCK_NONBLOCK,
 };
-use sockcore::{MsgFlags, SockFlags, SocketAddr};
+use sockcore::{MsgFlags, SockFlags, SocketAddr, TimestampingFlags};
 
 /// Flag for `sc_socket`, `sc_accept` and `sc_socketpair`: the new socket
 /// starts non-blocking (`SOCK_NONBLOCK`). Close-on-exec needs no flag: it is
@@ -54,7 +56,62 @@ pub const SC_ADDR_STRLEN: usize = 438;
 /// `IOV_MAX` (`UIO_MAXIOV`), which C99 headers do not define.
 pub const SC_IOV_MAX: c_int = 1024;
 
+/// `SOF_TIMESTAMPING_TX_HARDWARE`: record transmit stamps in the network card.
+pub const SC_TIMESTAMPING_TX_HARDWARE: c_uint = 1 << 0;
+/// `SOF_TIMESTAMPING_TX_SOFTWARE`: record transmit stamps as the packet
+/// leaves the stack.
+pub const SC_TIMESTAMPING_TX_SOFTWARE: c_uint = 1 << 1;
+/// `SOF_TIMESTAMPING_RX_HARDWARE`: record receive stamps in the network card.
+pub const SC_TIMESTAMPING_RX_HARDWARE: c_uint = 1 << 2;
+/// `SOF_TIMESTAMPING_RX_SOFTWARE`: record receive stamps as the packet
+/// enters the stack.
+pub const SC_TIMESTAMPING_RX_SOFTWARE: c_uint = 1 << 3;
+/// `SOF_TIMESTAMPING_SOFTWARE`: report software stamps.
+pub const SC_TIMESTAMPING_SOFTWARE: c_uint = 1 << 4;
+/// `SOF_TIMESTAMPING_RAW_HARDWARE`: report hardware stamps.
+pub const SC_TIMESTAMPING_RAW_HARDWARE: c_uint = 1 << 6;
+/// `SOF_TIMESTAMPING_OPT_ID`: number the sends that take a transmit stamp,
+/// from 0; a stamp's `sc_extended_err.ee_data` is its send's number.
+pub const SC_TIMESTAMPING_OPT_ID: c_uint = 1 << 7;
+/// `SOF_TIMESTAMPING_TX_SCHED`: record a transmit stamp when the packet is
+/// queued for the device.
+pub const SC_TIMESTAMPING_TX_SCHED: c_uint = 1 << 8;
+/// `SOF_TIMESTAMPING_TX_ACK`: record a transmit stamp when TCP data is
+/// acknowledged.
+pub const SC_TIMESTAMPING_TX_ACK: c_uint = 1 << 9;
+/// `SOF_TIMESTAMPING_OPT_CMSG`: report the packet's `IP_PKTINFO` with
+/// transmit stamps.
+pub const SC_TIMESTAMPING_OPT_CMSG: c_uint = 1 << 10;
+/// `SOF_TIMESTAMPING_OPT_TSONLY`: transmit stamps come without the packet.
+pub const SC_TIMESTAMPING_OPT_TSONLY: c_uint = 1 << 11;
+/// `SOF_TIMESTAMPING_OPT_STATS`: TCP statistics with transmit stamps.
+pub const SC_TIMESTAMPING_OPT_STATS: c_uint = 1 << 12;
+/// `SOF_TIMESTAMPING_OPT_PKTINFO`: the interface with hardware receive stamps.
+pub const SC_TIMESTAMPING_OPT_PKTINFO: c_uint = 1 << 13;
+/// `SOF_TIMESTAMPING_OPT_TX_SWHW`: software and hardware transmit stamps both.
+pub const SC_TIMESTAMPING_OPT_TX_SWHW: c_uint = 1 << 14;
+
 const _: () = assert!(SC_IOV_MAX == libc::UIO_MAXIOV);
+const _: () = assert!(
+    TimestampingFlags::all().bits()
+        == SC_TIMESTAMPING_TX_HARDWARE
+            | SC_TIMESTAMPING_TX_SOFTWARE
+            | SC_TIMESTAMPING_RX_HARDWARE
+            | SC_TIMESTAMPING_RX_SOFTWARE
+            | SC_TIMESTAMPING_SOFTWARE
+            | SC_TIMESTAMPING_RAW_HARDWARE
+            | SC_TIMESTAMPING_OPT_ID
+            | SC_TIMESTAMPING_TX_SCHED
+            | SC_TIMESTAMPING_TX_ACK
+            | SC_TIMESTAMPING_OPT_CMSG
+            | SC_TIMESTAMPING_OPT_TSONLY
+            | SC_TIMESTAMPING_OPT_STATS
+            | SC_TIMESTAMPING_OPT_PKTINFO
+            | SC_TIMESTAMPING_OPT_TX_SWHW
+);
+const _: () = assert!(SC_TIMESTAMPING_TX_HARDWARE == libc::SOF_TIMESTAMPING_TX_HARDWARE);
+const _: () = assert!(SC_TIMESTAMPING_RAW_HARDWARE == libc::SOF_TIMESTAMPING_RAW_HARDWARE);
+const _: () = assert!(SC_TIMESTAMPING_OPT_TX_SWHW == libc::SOF_TIMESTAMPING_OPT_TX_SWHW);
 const _: () = assert!(SC_ADDR_STRLEN == SocketAddr::TEXT_MAX + 1);
 const _: () = assert!(SockFlags::all().bits() == SC_NONBLOCK);
 const _: () = assert!(

@@ -281,20 +281,13 @@ static void small_buffers(void)
     sc_close(tx);
 }
 
-/* The segment size in a message's UDP_GRO control message (an int), read
- * as a C program does; 0 when there is none. */
+/* The segment size in a message's UDP_GRO control message, through the
+ * typed reader; 0 when there is none. */
 static size_t gro_segment(struct msghdr *msg)
 {
-    struct cmsghdr *c;
-    int value;
+    size_t segment = 0;
 
-    for (c = CMSG_FIRSTHDR(msg); c != NULL; c = CMSG_NXTHDR(msg, c))
-        if (c->cmsg_level == IPPROTO_UDP && c->cmsg_type == 104 /* UDP_GRO */ &&
-            c->cmsg_len == CMSG_LEN(sizeof value)) {
-            memcpy(&value, CMSG_DATA(c), sizeof value);
-            return (size_t)value;
-        }
-    return 0;
+    return sc_cmsg_get_udp_gro(msg, &segment) == 0 ? segment : 0;
 }
 
 /* Four runs of 40 datagrams, of four segment sizes, in one sc_recvmmsg. */
@@ -303,8 +296,9 @@ static void batch(int with_control)
     static const size_t segments[4] = {1200, 1000, 500, 1350};
     static unsigned char bufs[4][SC_UDP_GRO_BUFFER];
     union {
-        char buf[CMSG_SPACE(sizeof(int))];
-        size_t align; /* as a struct cmsghdr */
+        char buf[SC_CMSG_SPACE_UDP_GRO];
+        size_t align; /* as a struct cmsghdr (an array of unions holding
+                       * one would be one of flexible array members) */
     } control[4];
     struct mmsghdr msgs[4];
     struct iovec iov[4];
@@ -334,7 +328,10 @@ static void batch(int with_control)
         CASE(msgs[i].msg_len, 40 * segments[i]);
         if (!with_control) {
             /* The kernel drops every run's segment size, and says so. */
+            size_t segment = 0;
+
             CASE(msgs[i].msg_hdr.msg_flags & SC_MSG_CTRUNC, SC_MSG_CTRUNC);
+            CASE(sc_cmsg_get_udp_gro(&msgs[i].msg_hdr, &segment), -ENOBUFS);
             continue;
         }
         CASE(msgs[i].msg_hdr.msg_flags, 0);

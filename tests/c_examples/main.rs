@@ -13,6 +13,7 @@ mod tcp;
 mod udp_batch;
 mod udp_echo;
 mod udp_gso;
+mod udp_pktinfo;
 mod unix_echo;
 
 use sockcore_e2e::{c_build, CBuild};

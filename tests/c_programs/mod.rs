@@ -17,8 +17,9 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 8] = [
     "bad_input",
+    "cmsg_typed",
     "faults",
     "msg_fds",
     "msg_batch",
@@ -232,6 +233,28 @@ pub fn udp_batch(tool: &dyn Tool, built: &Built) {
         Link::Static,
         &["udp_batch", "server", "127.0.0.1:0", "64"],
         &[&["udp_batch", "client", ADDRESS, "2"]],
+    );
+}
+
+/// udp_pktinfo's server and a client marking its request CE with TTL 9
+/// (static). The server is bound to 127.0.0.1, so the address the client
+/// asks is the one the server prints, and the reply's source is checked all
+/// the same.
+pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_pktinfo", "server", "127.0.0.1:0", "1"],
+        &[&[
+            "udp_pktinfo",
+            "client",
+            ADDRESS,
+            "--ecn",
+            "ce",
+            "--ttl",
+            "9",
+        ]],
     );
 }
 

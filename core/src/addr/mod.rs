@@ -7,6 +7,7 @@
 //! and from the raw `struct sockaddr *` + length that C uses.
 
 mod format;
+mod inet_bytes;
 pub(crate) mod interface;
 mod ip_format;
 mod ip_parse;

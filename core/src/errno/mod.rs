@@ -68,6 +68,11 @@ impl Errno {
     pub const ENAMETOOLONG: Errno = Errno(libc::ENAMETOOLONG);
     /// `ENOSYS`: the kernel does not implement the call.
     pub const ENOSYS: Errno = Errno(libc::ENOSYS);
+    /// `ENOMSG`: no message of the desired type (a transmit timestamp's
+    /// entry on the error queue carries it).
+    pub const ENOMSG: Errno = Errno(libc::ENOMSG);
+    /// `EBADMSG`: a message is malformed or cut short.
+    pub const EBADMSG: Errno = Errno(libc::EBADMSG);
     /// `ENOTSOCK`: the descriptor is not a socket.
     pub const ENOTSOCK: Errno = Errno(libc::ENOTSOCK);
     /// `EMSGSIZE`: a datagram too large, or too many descriptors in one message.

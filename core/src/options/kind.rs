@@ -12,6 +12,7 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 use core::time::Duration;
 
 use crate::errno::Result;
+use crate::flags::{PmtuDiscover, TimestampingFlags};
 use crate::msg::credentials::Credentials;
 use crate::time::{
     duration_from_timeval, micros_rounded_up, millis_rounded_up, secs_rounded_up, timeval_from,
@@ -218,6 +219,11 @@ kinds! {
     /// An interface index, `u32`, in a `struct ip_mreqn` with no address:
     /// set only.
     InterfaceV4: u32;
+    /// A path MTU discovery mode, [`PmtuDiscover`]: an `int`.
+    PmtuMode: PmtuDiscover;
+    /// `SO_TIMESTAMPING` flags, [`TimestampingFlags`]: an `int` of
+    /// `SOF_TIMESTAMPING_*` bits (bits this crate does not name are kept).
+    StampFlags: TimestampingFlags;
     /// An IPv4 multicast group and the address of the interface to use
     /// (`0.0.0.0`: by routing), `(Ipv4Addr, Ipv4Addr)`: a `struct ip_mreq`,
     /// set only.
@@ -292,6 +298,17 @@ int_kind!(
         let ms = u64::try_from(ms).unwrap_or(0);
         (ms != 0).then(|| Duration::from_millis(ms))
     }
+);
+
+int_kind!(
+    PmtuMode,
+    encode: |mode: PmtuDiscover| Ok(mode.0),
+    decode: PmtuDiscover
+);
+int_kind!(
+    StampFlags,
+    encode: |flags: TimestampingFlags| Ok(flags.bits() as libc::c_int),
+    decode: |bits: libc::c_int| TimestampingFlags::from_bits_retain(bits as u32)
 );
 
 impl Encode for TimeVal {

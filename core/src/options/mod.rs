@@ -44,14 +44,17 @@
 
 // Adding an option: one line in table.rs (its C name, level and kind; a new
 // kind, if the value is of a new shape, goes in kind.rs), its typed getter
-// and setter in the file of its level here (socket.rs, tcp.rs, ip.rs,
-// multicast.rs, udp.rs; the credentials options live with the credentials in
-// msg/credentials.rs), and its C export in the same file of
+// and setter in the file of its level or topic here (socket.rs, tcp.rs,
+// ip.rs; multicast.rs; udp.rs; control.rs for the switches that turn on
+// received control messages; path_mtu.rs; the credentials options live with
+// the credentials in msg/credentials.rs), and its C export in the same file of
 // ffi/src/options/, which takes the option from the table too.
 
+mod control;
 mod ip;
 pub(crate) mod kind;
 mod multicast;
+mod path_mtu;
 pub(crate) mod socket;
 pub(crate) mod table;
 pub(crate) mod tcp;
@@ -59,7 +62,8 @@ mod udp;
 
 pub use kind::{
     Bits, Byte, Bytes, Count, Cpu, Get, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Kind,
-    Linger, Micros, Millis, Opt, Seconds, Set, Size, SourceGroupV4, Switch, TimeVal, Ucred,
+    Linger, Micros, Millis, Opt, PmtuMode, Seconds, Set, Size, SourceGroupV4, StampFlags, Switch,
+    TimeVal, Ucred,
 };
 pub use table::*;
 

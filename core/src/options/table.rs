@@ -5,8 +5,9 @@
 
 use super::kind::{
     Bits, Byte, Bytes, Count, Cpu, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Linger, Micros,
-    Millis, Opt, Seconds, Size, SourceGroupV4, Switch, TimeVal, Ucred,
+    Millis, Opt, PmtuMode, Seconds, Size, SourceGroupV4, StampFlags, Switch, TimeVal, Ucred,
 };
+use crate::uapi;
 
 // SOL_SOCKET
 
@@ -58,6 +59,21 @@ pub const SO_BUSY_POLL: Opt<Micros> = Opt::new(libc::SOL_SOCKET, libc::SO_BUSY_P
 pub const SO_OOBINLINE: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_OOBINLINE);
 /// `SO_BINDTOIFINDEX`: the one interface the socket uses, by index.
 pub const SO_BINDTOIFINDEX: Opt<Count> = Opt::new(libc::SOL_SOCKET, libc::SO_BINDTOIFINDEX);
+/// `SO_RXQ_OVFL`: receive the count of datagrams dropped so far with each
+/// datagram.
+pub const SO_RXQ_OVFL: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_RXQ_OVFL);
+/// `SO_TIMESTAMPNS_NEW` (Linux 5.1): receive times, as 64-bit
+/// `SCM_TIMESTAMPNS_NEW` stamps.
+pub const SO_TIMESTAMPNS_NEW: Opt<Switch> = Opt::new(libc::SOL_SOCKET, uapi::SO_TIMESTAMPNS_NEW);
+/// `SO_TIMESTAMPNS_OLD`: receive times, as `SCM_TIMESTAMPNS_OLD` stamps
+/// (32-bit seconds on 32-bit targets).
+pub const SO_TIMESTAMPNS_OLD: Opt<Switch> = Opt::new(libc::SOL_SOCKET, uapi::SO_TIMESTAMPNS_OLD);
+/// `SO_TIMESTAMPING_NEW` (Linux 5.1): receive and transmit stamps, 64-bit.
+pub const SO_TIMESTAMPING_NEW: Opt<StampFlags> =
+    Opt::new(libc::SOL_SOCKET, uapi::SO_TIMESTAMPING_NEW);
+/// `SO_TIMESTAMPING_OLD`: receive and transmit stamps, in the old form.
+pub const SO_TIMESTAMPING_OLD: Opt<StampFlags> =
+    Opt::new(libc::SOL_SOCKET, uapi::SO_TIMESTAMPING_OLD);
 
 // IPPROTO_TCP
 
@@ -130,6 +146,20 @@ pub const IP_TRANSPARENT: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_TRAN
 /// `IP_BIND_ADDRESS_NO_PORT`: `bind` to an address leaves the port to `connect`.
 pub const IP_BIND_ADDRESS_NO_PORT: Opt<Switch> =
     Opt::new(libc::IPPROTO_IP, libc::IP_BIND_ADDRESS_NO_PORT);
+/// `IP_PKTINFO`: receive each datagram's destination and interface.
+pub const IP_PKTINFO: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_PKTINFO);
+/// `IP_RECVTOS`: receive each datagram's TOS byte.
+pub const IP_RECVTOS: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_RECVTOS);
+/// `IP_RECVTTL`: receive each datagram's TTL.
+pub const IP_RECVTTL: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_RECVTTL);
+/// `IP_RECVERR`: queue ICMP and local errors on the error queue.
+pub const IP_RECVERR: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_RECVERR);
+/// `IP_RECVORIGDSTADDR`: receive each datagram's destination address and port.
+pub const IP_RECVORIGDSTADDR: Opt<Switch> = Opt::new(libc::IPPROTO_IP, libc::IP_RECVORIGDSTADDR);
+/// `IP_MTU_DISCOVER`: the path MTU discovery mode.
+pub const IP_MTU_DISCOVER: Opt<PmtuMode> = Opt::new(libc::IPPROTO_IP, libc::IP_MTU_DISCOVER);
+/// `IP_MTU` (read only, connected sockets): the path MTU known.
+pub const IP_MTU: Opt<Count> = Opt::new(libc::IPPROTO_IP, libc::IP_MTU);
 
 // IPPROTO_IPV6
 
@@ -152,3 +182,23 @@ pub const IPV6_MULTICAST_LOOP: Opt<Switch> =
 pub const IPV6_MULTICAST_HOPS: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_HOPS);
 /// `IPV6_MULTICAST_IF`: the interface multicast leaves by, as an index.
 pub const IPV6_MULTICAST_IF: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_IF);
+/// `IPV6_RECVPKTINFO`: receive each datagram's destination and interface.
+pub const IPV6_RECVPKTINFO: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_RECVPKTINFO);
+/// `IPV6_RECVTCLASS`: receive each datagram's traffic class.
+pub const IPV6_RECVTCLASS: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_RECVTCLASS);
+/// `IPV6_RECVHOPLIMIT`: receive each datagram's hop limit.
+pub const IPV6_RECVHOPLIMIT: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_RECVHOPLIMIT);
+/// `IPV6_RECVERR`: queue ICMPv6 and local errors on the error queue.
+pub const IPV6_RECVERR: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_RECVERR);
+/// `IPV6_RECVORIGDSTADDR`: receive each datagram's destination address and
+/// port.
+pub const IPV6_RECVORIGDSTADDR: Opt<Switch> =
+    Opt::new(libc::IPPROTO_IPV6, libc::IPV6_RECVORIGDSTADDR);
+/// `IPV6_MTU_DISCOVER`: the path MTU discovery mode.
+pub const IPV6_MTU_DISCOVER: Opt<PmtuMode> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MTU_DISCOVER);
+/// `IPV6_DONTFRAG`: never fragment what the socket sends (`EMSGSIZE`
+/// instead).
+pub const IPV6_DONTFRAG: Opt<Switch> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_DONTFRAG);
+/// `IPV6_MTU` (read: the path MTU known, connected sockets; set: a cap of
+/// the socket's own).
+pub const IPV6_MTU: Opt<Count> = Opt::new(libc::IPPROTO_IPV6, libc::IPV6_MTU);

@@ -3,7 +3,6 @@
 
 use core::mem::MaybeUninit;
 
-use super::control::UDP_RECV_CONTROL_SPACE;
 use super::offload::UdpOffload;
 use super::recv::{received_segment, RecvSegments};
 use crate::addr::SocketAddr;
@@ -11,6 +10,7 @@ use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
 use crate::iovec::IoSliceMut;
 use crate::msg::cmsg::buffer::CmsgBuffer;
+use crate::msg::cmsg::cmsg_space_for_all_received;
 use crate::msg::cmsg::parse::Cmsgs;
 use crate::sys;
 
@@ -20,7 +20,7 @@ const BATCH_FLAGS: MsgFlags = MsgFlags::DONTWAIT.union(MsgFlags::WAITFORONE);
 /// Up to `N` runs for one [`UdpOffload::recv_batch`]: the caller's buffers
 /// ([`UDP_GRO_BUFFER`](super::UDP_GRO_BUFFER) bytes each), and for each
 /// run, held in this value (no allocation), its sender and
-/// [`UDP_RECV_CONTROL_SPACE`](super::UDP_RECV_CONTROL_SPACE) bytes of
+/// [`cmsg_space_for_all_received()`](crate::cmsg_space_for_all_received) bytes of
 /// control space. Every message has control space of its own: a batch
 /// without it loses every run's segment size.
 ///
@@ -29,7 +29,7 @@ const BATCH_FLAGS: MsgFlags = MsgFlags::DONTWAIT.union(MsgFlags::WAITFORONE);
 /// value can be reused for the next receive.
 pub struct GroBatch<'b, const N: usize> {
     bufs: [&'b mut [u8]; N],
-    control: [CmsgBuffer<UDP_RECV_CONTROL_SPACE>; N],
+    control: [CmsgBuffer<{ cmsg_space_for_all_received() }>; N],
     senders: [SocketAddr; N],
     lens: [usize; N],
     flags: [MsgFlags; N],
@@ -166,7 +166,8 @@ impl UdpOffload<'_> {
         {
             *len = header.msg_len as usize;
             *flags = MsgFlags::from_bits_retain(header.msg_hdr.msg_flags);
-            *control_len = sys::filled_control_len(&header.msg_hdr).min(UDP_RECV_CONTROL_SPACE);
+            *control_len =
+                sys::filled_control_len(&header.msg_hdr).min(cmsg_space_for_all_received());
             sender.set_len(header.msg_hdr.msg_namelen);
         }
         batch.filled = filled;

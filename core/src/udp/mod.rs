@@ -76,7 +76,6 @@ mod segments;
 mod send;
 
 pub use batch::GroBatch;
-pub use control::UDP_RECV_CONTROL_SPACE;
 pub use limits::{segments_per_send, UDP_GRO_BUFFER, UDP_MAX_PAYLOAD, UDP_MAX_SEGMENTS};
 pub use offload::{GsoStatus, UdpOffload};
 pub use recv::{received_segment, RecvSegments};

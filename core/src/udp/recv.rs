@@ -2,7 +2,7 @@
 
 use core::mem::MaybeUninit;
 
-use super::control::{gro_segment, UDP_RECV_CONTROL_SPACE};
+use super::control::gro_segment;
 use super::offload::{check_udp, GsoStatus, UdpOffload};
 use super::segments::Segments;
 use crate::addr::SocketAddr;
@@ -10,6 +10,7 @@ use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
 use crate::iovec::IoSliceMut;
 use crate::msg::cmsg::buffer::CmsgBuffer;
+use crate::msg::cmsg::cmsg_space_for_all_received;
 use crate::msg::cmsg::received::ReceivedControl;
 use crate::socket::SocketFd;
 
@@ -63,7 +64,7 @@ impl UdpOffload<'_> {
     /// …).
     #[inline]
     pub fn recv<'b>(&self, buf: &'b mut [u8], flags: MsgFlags) -> Result<RecvSegments<'b>> {
-        let mut control = CmsgBuffer::<UDP_RECV_CONTROL_SPACE>::new();
+        let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
         self.recv_checking(buf, &mut control, flags, false)
             .map(|(run, _)| run)
     }
@@ -72,7 +73,7 @@ impl UdpOffload<'_> {
     /// other control messages (a traffic class, packet information,
     /// timestamps), returned with the run. `control` must have room for
     /// those that come before `UDP_GRO` (timestamps, the drop count) and for
-    /// `UDP_GRO`; [`UDP_RECV_CONTROL_SPACE`](super::UDP_RECV_CONTROL_SPACE)
+    /// `UDP_GRO`; [`cmsg_space_for_all_received()`](crate::cmsg_space_for_all_received)
     /// bytes hold everything.
     ///
     /// Errors: those of [`recv`](Self::recv); `ENOBUFS` when `control` was
@@ -143,7 +144,7 @@ impl SocketFd {
         buf: &'b mut [u8],
         flags: MsgFlags,
     ) -> Result<RecvSegments<'b>> {
-        let mut control = CmsgBuffer::<UDP_RECV_CONTROL_SPACE>::new();
+        let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
         UdpOffload::from_state(self, GsoStatus::Untried)
             .recv_checking(buf, &mut control, flags, true)
             .map(|(run, _)| run)

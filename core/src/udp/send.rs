@@ -4,7 +4,7 @@
 
 use core::num::NonZeroUsize;
 
-use super::control::{udp_segment_message, UDP_SEGMENT_SPACE};
+use super::control::udp_segment_message;
 use super::limits::{segments_per_send, UDP_MAX_PAYLOAD, UDP_MAX_SEGMENTS};
 use super::offload::{check_udp, GsoStatus, UdpOffload};
 use crate::addr::SocketAddr;
@@ -12,7 +12,9 @@ use crate::errno::{Errno, Result};
 use crate::flags::MsgFlags;
 use crate::iovec::IoSlice;
 use crate::msg::cmsg::buffer::CmsgBuffer;
-use crate::msg::cmsg::parse::{Cmsgs, ControlMessage};
+use crate::msg::cmsg::cmsg_space_for_udp_segment;
+use crate::msg::cmsg::decode::ControlMessage;
+use crate::msg::cmsg::parse::Cmsgs;
 use crate::msg::mmsg::MmsgHdr;
 use crate::socket::SocketFd;
 
@@ -23,6 +25,9 @@ pub const UDP_OFFLOAD_CONTROL_MAX: usize = 256;
 
 /// The control data of one offloaded send, at most.
 const JOINED_MAX: usize = UDP_SEGMENT_SPACE + UDP_OFFLOAD_CONTROL_MAX;
+
+/// Bytes of control space for the `UDP_SEGMENT` message.
+const UDP_SEGMENT_SPACE: usize = cmsg_space_for_udp_segment();
 
 /// The flags a send takes; anything else is `EINVAL` (`MSG_MORE` would
 /// cork every piece into one oversized datagram).

@@ -1,14 +1,14 @@
 //! `send_msg`/`recv_msg` on UDP over loopback: scatter/gather, addresses,
-//! `MSG_TRUNC`, `MSG_CTRUNC`, and control messages this crate does not
-//! decode passed through unchanged (`IP_PKTINFO`, `IPV6_PKTINFO`,
-//! `SCM_TIMESTAMP`, `IP_TTL`).
+//! `MSG_TRUNC`, `MSG_CTRUNC`, and received control messages
+//! (`IP_PKTINFO`, `IPV6_PKTINFO`, `SCM_TIMESTAMP`, `IP_TTL`) decoded as
+//! libc reads them, in the kernel's order, none dropped.
 
 use std::mem::size_of;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sockcore::{
-    cmsg_space, interface_index, CmsgBuffer, CmsgBuilder, ControlMessage, Domain, IoSlice,
-    IoSliceMut, MsgFlags, Type,
+    cmsg_len, cmsg_space, interface_index, CmsgBuffer, CmsgBuilder, CmsgKind, ControlMessage,
+    Domain, IoSlice, IoSliceMut, MsgFlags, Type,
 };
 
 use crate::support::msg::recv_one;
@@ -81,7 +81,7 @@ fn truncated_datagram_is_flagged() {
 }
 
 #[test]
-fn ip_pktinfo_passes_through() {
+fn ip_pktinfo_arrives_decoded() {
     let (rx, to) = bound_datagram("127.0.0.1:0");
     let (tx, _) = bound_datagram("127.0.0.1:0");
     set_int(&rx, libc::IPPROTO_IP, libc::IP_PKTINFO, 1);
@@ -90,23 +90,25 @@ fn ip_pktinfo_passes_through() {
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space(size_of::<libc::in_pktinfo>()) }>::new();
     let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
+    // The same bytes, read as libc's struct and through the decoder.
+    let raw: libc::in_pktinfo = read(&msg.control.as_bytes()[cmsg_len(0)..]);
     let all: Vec<ControlMessage<'_>> = msg.control.messages().collect();
     assert_eq!(all.len(), 1, "{all:?}");
-    let ControlMessage::Other { level, ty, data } = all[0] else {
+    let ControlMessage::PacketInfo(info) = all[0] else {
         panic!("{all:?}");
     };
-    assert_eq!((level, ty), (libc::IPPROTO_IP, libc::IP_PKTINFO));
-    assert_eq!(data.len(), size_of::<libc::in_pktinfo>());
-    let info: libc::in_pktinfo = read(data);
-    assert_eq!(info.ipi_ifindex as u32, interface_index(b"lo").expect("lo"));
+    assert_eq!(info.ifindex, interface_index(b"lo").expect("lo"));
+    assert_eq!(info.ifindex, raw.ipi_ifindex as u32);
+    let localhost = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+    assert_eq!((info.destination, info.local), (localhost, localhost));
     assert_eq!(
-        u32::from_be(info.ipi_addr.s_addr),
+        u32::from_be(raw.ipi_addr.s_addr),
         u32::from(std::net::Ipv4Addr::LOCALHOST)
     );
 }
 
 #[test]
-fn ipv6_pktinfo_passes_through() {
+fn ipv6_pktinfo_arrives_decoded() {
     let (rx, to) = bound_datagram("[::1]:0");
     let (tx, _) = bound_datagram("[::1]:0");
     set_int(&rx, libc::IPPROTO_IPV6, libc::IPV6_RECVPKTINFO, 1);
@@ -115,22 +117,26 @@ fn ipv6_pktinfo_passes_through() {
     let mut data = [0u8; 8];
     let mut space = CmsgBuffer::<{ cmsg_space(size_of::<libc::in6_pktinfo>()) }>::new();
     let msg = recv_one(&rx, &mut data, &mut space, MsgFlags::empty());
+    let raw: libc::in6_pktinfo = read(&msg.control.as_bytes()[cmsg_len(0)..]);
     let mut messages = msg.control.messages();
-    let Some(ControlMessage::Other { level, ty, data }) = messages.next() else {
+    let Some(ControlMessage::PacketInfo(info)) = messages.next() else {
         panic!("{:?}", msg.control);
     };
     assert!(messages.next().is_none());
-    assert_eq!((level, ty), (libc::IPPROTO_IPV6, libc::IPV6_PKTINFO));
-    let info: libc::in6_pktinfo = read(data);
-    assert_eq!(info.ipi6_ifindex, interface_index(b"lo").expect("lo"));
+    assert_eq!(info.ifindex, interface_index(b"lo").expect("lo"));
+    assert_eq!(info.ifindex, raw.ipi6_ifindex);
     assert_eq!(
-        info.ipi6_addr.s6_addr,
+        info.destination,
+        std::net::IpAddr::V6(std::net::Ipv6Addr::LOCALHOST)
+    );
+    assert_eq!(
+        raw.ipi6_addr.s6_addr,
         std::net::Ipv6Addr::LOCALHOST.octets()
     );
 }
 
 #[test]
-fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
+fn several_messages_arrive_decoded_in_order_and_none_is_dropped() {
     let (rx, to) = bound_datagram("127.0.0.1:0");
     let (tx, _) = bound_datagram("127.0.0.1:0");
     set_int(&rx, libc::SOL_SOCKET, libc::SO_TIMESTAMP, 1);
@@ -146,15 +152,12 @@ fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
     assert_eq!(msg.flags, MsgFlags::empty());
     let mut kinds = Vec::new();
     for message in msg.control.messages() {
-        let ControlMessage::Other { level, ty, data } = message else {
-            panic!("only raw messages expected: {message:?}");
-        };
-        kinds.push((level, ty));
-        match (level, ty) {
-            (libc::SOL_SOCKET, libc::SCM_TIMESTAMP) => {
-                assert_eq!(data.len(), size_of::<libc::timeval>());
-                let tv: libc::timeval = read(data);
-                let stamp = Duration::new(tv.tv_sec as u64, tv.tv_usec as u32 * 1000);
+        kinds.push(message.kind());
+        match message {
+            // SCM_TIMESTAMP: microseconds, made nanoseconds.
+            ControlMessage::Timestamp(stamp) => {
+                assert_eq!(stamp.nsec % 1000, 0);
+                let stamp = stamp.since_epoch().expect("after the epoch");
                 let after = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock");
                 let slack = Duration::from_millis(5);
                 assert!(
@@ -162,19 +165,18 @@ fn several_raw_messages_arrive_in_order_and_none_is_dropped() {
                     "{stamp:?}"
                 );
             }
-            (libc::IPPROTO_IP, libc::IP_TTL) => assert_eq!(read::<i32>(data), 33),
-            (libc::IPPROTO_IP, libc::IP_PKTINFO) => {}
+            ControlMessage::HopLimit(ttl) => assert_eq!(ttl, 33),
+            ControlMessage::PacketInfo(_) => {}
             other => panic!("unexpected {other:?}"),
         }
     }
-    kinds.sort_unstable();
-    let mut expected = vec![
-        (libc::SOL_SOCKET, libc::SCM_TIMESTAMP),
-        (libc::IPPROTO_IP, libc::IP_TTL),
-        (libc::IPPROTO_IP, libc::IP_PKTINFO),
+    // The kernel's order: socket-level messages, then IP-level ones.
+    let expected = [
+        CmsgKind::Timestamp,
+        CmsgKind::PacketInfo,
+        CmsgKind::HopLimit,
     ];
-    expected.sort_unstable();
-    assert_eq!(kinds, expected);
+    assert_eq!(kinds, expected.map(Some));
 }
 
 #[test]

@@ -1,13 +1,86 @@
-//! UDP sockets for the offload tests: a receiver that holds a whole test's
-//! datagrams, with or without `UDP_GRO`; a sender; and receiving whatever
-//! arrived, datagram by datagram, with a bounded wait.
+//! UDP sockets for the tests: waiting a bounded time for a datagram or an
+//! error-queue entry (by poll, never a sleep), receiving one with its
+//! control data, the wall clock the kernel stamps with; and for the offload
+//! tests, a receiver that holds a whole test's datagrams, with or without
+//! `UDP_GRO`, a sender, and every datagram that arrived.
 
-use std::time::Duration;
+use std::mem::MaybeUninit;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sockcore::poll::wait_ready;
-use sockcore::{Domain, MsgFlags, PollFlags, SockFlags, Socket, SocketAddr, Type};
+use sockcore::{Domain, Errno, MsgFlags, PollFlags, RecvMsg, SockFlags, Socket, SocketAddr, Type};
 
+use super::msg::recv_one;
 use super::sockets::{bound_datagram, set_int};
+
+/// How long a test waits for something the kernel delivers at once over
+/// loopback.
+pub const WAIT: Duration = Duration::from_secs(2);
+
+/// Waits up to [`WAIT`] for `events` on `socket` (`POLLERR` is always
+/// reported); fails the test when nothing comes.
+pub fn wait_for(socket: &Socket, events: PollFlags) -> PollFlags {
+    wait_ready(socket.as_raw_fd(), events, Some(WAIT))
+        .unwrap_or_else(|e| panic!("nothing arrived within {WAIT:?}: {e}"))
+}
+
+/// Whether a datagram (or an error) is ready on `socket` within `ms`
+/// milliseconds.
+pub fn ready_within(socket: &Socket, ms: u64) -> bool {
+    match wait_ready(
+        socket.as_raw_fd(),
+        PollFlags::IN,
+        Some(Duration::from_millis(ms)),
+    ) {
+        Ok(_) => true,
+        Err(Errno::ETIMEDOUT) => false,
+        Err(e) => panic!("poll: {e}"),
+    }
+}
+
+/// Waits for a datagram, then receives it into `data` with its control
+/// data in `control`.
+pub fn recv_datagram<'c>(
+    socket: &Socket,
+    data: &mut [u8],
+    control: &'c mut [MaybeUninit<u8>],
+) -> RecvMsg<'c> {
+    wait_for(socket, PollFlags::IN);
+    recv_one(socket, data, control, MsgFlags::DONTWAIT)
+}
+
+/// Waits for `POLLERR`, then receives one error-queue entry.
+pub fn recv_error<'c>(
+    socket: &Socket,
+    data: &mut [u8],
+    control: &'c mut [MaybeUninit<u8>],
+) -> RecvMsg<'c> {
+    let ready = wait_for(socket, PollFlags::empty());
+    assert!(ready.contains(PollFlags::ERR), "no POLLERR: {ready:?}");
+    recv_one(
+        socket,
+        data,
+        control,
+        MsgFlags::ERRQUEUE | MsgFlags::DONTWAIT,
+    )
+}
+
+/// Two UDP sockets on `text` (`127.0.0.1:0`, `[::1]:0`): (sender, receiver,
+/// the receiver's address).
+pub fn udp_pair(text: &str) -> (Socket, Socket, SocketAddr) {
+    let (sender, _) = bound_datagram(text);
+    let (receiver, addr) = bound_datagram(text);
+    (sender, receiver, addr)
+}
+
+/// `CLOCK_REALTIME` now, in nanoseconds since the epoch: what the kernel's
+/// stamps are read against.
+pub fn realtime_nanos() -> i128 {
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after the epoch");
+    since.as_nanos() as i128
+}
 
 /// The address text for a family: `127.0.0.1:0` or `[::1]:0`.
 pub fn loopback(v6: bool) -> &'static str {
@@ -33,18 +106,12 @@ pub fn sender(to: &SocketAddr) -> Socket {
     Socket::new(Domain::for_addr(to), Type::DGRAM, SockFlags::empty()).expect("socket")
 }
 
-/// Whether `socket` becomes readable within `ms` milliseconds.
-pub fn readable(socket: &Socket, ms: u64) -> bool {
-    let timeout = Duration::from_millis(ms);
-    wait_ready(socket.as_raw_fd(), PollFlags::IN, Some(timeout)).is_ok()
-}
-
 /// Every datagram queued on `socket` (a receiver without `UDP_GRO`), in
 /// order, until none arrives for `quiet_ms`; at most `limit` of them.
 pub fn drain(socket: &Socket, quiet_ms: u64, limit: usize) -> Vec<Vec<u8>> {
     let mut datagrams = Vec::new();
     let mut buf = vec![0u8; 65_536];
-    while datagrams.len() < limit && readable(socket, quiet_ms) {
+    while datagrams.len() < limit && ready_within(socket, quiet_ms) {
         let n = socket.recv(&mut buf, MsgFlags::DONTWAIT).expect("recv");
         datagrams.push(buf[..n].to_vec());
     }

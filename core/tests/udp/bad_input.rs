@@ -9,7 +9,7 @@ use sockcore::{
 };
 
 use crate::support::sockets::{accepted_pair, unix_pair};
-use crate::support::udp::{loopback, readable, receiver, sender};
+use crate::support::udp::{loopback, ready_within, receiver, sender};
 
 /// One bad send: what it is, its arguments, and the error it must get.
 struct SendCase<'a> {
@@ -120,7 +120,7 @@ fn send_arguments() {
             assert_eq!(sent, Err(c.errno), "{}", c.what);
         }
     }
-    assert!(!readable(&rx, 100), "nothing was sent");
+    assert!(!ready_within(&rx, 100), "nothing was sent");
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn recv_arguments() {
     sender(&to)
         .send_to(&[1; 100], MsgFlags::empty(), &to)
         .unwrap();
-    assert!(readable(&rx, 1000));
+    assert!(ready_within(&rx, 1000));
     assert_eq!(
         offload.recv(&mut [], MsgFlags::empty()).err(),
         Some(Errno::EINVAL)

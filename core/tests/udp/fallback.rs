@@ -8,11 +8,11 @@
 use std::thread;
 
 use sockcore::udp::{GsoStatus, UdpOffload};
-use sockcore::{CmsgBuffer, CmsgBuilder, ControlMessage, Errno, IoSliceMut, MsgFlags, Socket};
+use sockcore::{CmsgBuffer, CmsgBuilder, Ecn, Errno, IoSliceMut, MsgFlags, Socket, Tos};
 
 use crate::support::pattern::pattern_bytes;
 use crate::support::sockets::set_int;
-use crate::support::udp::{drain, loopback, readable, receiver, sender};
+use crate::support::udp::{drain, loopback, ready_within, receiver, sender};
 
 /// `UDP_NO_CHECK6_TX` and `UDP_NO_CHECK6_RX` (include/uapi/linux/udp.h):
 /// IPv6 UDP without checksums, which the libc crate does not name.
@@ -218,7 +218,7 @@ fn caller_einval_not_remembered() {
         GsoStatus::Untried,
         "not a refusal of offload"
     );
-    assert!(!readable(&rx, 100), "nothing was sent");
+    assert!(!ready_within(&rx, 100), "nothing was sent");
     assert_eq!(
         offload.send(&[5; 3000], 1000, MsgFlags::empty(), Some(&to)),
         Ok(3000)
@@ -241,7 +241,7 @@ fn emsgsize_is_returned() {
         Err(Errno::EMSGSIZE)
     );
     assert_eq!(offload.gso(), GsoStatus::Untried);
-    assert!(!readable(&rx, 100));
+    assert!(!ready_within(&rx, 100));
 }
 
 /// The TOS byte of every datagram queued on `rx` (with `IP_RECVTOS` on).
@@ -249,7 +249,7 @@ fn received_tos(rx: &Socket, count: usize) -> Vec<u8> {
     let mut tos = Vec::new();
     let mut buf = [0u8; 2048];
     for _ in 0..count {
-        assert!(readable(rx, 1000));
+        assert!(ready_within(rx, 1000));
         let mut control = CmsgBuffer::<64>::new();
         let msg = rx
             .recv_msg(
@@ -258,14 +258,7 @@ fn received_tos(rx: &Socket, count: usize) -> Vec<u8> {
                 MsgFlags::empty(),
             )
             .unwrap();
-        let byte = msg.control.messages().find_map(|m| match m {
-            ControlMessage::Other {
-                level: libc::IPPROTO_IP,
-                ty: libc::IP_TOS,
-                data: &[byte],
-            } => Some(byte),
-            _ => None,
-        });
+        let byte = msg.control.messages().tos().map(|tos| tos.0);
         tos.push(byte.expect("an IP_TOS message"));
     }
     tos
@@ -284,14 +277,11 @@ fn control_goes_with_every_datagram() {
         };
         let mut space = CmsgBuffer::<64>::new();
         let mut builder = CmsgBuilder::new(&mut space);
-        // CE, as an int: what IP_TOS takes on a send.
-        builder
-            .push(libc::IPPROTO_IP, libc::IP_TOS, &3i32.to_ne_bytes())
-            .unwrap();
+        builder.push_tos_for(&to, Tos::new(0, Ecn::Ce)).unwrap();
         let control = builder.finish();
         let sent = offload.send_with_control(&[0; 130], 10, control, MsgFlags::empty(), Some(&to));
         assert_eq!(sent, Ok(130));
         assert_eq!(received_tos(&rx, 13), [3; 13], "offloaded: {gso}");
-        assert!(!readable(&rx, 50));
+        assert!(!ready_within(&rx, 50));
     }
 }

@@ -6,10 +6,12 @@
 use std::mem::MaybeUninit;
 
 use sockcore::udp::{received_segment, GroBatch, UdpOffload, UDP_GRO_BUFFER};
-use sockcore::{cmsg_len, ControlMessage, Errno, IoSliceMut, MmsgHdrMut, MsgFlags, Socket};
+use sockcore::{
+    cmsg_len, CmsgKind, ControlMessage, Errno, IoSliceMut, MmsgHdrMut, MsgFlags, Socket,
+};
 
 use crate::support::pattern::pattern_bytes;
-use crate::support::udp::{loopback, readable, receiver, sender};
+use crate::support::udp::{loopback, ready_within, receiver, sender};
 
 /// Sends `count` datagrams of `segment` bytes to `rx` in one offloaded call.
 fn send_run(rx: &Socket, count: usize, segment: usize) -> Vec<u8> {
@@ -25,7 +27,7 @@ fn run_reports_segment() {
     for v6 in [false, true] {
         let (rx, _) = receiver(loopback(v6), true, 1 << 20);
         let payload = send_run(&rx, 54, 1200);
-        assert!(readable(&rx, 1000));
+        assert!(ready_within(&rx, 1000));
         let mut buf = vec![0u8; UDP_GRO_BUFFER];
         let run = UdpOffload::new(&rx)
             .unwrap()
@@ -87,7 +89,7 @@ fn small_buffer_is_emsgsize() {
         (64_800, 1200, 16 * 1024)
     );
     assert_eq!(run.data, &third[..16 * 1024]);
-    assert!(!readable(&rx, 50));
+    assert!(!ready_within(&rx, 50));
 }
 
 #[test]
@@ -126,7 +128,7 @@ fn cut_gro_message_never_misread() {
     assert!(
         matches!(
             messages[..],
-            [ControlMessage::Other { level: libc::SOL_UDP, ty: libc::UDP_GRO, data }] if data.len() == 2
+            [ControlMessage::Truncated { kind: CmsgKind::GroSegment, level: libc::SOL_UDP, ty: libc::UDP_GRO, data }] if data.len() == 2
         ),
         "{messages:?}"
     );

@@ -9,7 +9,7 @@ use sockcore::udp::{GsoStatus, UdpOffload, UDP_GRO_BUFFER, UDP_MAX_PAYLOAD};
 use sockcore::{Errno, MsgFlags};
 
 use crate::support::pattern::{pattern_bytes, Fnv};
-use crate::support::udp::{drain, loopback, readable, receiver, sender};
+use crate::support::udp::{drain, loopback, ready_within, receiver, sender};
 
 const MIB: usize = 1 << 20;
 
@@ -39,7 +39,7 @@ fn bulk_64mib(v6: bool) {
         let mut sender_port = None;
         while received < TOTAL {
             assert!(
-                readable(&rx, 2000),
+                ready_within(&rx, 2000),
                 "stalled at {received} of {TOTAL} bytes"
             );
             let run = offload.recv(&mut buf, MsgFlags::DONTWAIT).expect("recv");
@@ -113,7 +113,7 @@ fn short_last_segment() {
             tx.send_segments(&payload, 1200, MsgFlags::empty(), Some(&to)),
             Ok(12_001)
         );
-        assert!(readable(&rx, 1000));
+        assert!(ready_within(&rx, 1000));
         let mut buf = vec![0u8; UDP_GRO_BUFFER];
         let run = rx.recv_segments(&mut buf, MsgFlags::empty()).expect("recv");
         assert_eq!((run.len, run.segment), (12_001, 1200));
@@ -151,7 +151,7 @@ fn more_than_64_segments() {
     let mut buf = vec![0u8; UDP_GRO_BUFFER];
     let mut runs = Vec::new();
     while runs.iter().sum::<usize>() < 20_000 {
-        assert!(readable(&rx, 1000), "after runs {runs:?}");
+        assert!(ready_within(&rx, 1000), "after runs {runs:?}");
         let run = receiving.recv(&mut buf, MsgFlags::empty()).unwrap();
         assert_eq!(run.segment, 100);
         runs.push(run.len);

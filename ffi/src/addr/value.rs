@@ -36,3 +36,13 @@ const _: () = assert!(
             132
         }
 );
+
+impl From<SocketAddr> for sc_addr {
+    /// The C view of an address, for a field of a C struct.
+    #[inline]
+    fn from(addr: SocketAddr) -> sc_addr {
+        // SAFETY: sc_addr has SocketAddr's fields and layout (asserted
+        // above), and any bits are a valid sc_addr.
+        unsafe { core::mem::transmute::<SocketAddr, sc_addr>(addr) }
+    }
+}

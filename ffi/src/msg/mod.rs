@@ -8,6 +8,8 @@
 // The header lists the groups in this order, after the calls below.
 pub mod fd_passing;
 
+pub mod cmsg;
+
 pub mod credentials;
 
 pub mod mmsg;

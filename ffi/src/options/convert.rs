@@ -22,7 +22,9 @@ use core::ffi::{c_char, c_int};
 use core::time::Duration;
 
 use libc::size_t;
-use sockcore::options::{Bits, Byte, Count, Cpu, Micros, Millis, Opt, Seconds, Size, Switch};
+use sockcore::options::{
+    Bits, Byte, Count, Cpu, Micros, Millis, Opt, PmtuMode, Seconds, Size, StampFlags, Switch,
+};
 use sockcore::{Errno, SocketFd, IFNAMSIZ, TCP_CA_NAME_MAX};
 
 use crate::args::{self, int_return, unit_return, write_c_text};
@@ -34,10 +36,13 @@ const NAME_MAX: usize = IFNAMSIZ;
 
 const _: () = assert!(TCP_CA_NAME_MAX == NAME_MAX);
 
-/// The kinds whose C value is a count, size or time: a non-negative `int`.
+/// The kinds whose C value is a count, size, time, mode or flags: a
+/// non-negative `int`.
 pub(crate) trait NonNegative {}
 
 impl NonNegative for Count {}
+impl NonNegative for PmtuMode {}
+impl NonNegative for StampFlags {}
 impl NonNegative for Size {}
 impl NonNegative for Seconds {}
 impl NonNegative for Millis {}

@@ -1,7 +1,8 @@
 //! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
-//! typed calls live in one file per level (`socket.rs`, `tcp.rs`, `ip.rs`,
-//! `multicast.rs`, `udp.rs`), each taking its option from the core's table
-//! (`sockcore::options`).
+//! typed calls live in one file per level or topic (`socket.rs`, `tcp.rs`,
+//! `ip.rs`, `multicast.rs`, `udp.rs`, `control.rs` for the switches that
+//! turn on received control messages, `path_mtu.rs`), each taking its
+//! option from the core's table (`sockcore::options`).
 //!
 //! Typed setters return 0 or `-errno`; typed getters return the value
 //! (`>= 0`: 1 or 0 for a switch) or `-errno`. A switch is on for any
@@ -27,6 +28,12 @@ pub mod ip;
 
 #[cfg(feature = "options")]
 pub mod multicast;
+
+#[cfg(feature = "options")]
+pub mod control;
+
+#[cfg(feature = "options")]
+pub mod path_mtu;
 
 #[cfg(feature = "udp-offload")]
 pub mod udp;

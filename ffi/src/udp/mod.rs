@@ -7,8 +7,9 @@
 //! socket on every call; a loop keeps an `sc_udp_offload`, which checks
 //! once and remembers a kernel's refusal of offload. `sc_segments_init` and
 //! `sc_segments_next` walk the datagrams of a run. For several runs in one
-//! `sc_recvmmsg`, give every message a control buffer of its own: without
-//! one the kernel drops the run's segment size.
+//! `sc_recvmmsg`, give every message a control buffer of its own
+//! (`SC_CMSG_SPACE_UDP_GRO`) and read it with `sc_cmsg_get_udp_gro`:
+//! without one the kernel drops the run's segment size.
 
 pub(crate) mod state;
 

@@ -26,7 +26,10 @@ use crate::args::{self, size_return};
 ///
 /// It checks that `fd` is a UDP socket on every call (one `getsockopt`
 /// more); a loop should keep an `sc_udp_offload` and call
-/// `sc_udp_offload_recv`.
+/// `sc_udp_offload_recv`. For several runs in one `sc_recvmmsg`, give every
+/// message a control buffer of its own, `SC_CMSG_SPACE_UDP_GRO` bytes at
+/// least, and read each run's segment size with `sc_cmsg_get_udp_gro`:
+/// without one the kernel drops the segment size and sets `MSG_CTRUNC`.
 ///
 /// Returns the bytes of the run, or `-EFAULT` for a NULL `buf` or
 /// `segment`, `-EINVAL` for `len` 0 or over `SSIZE_MAX` or other `flags`,

@@ -3,34 +3,10 @@
 
 use core::ops::Range;
 
+use super::decode::{decode, ControlMessage};
 use super::{cmsg_align, DATA_OFFSET};
 use crate::fd::RawFd;
-use crate::msg::credentials::Credentials;
 use crate::sys;
-
-/// One received control message, decoded when this crate knows its type and
-/// passed through unchanged when it does not: nothing is dropped.
-#[derive(Clone, Debug)]
-pub enum ControlMessage<'a> {
-    /// `SOL_SOCKET`/`SCM_RIGHTS`: descriptors. Through
-    /// [`ReceivedControl`](crate::ReceivedControl) they are owned by it and
-    /// listed here until taken or closed.
-    Rights(Fds<'a>),
-    /// `SOL_SOCKET`/`SCM_CREDENTIALS`: the sender's pid, uid and gid (sent
-    /// when the receiver has `SO_PASSCRED` on).
-    Credentials(Credentials),
-    /// Any other message (`SCM_TIMESTAMP`, `IP_PKTINFO`, `IP_TTL`, …), or a
-    /// credentials message too short for a `ucred`: its level, type and
-    /// data, as the kernel wrote them.
-    Other {
-        /// `cmsg_level`, such as `SOL_SOCKET` or `IPPROTO_IP`.
-        level: i32,
-        /// `cmsg_type`, such as `SCM_TIMESTAMP` or `IP_PKTINFO`.
-        ty: i32,
-        /// The data after the header, without the trailing padding.
-        data: &'a [u8],
-    },
-}
 
 /// The descriptors of an `SCM_RIGHTS` message, in order, as raw numbers.
 ///
@@ -43,7 +19,7 @@ pub struct Fds<'a> {
 }
 
 impl<'a> Fds<'a> {
-    fn new(data: &'a [u8]) -> Fds<'a> {
+    pub(super) fn new(data: &'a [u8]) -> Fds<'a> {
         Fds {
             slots: data.chunks_exact(core::mem::size_of::<RawFd>()),
         }
@@ -105,17 +81,6 @@ impl<'a> Iterator for Cmsgs<'a> {
 }
 
 impl core::iter::FusedIterator for Cmsgs<'_> {}
-
-fn decode(level: i32, ty: i32, data: &[u8]) -> ControlMessage<'_> {
-    match (level, ty) {
-        (libc::SOL_SOCKET, libc::SCM_RIGHTS) => ControlMessage::Rights(Fds::new(data)),
-        (libc::SOL_SOCKET, libc::SCM_CREDENTIALS) => match Credentials::from_ne_bytes(data) {
-            Some(creds) => ControlMessage::Credentials(creds),
-            None => ControlMessage::Other { level, ty, data },
-        },
-        _ => ControlMessage::Other { level, ty, data },
-    }
-}
 
 /// A header's `cmsg_len`: size_t on glibc (the cast is a no-op there) and
 /// socklen_t on musl, both of which fit usize.

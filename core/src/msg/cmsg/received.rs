@@ -3,8 +3,9 @@
 
 use core::ops::Range;
 
+use super::decode::ControlMessage;
+use super::parse::Cmsgs;
 use super::parse::{locate, read_fd};
-use super::parse::{Cmsgs, ControlMessage};
 use crate::fd::{OwnedFd, RawFd};
 use crate::msg::credentials::Credentials;
 
