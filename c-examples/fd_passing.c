@@ -44,7 +44,7 @@ static int child(int channel)
     ssize_t n, got = 0;
 
     n = check("child", "sc_recv_fds",
-              sc_recv_fds(channel, data, sizeof data - 1, fds, &nfds, &msg_flags));
+              sc_recv_fds(channel, data, sizeof data - 1, 0, fds, &nfds, &msg_flags));
     data[n] = '\0';
     printf("child: sc_recv_fds = %zd bytes (\"%s\") and %zu descriptors\n", n, data, nfds);
     if (nfds != 2 || (msg_flags & SC_MSG_CTRUNC) != 0) {

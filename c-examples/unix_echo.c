@@ -59,8 +59,13 @@ static int server(const char *address, long limit)
         if (fd == -EINTR || fd == -ECONNABORTED)
             continue;
         check("server", "sc_accept", fd);
-        /* A connecting Unix socket is usually unbound: "unix:". */
-        printf("server: sc_accept = fd %d, a client from %s\n", fd, addr_text("server", &peer, text));
+        /* A connecting Unix socket is usually unbound: it has no name, and
+         * every call reports that as the empty address (length 0). */
+        if (sc_addr_len(&peer) == 0)
+            printf("server: sc_accept = fd %d, a client with no name\n", fd);
+        else
+            printf("server: sc_accept = fd %d, a client from %s\n", fd,
+                   addr_text("server", &peer, text));
         echo_until_closed(fd);
         check("server", "sc_close", sc_close(fd));
         served++;

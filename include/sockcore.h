@@ -1,12 +1,15 @@
 /*
  * sockcore.h: the C ABI of sockcore, a socket library for Linux.
  *
- * Every function returns >= 0 on success and -errno on failure; sc_strerror
- * and sc_errname turn a failure into text. Bad input is a negative code,
- * never a crash: -EFAULT for a NULL pointer (unless the function says it may
- * be NULL), -EINVAL for a length over SSIZE_MAX, for unknown flag bits and
- * for a malformed address, -ENAMETOOLONG for a Unix name that does not fit
- * sun_path.
+ * Every function returns >= 0 on success and -errno on failure: test
+ * ret < 0, and compare with the negated <errno.h> names, which this header
+ * includes (ret == -EINTR); never ret == -1, which lets every other error
+ * through as if it were a descriptor or a count. errno is not part of the
+ * API. sc_strerror, sc_strerror_r and sc_errname turn a failure into text.
+ * Bad input is a negative code, never a crash: -EFAULT for a NULL pointer
+ * (unless the function says it may be NULL), -EINVAL for a length over
+ * SSIZE_MAX, for unknown flag bits and for a malformed address,
+ * -ENAMETOOLONG for a Unix name that does not fit sun_path.
  *
  * No global state, no allocation: every function may be called from any
  * thread. Descriptors are plain ints, created close-on-exec, so they mix
@@ -44,6 +47,7 @@
 
 /* Generated from ffi/src by cbindgen (see build.rs); do not edit by hand. */
 
+#include <errno.h>
 #include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -280,6 +284,12 @@ struct mmsghdr;
  * escaped as `\xNN`, after `unix:`.
  */
 #define SC_ADDR_STRLEN 438
+
+/**
+ * A buffer size for `sc_strerror_r` that fits every message, NUL
+ * included: the longest is 49 bytes, an unknown number's at most 24.
+ */
+#define SC_STRERROR_LEN 64
 
 /**
  * The most buffers `sc_readv` and `sc_writev` take in one call: Linux's
@@ -708,13 +718,33 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Parses `text` into `*out`: `"127.0.0.1:80"`, `"[::1]:80"`,
- * `"[fe80::1%2]:80"`, `"unix:/path"`, `"unix:@abstract"`, or `"unix:"` (the
- * unnamed Unix address). In Unix names `\xNN` stands for any byte.
+ * Parses `text` into `*out`. Numbers only: no host name is resolved
+ * (`"localhost:80"` is `-EINVAL`), so parsing never touches DNS, files or
+ * the network.
  *
- * Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENAMETOOLONG`
- * for a Unix name longer than `sun_path` (108 bytes; 107 for an abstract
- * name), `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
+ * - `"127.0.0.1:80"`: IPv4, four decimal numbers 0 to 255 without leading
+ *   zeros (`"01"` is refused: `inet_aton(3)` reads it as octal).
+ * - `"[::1]:80"`, `"[2001:db8::ff00:42:8329]:443"`,
+ *   `"[::ffff:192.0.2.1]:80"`: IPv6 as RFC 4291 writes it, in brackets.
+ * - `"[fe80::1%2]:80"`: IPv6 with a numeric scope id (0 to 4294967295).
+ * - `"[fe80::1%eth0]:80"`, `"[::1%lo]:80"`: IPv6 with an interface name
+ *   as the scope, as `getaddrinfo(3)` reads it: looked up as
+ *   `if_nametoindex(3)` does; 1 to 15 printable ASCII bytes other than
+ *   `/ : % [ ]`. A scope of digits only is a number.
+ * - `"unix:/run/x.sock"`, `"unix:relative/x.sock"`: a Unix path, 1 to 108
+ *   bytes (108 fill `sun_path` with no NUL).
+ * - `"unix:@name"`: a Unix abstract name, 0 to 107 bytes.
+ * - `"unix:"`: the unnamed Unix address (binding it autobinds a name).
+ *
+ * Ports are decimal, 0 to 65535, leading zeros allowed. In Unix names
+ * `\xNN` (two hex digits) stands for any byte. Nothing may precede or
+ * follow the address, spaces included. `sc_addr_format` writes the same
+ * grammar back, a scope as its number.
+ *
+ * Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENODEV` for
+ * a well-formed interface name no interface has, `-ENAMETOOLONG` for a
+ * Unix name longer than `sun_path` (108 bytes; 107 for an abstract name),
+ * `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
  *
  * # Safety
  *
@@ -738,6 +768,84 @@ int sc_addr_parse(struct sc_addr *out, const char *text);
  * for `len` bytes.
  */
 int sc_addr_format(const struct sc_addr *addr, char *buf, size_t len);
+
+/**
+ * An IPv4 address from numbers into `*out`: `ip` is the 4 bytes of the
+ * address in network order, as written (`{127, 0, 0, 1}`), `port` a
+ * number in host order. No text is involved.
+ *
+ * Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `ip` NULL or readable for 4 bytes.
+ */
+int sc_addr_ipv4(struct sc_addr *out, const uint8_t *ip, uint16_t port);
+
+/**
+ * An IPv6 address from numbers into `*out`: `ip` is the 16 bytes of the
+ * address in network order, `port` a number in host order, `scope_id` the
+ * interface index of a link-local address (0 for none; see
+ * `sc_interface_index`). The flow label is 0.
+ *
+ * Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `ip` NULL or readable for 16 bytes.
+ */
+int sc_addr_ipv6(struct sc_addr *out, const uint8_t *ip, uint16_t port, uint32_t scope_id);
+
+/**
+ * A Unix address bound to the filesystem path `path` into `*out`.
+ *
+ * The path is 1 to 107 bytes, so that `sun_path` always holds its NUL and
+ * C code may read it as a string; `sc_addr_parse("unix:...")` also takes
+ * a path of the full 108 bytes, which fills `sun_path` with no NUL.
+ *
+ * Returns 0, or `-ENAMETOOLONG` for a path past 107 bytes, `-EINVAL` for
+ * an empty one, `-EFAULT` for a NULL pointer. `*out` is unchanged on
+ * error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `path` NULL or NUL-terminated.
+ */
+int sc_addr_unix(struct sc_addr *out, const char *path);
+
+/**
+ * A Unix address in the abstract namespace into `*out`: the `len` bytes
+ * at `name`, which may hold any byte, NULs included (`"unix:@name"` in
+ * text). Nothing appears in the filesystem; the name goes when its last
+ * socket closes.
+ *
+ * Returns 0, or `-ENAMETOOLONG` for `len` past 107 (`sun_path` less its
+ * leading NUL), `-EFAULT` for a NULL pointer (even with `len` 0),
+ * `-EINVAL` for `len` over `SSIZE_MAX`. `*out` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `out` must be NULL or writable; `name` NULL or readable for `len`
+ * bytes.
+ */
+int sc_addr_unix_abstract(struct sc_addr *out, const void *name, size_t len);
+
+/**
+ * Sets the port of the IPv4 or IPv6 address `*addr` (a number in host
+ * order), leaving the rest as it is: to reuse an address with another
+ * port, or one from `sc_local_addr`.
+ *
+ * Returns 0, or `-EAFNOSUPPORT` for an address of another family (a Unix
+ * address, or none), `-EFAULT` for NULL, `-EINVAL` when its length
+ * exceeds its storage. `*addr` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `addr` must be NULL or an initialised, writable `sc_addr`.
+ */
+int sc_addr_set_port(struct sc_addr *addr, uint16_t port);
 
 /**
  * Copies a C socket address, `len` bytes at `sa`, into `*out`: the bridge
@@ -875,7 +983,9 @@ int sc_listen(int fd, int backlog);
 /**
  * `accept4(2)` with `SOCK_CLOEXEC`: the next connection on listening
  * socket `fd`, as a new descriptor; the peer's address goes to `*peer`
- * unless `peer` is NULL. `flags` is 0 or `SC_NONBLOCK`.
+ * unless `peer` is NULL (the empty address, length 0, for a Unix client
+ * that never bound: every call reports "no name" that way). `flags` is 0
+ * or `SC_NONBLOCK`.
  *
  * Returns the new descriptor, or `-EINVAL` for unknown `flags` bits (or a
  * socket that is not listening), `-EAGAIN` (non-blocking, none pending),
@@ -931,7 +1041,8 @@ int sc_close(int fd);
 
 /**
  * `getsockname(2)`: the local address of `fd` into `*out` (with the real
- * port after binding port 0).
+ * port after binding port 0; the empty address, length 0, for a Unix
+ * socket with no name).
  *
  * Returns 0, or `-EFAULT` for a NULL `out`, `-EBADF`, `-ENOTSOCK`,
  * `-ENOBUFS`. `*out` is unchanged on error.
@@ -943,7 +1054,8 @@ int sc_close(int fd);
 int sc_local_addr(int fd, struct sc_addr *out);
 
 /**
- * `getpeername(2)`: the address of the peer connected to `fd` into `*out`.
+ * `getpeername(2)`: the address of the peer connected to `fd` into `*out`
+ * (the empty address, length 0, for a Unix peer with no name).
  *
  * Returns 0, or `-EFAULT` for a NULL `out`, `-ENOTCONN`, `-EBADF`,
  * `-ENOTSOCK`, `-ENOBUFS`. `*out` is unchanged on error.
@@ -1085,8 +1197,10 @@ ssize_t sc_sendto(int fd, const void *buf, size_t len, int flags, const struct s
 
 /**
  * `recvfrom(2)` with `flags`: a datagram, and its sender's address into
- * `*from` unless `from` is NULL (a connected stream socket gives the empty
- * address, family `AF_UNSPEC`).
+ * `*from` unless `from` is NULL. A sender with no name (a connected
+ * stream, a Unix socket that never bound) gives the empty address (family
+ * `AF_UNSPEC`, length 0), as `sc_accept`, `sc_local_addr` and
+ * `sc_peer_addr` report one.
  *
  * Returns the count received, or the errors of `sc_recv`. `*from` is
  * unchanged on error.
@@ -1232,7 +1346,9 @@ int sc_connect_timeout(int fd, const struct sc_addr *addr, int timeout_ms);
  * the deadline.
  *
  * Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
- * time, and the errors of `sc_accept`. `*peer` is unchanged on error.
+ * time, `-EBADF` at once for a negative `fd` (`poll(2)` would skip it and
+ * wait out the time-out), and the errors of `sc_accept`. `*peer` is
+ * unchanged on error.
  *
  * # Safety
  *
@@ -1247,7 +1363,8 @@ int sc_accept_timeout(int fd, struct sc_addr *peer, int flags, int timeout_ms);
  * a blocking socket.
  *
  * Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
- * nothing arrived in time, and the errors of `sc_read`.
+ * nothing arrived in time, `-EBADF` at once for a negative `fd`, and the
+ * errors of `sc_read`.
  *
  * # Safety
  *
@@ -1262,8 +1379,8 @@ ssize_t sc_read_timeout(int fd, void *buf, size_t len, int timeout_ms);
  * `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
  * fewer than `len` bytes when the send buffer had less room.
  *
- * Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
- * the errors of `sc_write`.
+ * Returns the count sent, or `-ETIMEDOUT` when no room came in time,
+ * `-EBADF` at once for a negative `fd`, and the errors of `sc_write`.
  *
  * # Safety
  *
@@ -1280,12 +1397,21 @@ ssize_t sc_write_timeout(int fd, const void *buf, size_t len, int timeout_ms);
  * `SCM_RIGHTS` descriptors, which stay open here). `msg->msg_flags` is
  * ignored; `flags` is a combination of `SC_MSG_*` constants.
  *
- * Returns the count of bytes sent, or `-EFAULT` for a NULL `msg` (or a bad
- * pointer in it), `-EINVAL` for unknown `flags` bits, control data the
- * kernel rejects or more than `SC_SCM_MAX_FD` descriptors, `-EMSGSIZE`
- * (more than `SC_IOV_MAX` buffers, or a datagram too long), `-EBADF` (a
- * descriptor in `SCM_RIGHTS` that is not open), `-EPERM` (credentials not
- * the sender's own), `-ETOOMANYREFS`, and the errors of `sc_sendto`.
+ * The header is checked as `sc_writev` checks its arguments, before any
+ * system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+ * `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+ * `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+ * `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+ * `msg_controllen` over `INT_MAX`.
+ *
+ * Returns the count of bytes sent, or those codes, `-EINVAL` for unknown
+ * `flags` bits, control data the kernel rejects or more than
+ * `SC_SCM_MAX_FD` descriptors, `-ENOBUFS` (control data larger than the
+ * kernel's `net.core.optmem_max`), `-EMSGSIZE` (a datagram too long),
+ * `-EFAULT` (another bad pointer in the header, found by the kernel),
+ * `-EBADF` (a descriptor in `SCM_RIGHTS` that is not open), `-EPERM`
+ * (credentials not the sender's own), `-ETOOMANYREFS`, and the errors of
+ * `sc_sendto`.
  *
  * # Safety
  *
@@ -1310,9 +1436,17 @@ ssize_t sc_sendmsg(int fd, const struct msghdr *msg, int flags);
  * leak waiting to happen, so every descriptor that did arrive has been
  * closed already and its slot in the control data reads -1.
  *
- * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
- * for a NULL `msg`, `-EINVAL` for unknown `flags` bits, `-EMSGSIZE` (more
- * than `SC_IOV_MAX` buffers), and the errors of `sc_recv`.
+ * The header is checked as `sc_readv` checks its arguments, before any
+ * system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+ * `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+ * `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+ * `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+ * `msg_controllen` over `INT_MAX`.
+ *
+ * Returns the count of bytes received (0 at end of stream), or those
+ * codes, `-EINVAL` for unknown `flags` bits, `-EFAULT` (another bad
+ * pointer in the header, found by the kernel), and the errors of
+ * `sc_recv`.
  *
  * # Safety
  *
@@ -1349,12 +1483,17 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
 #if defined(SOCKCORE_HAVE_MESSAGES)
 /**
  * Receives up to `len` bytes into `data` and up to `*nfds` descriptors
- * into `fds`, in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. On input
- * `*nfds` is the capacity of `fds` (0 to take none; `fds` then may be
- * NULL); on success it is the count stored at the start of `fds`, each
+ * into `fds`, in one `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC`. On
+ * input `*nfds` is the capacity of `fds` (0 to take none; `fds` then may
+ * be NULL); on success it is the count stored at the start of `fds`, each
  * close-on-exec and the caller's to close. `*msg_flags` (unless
  * `msg_flags` is NULL) gets the message's flags: `MSG_TRUNC` (the data
  * was cut), `MSG_CTRUNC` (more descriptors came than `fds` holds).
+ *
+ * `flags` is 0, or `SC_MSG_DONTWAIT` (this call alone is non-blocking)
+ * and `SC_MSG_PEEK` (the data stays queued; the kernel still installs the
+ * descriptors, so each peek hands over copies of its own, to close as
+ * any others).
  *
  * When more descriptors arrive than `fds` holds, none is kept: all are
  * closed, `*nfds` is 0 and `*msg_flags` has `MSG_CTRUNC`, so no partial
@@ -1363,8 +1502,10 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
  *
  * Returns the count of bytes received (0 at end of stream), or `-EFAULT`
  * for a NULL `data` or `nfds` (or a NULL `fds` with `*nfds` above 0),
- * `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX`, and the errors of
- * `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on error.
+ * `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX` or `flags` other than
+ * those two, `-EAGAIN` (with `SC_MSG_DONTWAIT`, nothing queued), and the
+ * errors of `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on
+ * error.
  *
  * # Safety
  *
@@ -1372,7 +1513,13 @@ ssize_t sc_send_fds(int fd, const void *data, size_t len, const int *fds, size_t
  * `len` bytes; `nfds` NULL or a valid `size_t`; `fds` NULL or writable for
  * `*nfds` ints; `msg_flags` NULL or writable.
  */
-ssize_t sc_recv_fds(int fd, void *data, size_t len, int *fds, size_t *nfds, int *msg_flags);
+ssize_t sc_recv_fds(int fd,
+                    void *data,
+                    size_t len,
+                    int flags,
+                    int *fds,
+                    size_t *nfds,
+                    int *msg_flags);
 #endif
 
 #if defined(SOCKCORE_HAVE_MESSAGES)
@@ -1761,6 +1908,9 @@ int sc_peer_credentials(int fd, struct sc_ucred *out);
  * before it, and that message's error is lost (the next call, starting
  * there, reports it). Only an error on the first message is returned.
  *
+ * Every header is checked as `sc_sendmsg` checks its own before the call,
+ * so one bad header fails the whole batch with nothing sent.
+ *
  * Returns how many messages were sent, or `-EFAULT` for a NULL `msgs`,
  * `-EINVAL` for unknown `flags` bits, and the errors of `sc_sendmsg`.
  *
@@ -1787,6 +1937,9 @@ int sc_sendmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags);
  * (see `recvmmsg(2)`, BUGS): it ends a batch early but never an empty
  * wait. For a bounded wait, poll first (`sc_wait_ready`) and pass
  * `SC_MSG_WAITFORONE`.
+ *
+ * Every header is checked as `sc_recvmsg` checks its own before the call,
+ * so one bad header fails the whole batch with nothing received.
  *
  * Returns how many messages were filled, or `-EFAULT` for a NULL `msgs`,
  * `-EINVAL` for unknown `flags` bits, `-EAGAIN` (nothing arrived,
@@ -2032,6 +2185,12 @@ int sc_segments_next(struct sc_segments *it, const void **data, size_t *len);
  * sets each entry's `revents`. One call: a signal ends it with `-EINTR`.
  * With `nfds` 0, `fds` may be NULL (a plain sleep).
  *
+ * An entry with a negative `fd` is ignored (its `revents` is 0), as
+ * `poll(2)` ignores it: that is the system call's contract, and the way to
+ * leave a slot unused. So an error code stored in `fd` by mistake is
+ * silently skipped here; `sc_wait_ready`, for one descriptor, refuses it
+ * with `-EBADF`.
+ *
  * Returns how many entries have events (0 on time-out), or `-EFAULT` for
  * a NULL `fds` with `nfds` above 0, `-EINVAL` for `nfds` over `INT_MAX` or
  * the process's descriptor limit, `-EINTR`, `-ENOMEM`.
@@ -2049,7 +2208,10 @@ int sc_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
  * (negative: for ever).
  *
  * Returns the events that happened (`revents`, which may be `POLLERR`,
- * `POLLHUP` or `POLLNVAL` alone), or `-ETIMEDOUT` when the time passes,
+ * `POLLHUP` or `POLLNVAL` alone: `POLLNVAL` for a descriptor that is not
+ * open), or `-ETIMEDOUT` when the time passes, `-EBADF` at once for a
+ * negative `fd` (such as an error code stored in it by mistake, which
+ * `poll(2)` would skip, waiting out the time-out or, with none, for ever),
  * `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
  */
 int sc_wait_ready(int fd, short events, int timeout_ms);
@@ -4026,10 +4188,30 @@ int sc_get_udp_segment(int fd);
  * refused"`), like `strerror(3)` but thread-safe and locale-free. `err` may
  * be a `-errno` return or a positive `errno`.
  *
- * Returns a static NUL-terminated string, never NULL: `"Unknown error"` for
- * 0 and for a number Linux does not define.
+ * Returns a static NUL-terminated string, never NULL: `"Success"` for 0,
+ * `"Unknown error"` for a number Linux does not define (`sc_strerror_r`
+ * adds the number).
  */
 const char *sc_strerror(int err);
+
+/**
+ * Writes the message for an error number into `buf` as a NUL-terminated
+ * string: `sc_strerror`'s text, or for a number Linux does not define
+ * `"Unknown error 4242"` (the number without its sign), so that a code
+ * from elsewhere is never printed without its number. `err` may be a
+ * `-errno` return or a positive `errno`; `SC_STRERROR_LEN` bytes always
+ * suffice.
+ *
+ * Returns the length written, without the NUL; or `-ENOSPC` when `len` is
+ * too small, leaving `buf` holding `""` if `len > 0` (a message is never
+ * cut short); `-EFAULT` for a NULL `buf`, `-EINVAL` for `len` over
+ * `SSIZE_MAX`.
+ *
+ * # Safety
+ *
+ * `buf` must be NULL or writable for `len` bytes.
+ */
+int sc_strerror_r(int err, char *buf, size_t len);
 
 /**
  * The symbolic name of an error number (`"ECONNREFUSED"`), as

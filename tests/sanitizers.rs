@@ -79,6 +79,11 @@ fn unix_echo_under_sanitizers() {
 }
 
 #[test]
+fn addresses_under_sanitizers() {
+    c_programs::addresses(&Sanitizers, built());
+}
+
+#[test]
 fn epoll_echo_under_sanitizers() {
     c_programs::epoll_echo(&Sanitizers, built());
 }

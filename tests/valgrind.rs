@@ -66,6 +66,11 @@ fn unix_echo_under_valgrind() {
 }
 
 #[test]
+fn addresses_under_valgrind() {
+    c_programs::addresses(&Memcheck, built());
+}
+
+#[test]
 fn epoll_echo_under_valgrind() {
     c_programs::epoll_echo(&Memcheck, built());
 }

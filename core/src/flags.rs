@@ -4,9 +4,15 @@
 
 use bitflags::bitflags;
 
+use crate::errno::{Errno, Result};
+
 bitflags! {
     /// Flags for creating or accepting a socket. Close-on-exec is not here
     /// because it is always on.
+    ///
+    /// Bits no constant names (only `from_bits_retain` makes them) are
+    /// refused with `EINVAL`, as the C ABI refuses them: `socket(2)` would
+    /// read them as part of the socket type.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub struct SockFlags: i32 {
         /// `SOCK_NONBLOCK`: the new socket starts non-blocking.
@@ -19,6 +25,11 @@ bitflags! {
     ///
     /// Send calls in this crate always add `MSG_NOSIGNAL`, so callers never
     /// need to name it.
+    ///
+    /// Bits no constant names (only `from_bits_retain` makes them) are
+    /// refused with `EINVAL` by every call, as the C ABI refuses them,
+    /// before they reach the kernel (which would ignore some and act on
+    /// others). Flags known where a call is written cost no check.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub struct MsgFlags: i32 {
         /// `MSG_OOB`: out-of-band data.
@@ -51,6 +62,33 @@ bitflags! {
         /// `MSG_CMSG_CLOEXEC`: received descriptors are close-on-exec;
         /// always added by this crate's receive calls that take control data.
         const CMSG_CLOEXEC = libc::MSG_CMSG_CLOEXEC;
+    }
+}
+
+impl SockFlags {
+    /// The bits for a system call, or `EINVAL` for bits no constant names.
+    #[inline]
+    pub(crate) fn syscall_bits(self) -> Result<i32> {
+        known_bits(self.bits(), Self::all().bits())
+    }
+}
+
+impl MsgFlags {
+    /// The bits for a system call, or `EINVAL` for bits no constant names.
+    /// Inlined, so the compiler drops the test for flags it knows.
+    #[inline]
+    pub(crate) fn syscall_bits(self) -> Result<i32> {
+        known_bits(self.bits(), Self::all().bits())
+    }
+}
+
+/// `bits`, or `EINVAL` when it has a bit outside `all`.
+#[inline]
+fn known_bits(bits: i32, all: i32) -> Result<i32> {
+    if bits & !all == 0 {
+        Ok(bits)
+    } else {
+        Err(Errno::EINVAL)
     }
 }
 

@@ -32,6 +32,11 @@ const _: () = assert!(same_layout::<SocketFd, libc::c_int>());
 const _: () = assert!(same_layout::<Socket, libc::c_int>());
 const _: () = assert!(same_layout::<BorrowedSocket<'_>, libc::c_int>());
 const _: () = assert!(same_layout::<OwnedFd, libc::c_int>());
+// And an absent one costs nothing: descriptors are never negative, which
+// leaves a niche (fd_niche.rs), so the C side of a slot that may hold a
+// descriptor is still one `int`.
+const _: () = assert!(same_layout::<Option<Socket>, libc::c_int>());
+const _: () = assert!(same_layout::<Option<OwnedFd>, libc::c_int>());
 
 // Numbers C passes as `int`: errno values, `AF_*`, `SOCK_*`, `SHUT_*`.
 const _: () = assert!(same_layout::<Errno, libc::c_int>());

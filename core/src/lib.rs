@@ -149,17 +149,46 @@
 //! - `std::io::Read` and `std::io::Write` for [`Socket`], `&Socket`,
 //!   `&SocketFd` and [`BorrowedSocket`]: `read` is [`SocketFd::read`],
 //!   `write` is [`SocketFd::write`] (`MSG_NOSIGNAL` included), the vectored
-//!   forms take std's `IoSlice`s as they are, and `flush` does nothing.
+//!   forms take std's `IoSlice`s as they are (at most the first 1024 per
+//!   call, as std's own sockets do), and `flush` does nothing.
 //! - `From` both ways between [`Socket`] and `std::net::{TcpStream,
 //!   TcpListener, UdpSocket}` and `std::os::unix::net::{UnixStream,
 //!   UnixListener, UnixDatagram}`, and `OwnedFd`; `AsFd`, `AsRawFd`,
 //!   `FromRawFd` and `IntoRawFd`; `BorrowedSocket` to and from `BorrowedFd`.
-//! - `std::error::Error` for [`Errno`] and [`TransferError`], and `From`
-//!   both into `std::io::Error` with the kind std gives the same errno
-//!   (`ECONNREFUSED` is `ConnectionRefused`).
-//! - [`SocketAddr`] to and from `std::os::unix::net::SocketAddr` (`TryFrom`);
-//!   `std::net::SocketAddr` is `core::net::SocketAddr`, converted with or
-//!   without the feature.
+//! - `From` [`Errno`] and [`TransferError`] into `std::io::Error`, with the
+//!   kind std gives the same errno (`ECONNREFUSED` is `ConnectionRefused`).
+//! - The conversions of the names std shares, below.
+//!
+//! `core::error::Error` (which std calls `std::error::Error`) is
+//! implemented for [`Errno`] and [`TransferError`] with or without the
+//! feature.
+//!
+//! # Names shared with std
+//!
+//! Four names here are also std's: [`SocketAddr`], [`OwnedFd`],
+//! [`IoSlice`]/[`IoSliceMut`] and [`Result`]. They are this crate's own
+//! types, not aliases of std's: the crate has no `std` to alias, and each
+//! does what std's cannot in a `#![no_std]` socket core (a `SocketAddr` of
+//! any family, Unix included; an `OwnedFd` for a received descriptor
+//! without `std::os::fd`). So the `std` feature converts rather than
+//! re-exports, and a program that uses both names them by path
+//! (`sockcore::SocketAddr`) or converts at the boundary, with no `use ..
+//! as ..` needed:
+//!
+//! - [`SocketAddr`] and `std::net::SocketAddr` (which is
+//!   `core::net::SocketAddr`): `From` one way, `TryFrom` back
+//!   (`EAFNOSUPPORT` for a Unix address), with or without the feature;
+//!   and `TryFrom` both ways with `std::os::unix::net::SocketAddr`.
+//! - [`OwnedFd`] and `std::os::fd::OwnedFd`: `From` both ways; a
+//!   [`Socket`] converts to and from std's too.
+//! - [`IoSlice`] and `std::io::IoSlice`, [`IoSliceMut`] and
+//!   `std::io::IoSliceMut`: the same layout (`struct iovec`), `From` both
+//!   ways, and `IoSlice::from_std_slices`/`IoSliceMut::from_std_slices`
+//!   for a whole list in place. Two differences: this crate's `advance`
+//!   stops at the end where std's panics, and its own vectored calls
+//!   refuse more than 1024 buffers instead of taking the first 1024.
+//! - [`Result`] is `core::result::Result<T, Errno>`; `?` turns an
+//!   [`Errno`] into a `std::io::Error`.
 //!
 //! With `std::io::Read` or `Write` in scope, method syntax on a `Socket`
 //! finds the trait methods before the crate's own (as on `TcpStream`):
@@ -198,6 +227,7 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -234,6 +264,7 @@ extern crate std;
 // only declares modules and re-exports the public API.
 mod bytes;
 mod fd;
+mod fd_niche;
 mod flags;
 mod iovec;
 mod layout;

@@ -20,7 +20,7 @@ use std::path::Path;
 use crate::addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
 use crate::errno::Errno;
 use crate::fd::RawFd;
-use crate::iovec::{IoSlice, IoSliceMut};
+use crate::iovec::{IoSlice, IoSliceMut, IOV_MAX};
 use crate::socket::transfer::TransferError;
 use crate::socket::{BorrowedSocket, Socket, SocketFd};
 
@@ -46,6 +46,62 @@ fn as_iovecs_mut<'a, 'b>(bufs: &'b mut [io::IoSliceMut<'a>]) -> &'b mut [IoSlice
     unsafe { core::slice::from_raw_parts_mut(bufs.as_mut_ptr().cast(), bufs.len()) }
 }
 
+/// std's buffer, borrowing the same bytes.
+impl<'a> From<io::IoSlice<'a>> for IoSlice<'a> {
+    #[inline]
+    fn from(buf: io::IoSlice<'a>) -> IoSlice<'a> {
+        // SAFETY: both are ABI-compatible with struct iovec (asserted above)
+        // and borrow the same bytes for 'a.
+        unsafe { core::mem::transmute::<io::IoSlice<'a>, IoSlice<'a>>(buf) }
+    }
+}
+
+/// This crate's buffer as std's, borrowing the same bytes.
+impl<'a> From<IoSlice<'a>> for io::IoSlice<'a> {
+    #[inline]
+    fn from(buf: IoSlice<'a>) -> io::IoSlice<'a> {
+        io::IoSlice::new(buf.as_slice())
+    }
+}
+
+/// std's writable buffer, borrowing the same bytes.
+impl<'a> From<io::IoSliceMut<'a>> for IoSliceMut<'a> {
+    #[inline]
+    fn from(buf: io::IoSliceMut<'a>) -> IoSliceMut<'a> {
+        // SAFETY: both are ABI-compatible with struct iovec (asserted above)
+        // and hold the same exclusive borrow for 'a, which moves over.
+        unsafe { core::mem::transmute::<io::IoSliceMut<'a>, IoSliceMut<'a>>(buf) }
+    }
+}
+
+/// This crate's writable buffer as std's, borrowing the same bytes.
+impl<'a> From<IoSliceMut<'a>> for io::IoSliceMut<'a> {
+    #[inline]
+    fn from(buf: IoSliceMut<'a>) -> io::IoSliceMut<'a> {
+        io::IoSliceMut::new(buf.into_slice())
+    }
+}
+
+impl<'a> IoSlice<'a> {
+    /// A list of std's buffers seen as this crate's, in place (the types
+    /// have the same layout): for [`SocketFd::write_vectored`] and friends.
+    /// Only with the `std` feature.
+    #[inline]
+    pub fn from_std_slices<'b>(bufs: &'b [io::IoSlice<'a>]) -> &'b [IoSlice<'a>] {
+        as_iovecs(bufs)
+    }
+}
+
+impl<'a> IoSliceMut<'a> {
+    /// A list of std's writable buffers seen as this crate's, in place: for
+    /// [`SocketFd::read_vectored`] and friends. Only with the `std`
+    /// feature.
+    #[inline]
+    pub fn from_std_slices<'b>(bufs: &'b mut [io::IoSliceMut<'a>]) -> &'b mut [IoSliceMut<'a>] {
+        as_iovecs_mut(bufs)
+    }
+}
+
 /// `io::Read` and `io::Write` for a type that dereferences to [`SocketFd`].
 /// The calls name `SocketFd` because `self.read` would find the trait
 /// method again.
@@ -58,8 +114,13 @@ macro_rules! std_io_for {
                 Ok(SocketFd::read(self, buf)?)
             }
 
+            /// As std's sockets do, one `readv(2)` fills at most the first
+            /// `IOV_MAX` (1024) buffers, where the crate's own call refuses
+            /// more with `EINVAL`.
             #[inline]
             fn read_vectored(&mut self, bufs: &mut [io::IoSliceMut<'_>]) -> io::Result<usize> {
+                let count = bufs.len().min(IOV_MAX);
+                let bufs = bufs.get_mut(..count).unwrap_or_default();
                 Ok(SocketFd::read_vectored(self, as_iovecs_mut(bufs))?)
             }
         }
@@ -73,8 +134,13 @@ macro_rules! std_io_for {
                 Ok(SocketFd::write(self, buf)?)
             }
 
+            /// As std's sockets do, one `sendmsg(2)` sends at most the
+            /// first `IOV_MAX` (1024) buffers (std's `write_all_vectored`
+            /// loops for the rest), where the crate's own call refuses more
+            /// with `EMSGSIZE`.
             #[inline]
             fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+                let bufs = bufs.get(..IOV_MAX).unwrap_or(bufs);
                 Ok(SocketFd::write_vectored(self, as_iovecs(bufs))?)
             }
 
@@ -218,11 +284,6 @@ std_socket_conversions!(
     UnixDatagram
 );
 
-impl std::error::Error for Errno {}
-
-/// Its `Display` already names the errno, so it reports no `source`.
-impl std::error::Error for TransferError {}
-
 /// `io::Error::from_raw_os_error`: the kind follows the errno
 /// (`ECONNREFUSED` is `ConnectionRefused`, `EAGAIN` is `WouldBlock`) and
 /// `raw_os_error` gives the number back.
@@ -243,7 +304,9 @@ impl From<TransferError> for io::Error {
     }
 }
 
-/// Copies a std Unix socket address: a path, an abstract name, or unnamed.
+/// Copies a std Unix socket address: a path, an abstract name, or unnamed,
+/// which becomes the empty address, as this crate reports a socket with no
+/// name (std's unnamed addresses come from the same calls).
 ///
 /// Errors: `ENAMETOOLONG` for a path that does not fit `sun_path`, which
 /// the kernel never hands back.
@@ -256,16 +319,17 @@ impl TryFrom<&UnixSocketAddr> for SocketAddr {
         } else if let Some(name) = addr.as_abstract_name() {
             SocketAddr::unix_abstract(name)
         } else {
-            Ok(SocketAddr::unix_unnamed())
+            Ok(SocketAddr::empty())
         }
     }
 }
 
 /// Builds a std Unix socket address from a path or an abstract name.
 ///
-/// Errors: `EAFNOSUPPORT` for an address that is not `AF_UNIX`; `EINVAL` for
-/// the unnamed address, which std cannot build; `ENAMETOOLONG` for a path of
-/// the full 108 bytes, which std refuses because it wants room for a NUL.
+/// Errors: `EINVAL` for an address with no name (the empty address, or the
+/// unnamed one), which std cannot build; `EAFNOSUPPORT` for another family;
+/// `ENAMETOOLONG` for a path of the full 108 bytes, which std refuses
+/// because it wants room for a NUL.
 impl TryFrom<&SocketAddr> for UnixSocketAddr {
     type Error = Errno;
 
@@ -278,7 +342,7 @@ impl TryFrom<&SocketAddr> for UnixSocketAddr {
                 UnixSocketAddr::from_pathname(Path::new(OsStr::from_bytes(path)))
             }
             AddrKind::UnixAbstract(name) => UnixSocketAddr::from_abstract_name(name),
-            AddrKind::UnixUnnamed => return Err(Errno::EINVAL),
+            AddrKind::UnixUnnamed | AddrKind::Unspecified => return Err(Errno::EINVAL),
             _ => return Err(Errno::EAFNOSUPPORT),
         };
         // std refuses only NULs in a path and over-long names, which the

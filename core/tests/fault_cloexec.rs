@@ -17,7 +17,7 @@ use std::os::fd::AsRawFd;
 use std::process::Command;
 use std::time::Duration;
 
-use sockcore::{Domain, OwnedFd, SockFlags, Socket, Type};
+use sockcore::{Domain, MsgFlags, OwnedFd, SockFlags, Socket, Type};
 
 use support::sockets::{abstract_text, stream_pair};
 use support::temp_dir::TempDir;
@@ -112,7 +112,9 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
     );
     drop((passed_socket, passed_file));
     let mut fds: [Option<OwnedFd>; 2] = [None, None];
-    let got = receiver.recv_fds(&mut [0u8; 1], &mut fds).unwrap();
+    let got = receiver
+        .recv_fds(&mut [0u8; 1], &mut fds, MsgFlags::empty())
+        .unwrap();
     assert_eq!((got.len, got.fds), (1, 2));
     let received: Vec<(&str, OwnedFd)> = ["received socket", "received file"]
         .into_iter()

@@ -123,7 +123,9 @@ fn no_received_descriptor_leaks() {
         assert_eq!(peeked.control.fd_count(), 2);
         drop(peeked);
         let mut slots: [Option<OwnedFd>; 2] = [None, None];
-        let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
+        let got = b
+            .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+            .expect("recv_fds");
         assert_eq!(got.fds, 2);
     }
     assert_eq!(open_fd_count(), baseline, "peek");
@@ -133,7 +135,9 @@ fn no_received_descriptor_leaks() {
         assert_eq!(a.send_fds(b"y", &[passed; 6]), Ok(1));
         let mut byte = [0u8; 1];
         let mut slots: [Option<OwnedFd>; 5] = Default::default();
-        let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
+        let got = b
+            .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+            .expect("recv_fds");
         assert_eq!(got.fds, 0);
         assert!(got.flags.contains(MsgFlags::CTRUNC));
     }

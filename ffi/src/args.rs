@@ -311,6 +311,23 @@ pub(crate) unsafe fn addr_opt<'call>(
     unsafe { addr(addr_ptr) }.map(Some)
 }
 
+/// A caller's address, to change in place: checks as [`addr`].
+///
+/// # Safety
+///
+/// Unless NULL, `addr` must point at an initialised, writable `sc_addr`.
+#[inline]
+pub(crate) unsafe fn addr_mut<'call>(addr: *mut sc_addr) -> Result<&'call mut SocketAddr, Errno> {
+    // SAFETY: the caller's promise.
+    let raw = unsafe { out_ref(addr) }?;
+    if raw.len as usize > core::mem::size_of::<libc::sockaddr_storage>() {
+        return Err(Errno::EINVAL);
+    }
+    // SAFETY: as in addr: the same layout, every bit pattern valid, the
+    // length in range; the borrow is exclusive.
+    Ok(unsafe { &mut *(raw as *mut sc_addr).cast::<SocketAddr>() })
+}
+
 /// The IPv4 address in a caller's `sc_addr` (its port ignored), as
 /// [`addr`] checks it, and `EAFNOSUPPORT` for another family. Out of line:
 /// one copy for every IPv4 argument of the multicast calls.
@@ -440,14 +457,49 @@ pub(crate) unsafe fn poll_fds<'call>(
     unsafe { array_mut(fds.cast::<PollFd>(), count, usize::MAX) }
 }
 
-/// The caller's `struct msghdr` for `sc_sendmsg`: `EFAULT` for NULL, and
-/// for a NULL control buffer with a length, checked here rather than left
-/// to the kernel: 64-bit musl's `sendmsg` copies the control data before
-/// the system call and would crash on it.
+/// The most control bytes one message may have: the kernel's `sendmsg`
+/// refuses more than `INT_MAX` (with `ENOBUFS`).
+#[cfg(feature = "messages")]
+const CONTROL_MAX: usize = c_int::MAX as usize;
+
+/// What a caller's `struct msghdr` points at, checked as `sc_readv` and
+/// `sc_writev` check their arguments, before any system call: `msg_iov`
+/// as [`iovecs`] (`EFAULT` for a NULL array or a NULL buffer of non-zero
+/// length, `EINVAL` for `msg_iovlen` over `SC_IOV_MAX` or a total over
+/// `SSIZE_MAX`), then the control buffer (`EFAULT` for NULL with a length,
+/// which 64-bit musl's `sendmsg` would also crash on, copying it before the
+/// system call; `EINVAL` for a length over [`CONTROL_MAX`]). The name is
+/// the kernel's to check.
 ///
 /// # Safety
 ///
-/// As for [`in_ref`].
+/// `msg_iov` must be NULL or readable for `msg_iovlen` entries.
+#[cfg(feature = "messages")]
+// msg_iovlen and msg_controllen are a size_t on glibc (the conversion and
+// the cast are no-ops there), an int and a socklen_t on musl.
+#[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
+#[inline(never)]
+unsafe fn msghdr_parts(msg: &libc::msghdr) -> Result<(), Errno> {
+    // A count past INT_MAX is as far over SC_IOV_MAX as INT_MAX is.
+    let count = c_int::try_from(msg.msg_iovlen).unwrap_or(c_int::MAX);
+    // SAFETY: the caller's promise.
+    unsafe { iovecs(msg.msg_iov, count) }?;
+    let control_len = msg.msg_controllen as usize;
+    if msg.msg_control.is_null() && control_len != 0 {
+        return Err(Errno::EFAULT);
+    }
+    if control_len > CONTROL_MAX {
+        return Err(Errno::EINVAL);
+    }
+    Ok(())
+}
+
+/// The caller's `struct msghdr` for `sc_sendmsg`: `EFAULT` for NULL, then
+/// the checks of [`msghdr_parts`].
+///
+/// # Safety
+///
+/// As for [`in_ref`], and `msg_iov` as for [`msghdr_parts`].
 #[cfg(feature = "messages")]
 #[inline]
 pub(crate) unsafe fn send_msghdr<'call>(
@@ -455,9 +507,26 @@ pub(crate) unsafe fn send_msghdr<'call>(
 ) -> Result<&'call libc::msghdr, Errno> {
     // SAFETY: the caller's promise.
     let msg = unsafe { in_ref(msg) }?;
-    if msg.msg_control.is_null() && msg.msg_controllen != 0 {
-        return Err(Errno::EFAULT);
-    }
+    // SAFETY: the caller's promise.
+    unsafe { msghdr_parts(msg) }?;
+    Ok(msg)
+}
+
+/// The caller's `struct msghdr` for `sc_recvmsg`: `EFAULT` for NULL, then
+/// the checks of [`msghdr_parts`].
+///
+/// # Safety
+///
+/// As for [`out_ref`], and `msg_iov` as for [`msghdr_parts`].
+#[cfg(feature = "messages")]
+#[inline]
+pub(crate) unsafe fn recv_msghdr<'call>(
+    msg: *mut libc::msghdr,
+) -> Result<&'call mut libc::msghdr, Errno> {
+    // SAFETY: the caller's promise.
+    let msg = unsafe { out_ref(msg) }?;
+    // SAFETY: the caller's promise.
+    unsafe { msghdr_parts(msg) }?;
     Ok(msg)
 }
 
@@ -515,12 +584,15 @@ pub(crate) unsafe fn cmsg_builder<'call>(
 }
 
 /// The caller's batch of `struct mmsghdr`: `EFAULT` for NULL; at most
-/// `SC_IOV_MAX` headers, as the kernel caps a `sendmmsg` batch.
+/// `SC_IOV_MAX` headers, as the kernel caps a batch; then every header's
+/// [`msghdr_parts`], so a bad one fails the call before anything is sent
+/// or received.
 ///
 /// # Safety
 ///
 /// Unless NULL, `msgs` must be writable for `vlen` headers, and not
-/// otherwise accessed during the call.
+/// otherwise accessed during the call; each `msg_iov` as for
+/// [`msghdr_parts`].
 #[cfg(feature = "messages")]
 #[inline]
 pub(crate) unsafe fn mmsghdrs<'call>(
@@ -529,7 +601,12 @@ pub(crate) unsafe fn mmsghdrs<'call>(
 ) -> Result<&'call mut [libc::mmsghdr], Errno> {
     let count = (vlen as usize).min(SC_IOV_MAX as usize);
     // SAFETY: writable for vlen >= count headers (the caller's promise).
-    unsafe { slice_mut(msgs, count, usize::MAX) }
+    let msgs = unsafe { slice_mut(msgs, count, usize::MAX) }?;
+    for msg in msgs.iter() {
+        // SAFETY: the caller's promise.
+        unsafe { msghdr_parts(&msg.msg_hdr) }?;
+    }
+    Ok(msgs)
 }
 
 /// A caller's `sc_udp_offload`, to use and update: `EFAULT` for NULL,

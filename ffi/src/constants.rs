@@ -52,6 +52,10 @@ pub const SC_MSG_CMSG_CLOEXEC: c_int = MSG_CMSG_CLOEXEC;
 /// escaped as `\xNN`, after `unix:`.
 pub const SC_ADDR_STRLEN: usize = 438;
 
+/// A buffer size for `sc_strerror_r` that fits every message, NUL
+/// included: the longest is 49 bytes, an unknown number's at most 24.
+pub const SC_STRERROR_LEN: usize = 64;
+
 /// The most buffers `sc_readv` and `sc_writev` take in one call: Linux's
 /// `IOV_MAX` (`UIO_MAXIOV`), which C99 headers do not define.
 pub const SC_IOV_MAX: c_int = 1024;

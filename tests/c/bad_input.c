@@ -7,7 +7,7 @@
  * It runs with SIGPIPE at its default action, as C programs do, so the
  * EPIPE case also proves that sends never raise the signal.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* struct mmsghdr */
 
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +25,7 @@
 
 static void null_pointers(int fd, int udp)
 {
+    uint8_t ip[16] = {127, 0, 0, 1};
     char buf[16] = "x";
     struct sockaddr_in sin;
     sc_addr addr;
@@ -43,6 +44,18 @@ static void null_pointers(int fd, int udp)
     CASE(sc_addr_len(NULL), -EFAULT);
     CASE(sc_addr_family(NULL), -EFAULT);
     CASE(sc_addr_port(NULL), -EFAULT);
+    CASE(sc_addr_ipv4(NULL, ip, 80), -EFAULT);
+    CASE(sc_addr_ipv4(&addr, NULL, 80), -EFAULT);
+    CASE(sc_addr_ipv6(NULL, ip, 80, 0), -EFAULT);
+    CASE(sc_addr_ipv6(&addr, NULL, 80, 0), -EFAULT);
+    CASE(sc_addr_unix(NULL, "/x"), -EFAULT);
+    CASE(sc_addr_unix(&addr, NULL), -EFAULT);
+    CASE(sc_addr_unix_abstract(NULL, "x", 1), -EFAULT);
+    CASE(sc_addr_unix_abstract(&addr, NULL, 1), -EFAULT);
+    CASE(sc_addr_unix_abstract(&addr, NULL, 0), -EFAULT);
+    CASE(sc_addr_set_port(NULL, 80), -EFAULT);
+    /* Every failure above left the address as it was. */
+    CASE(sc_addr_port(&addr), 9);
     CASE(sc_socketpair(AF_UNIX, SOCK_STREAM, 0, NULL), -EFAULT);
     CASE(sc_bind(udp, NULL), -EFAULT);
     CASE(sc_connect(udp, NULL), -EFAULT);
@@ -105,6 +118,39 @@ static void bad_descriptors(void)
     close(pipefd[1]);
 }
 
+/* A negative descriptor, such as an error code stored in fd by mistake:
+ * the calls that poll it refuse it at once, where poll(2) would skip it and
+ * wait out the 10 s time-out (or, with none, never return). sc_poll keeps
+ * poll(2)'s contract and ignores such an entry. */
+static void negative_descriptors(int fd)
+{
+    char buf[4] = "x";
+    struct pollfd entries[2];
+    sc_addr peer;
+
+    MUST(sc_addr_parse(&peer, "127.0.0.1:9"));
+    CASE(sc_read_timeout(-EMFILE, buf, 1, 10000), -EBADF);
+    CASE(sc_read_timeout(-1, buf, 1, 10000), -EBADF);
+    CASE(sc_write_timeout(-1, buf, 1, 10000), -EBADF);
+    CASE(sc_accept_timeout(-EMFILE, &peer, 0, 10000), -EBADF);
+    CASE(sc_addr_port(&peer), 9);
+    CASE(sc_accept_timeout(INT_MIN, NULL, 0, 10000), -EBADF);
+    CASE(sc_wait_ready(-EMFILE, POLLIN, 10000), -EBADF);
+    CASE(sc_wait_ready(-1, POLLOUT, 0), -EBADF);
+    CASE(sc_close(-EMFILE), -EBADF);
+    CASE(sc_close(INT_MIN), -EBADF);
+
+    entries[0].fd = -EMFILE;
+    entries[0].events = POLLIN;
+    entries[0].revents = POLLIN;
+    entries[1].fd = fd;
+    entries[1].events = POLLOUT;
+    entries[1].revents = 0;
+    CASE(sc_poll(entries, 2, 0), 1);
+    CASE(entries[0].revents, 0);
+    CASE(entries[1].revents, POLLOUT);
+}
+
 static void bad_lengths(int fd, int udp)
 {
     char buf[16] = "x";
@@ -125,6 +171,8 @@ static void bad_lengths(int fd, int udp)
     CASE(sc_write_all(fd, buf, too_long), -EINVAL);
     CASE(sc_read_exact(fd, buf, too_long), -EINVAL);
     CASE(sc_addr_format(&addr, buf, too_long), -EINVAL);
+    CASE(sc_addr_unix_abstract(&addr, buf, too_long), -EINVAL);
+    CASE(sc_strerror_r(EPIPE, buf, SIZE_MAX), -EINVAL);
     CASE(sc_readv(fd, &iov, -1), -EINVAL);
     CASE(sc_readv(fd, &iov, SC_IOV_MAX + 1), -EINVAL);
     CASE(sc_writev(fd, &iov, -1), -EINVAL);
@@ -152,6 +200,8 @@ static void corrupt_addr(int udp)
     CASE(sc_addr_family(&addr), -EINVAL);
     CASE(sc_addr_port(&addr), -EINVAL);
     CASE(sc_addr_format(&addr, buf, sizeof buf), -EINVAL);
+    CASE(sc_addr_set_port(&addr, 80), -EINVAL);
+    CASE(addr.len, sizeof addr.storage + 1);
     CASE(sc_bind(udp, &addr), -EINVAL);
     CASE(sc_connect(udp, &addr), -EINVAL);
     CASE(sc_sendto(udp, buf, 1, 0, &addr), -EINVAL);
@@ -205,7 +255,8 @@ static void malformed_addresses(void)
     CASE(sc_addr_parse(&addr, "::1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "[::1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "[::g]:80"), -EINVAL);
-    CASE(sc_addr_parse(&addr, "[fe80::1%eth0]:80"), -EINVAL);
+    CASE(sc_addr_parse(&addr, "[fe80::1%sockcore0]:80"), -ENODEV);
+    CASE(sc_addr_parse(&addr, "[fe80::1%eth0/1]:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "udp:127.0.0.1:80"), -EINVAL);
     CASE(sc_addr_parse(&addr, "unix:\\x4"), -EINVAL);
     CASE(sc_addr_parse(&addr, "unix:\\xzz"), -EINVAL);
@@ -214,6 +265,9 @@ static void malformed_addresses(void)
     CASE(sc_addr_parse(&addr, "unix:/\xff"), -EINVAL);
     CASE(sc_addr_parse(&addr, long_path), -ENAMETOOLONG);
     CASE(sc_addr_parse(&addr, long_name), -ENAMETOOLONG);
+    CASE(sc_addr_unix(&addr, long_path + 5), -ENAMETOOLONG);
+    CASE(sc_addr_unix_abstract(&addr, long_name + 6, 108), -ENAMETOOLONG);
+    CASE(sc_addr_unix(&addr, ""), -EINVAL);
     CASE(sc_listen_on("nonsense", 1), -EINVAL);
     CASE(sc_listen_on(long_path, 1), -ENAMETOOLONG);
     CASE(sc_dial("127.0.0.1", 100), -EINVAL);
@@ -329,6 +383,7 @@ static void wrong_family(int udp)
 static void vector_limits(int fd, int peer, int udp)
 {
     static struct iovec many[SC_IOV_MAX + 1];
+    struct mmsghdr batch[2];
     char buf[16] = "x", control[64];
     struct iovec holes[2] = {{buf, 1}, {NULL, 1}};
     struct iovec huge[2] = {{buf, 1}, {buf, (size_t)-1}};
@@ -354,18 +409,47 @@ static void vector_limits(int fd, int peer, int udp)
 
     memset(&msg, 0, sizeof msg);
     msg.msg_iov = many;
+    /* A message header is checked as sc_readv and sc_writev check theirs,
+     * before any system call; sc_sendmmsg and sc_recvmmsg check each one. */
     msg.msg_iovlen = SC_IOV_MAX + 1;
-    CASE(sc_sendmsg(fd, &msg, 0), -EMSGSIZE);
-    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EMSGSIZE);
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    msg.msg_iovlen = SC_IOV_MAX;
+    CASE(sc_sendmsg(fd, &msg, 0), 0);
+    msg.msg_iov = holes;
+    msg.msg_iovlen = 2;
+    CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
+    msg.msg_iov = huge;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    CASE(sc_recv(peer, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
     msg.msg_iov = NULL;
     msg.msg_iovlen = 1;
-    KERNEL_FAULT_CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
     msg.msg_iov = many;
     msg.msg_iovlen = 1;
     many[0].iov_len = 1;
     msg.msg_control = NULL;
     msg.msg_controllen = sizeof control;
     CASE(sc_sendmsg(fd, &msg, 0), -EFAULT);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EFAULT);
+    /* A control length past INT_MAX: the kernel's sendmsg would answer
+     * an undocumented -ENOBUFS. */
+    msg.msg_control = control;
+    msg.msg_controllen = (socklen_t)INT_MAX + 1u;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    CASE(sc_recvmsg(fd, &msg, SC_MSG_DONTWAIT), -EINVAL);
+    msg.msg_controllen = (socklen_t)-1;
+    CASE(sc_sendmsg(fd, &msg, 0), -EINVAL);
+    memset(batch, 0, sizeof batch);
+    batch[0].msg_hdr = msg;
+    batch[0].msg_hdr.msg_controllen = 0;
+    batch[1].msg_hdr = msg;
+    CASE(sc_sendmmsg(fd, batch, 2, 0), -EINVAL);
+    CASE(sc_recvmmsg(fd, batch, 2, SC_MSG_DONTWAIT, 0), -EINVAL);
+    CASE(sc_recv(peer, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
 
     /* A control message claiming more than its buffer holds. */
     memset(control, 0, sizeof control);
@@ -470,7 +554,7 @@ static void newer_calls(int fd, int udp, int listener)
     CASE(sc_accept_timeout(closed, NULL, 0, 0), -EBADF);
     CASE(sc_read_timeout(closed, buf, 1, 0), -EBADF);
     CASE(sc_send_fds(fd, "x", 1, NULL, 0), 1);
-    CASE(sc_recv_fds(fd, NULL, 0, NULL, NULL, NULL), -EFAULT);
+    CASE(sc_recv_fds(fd, NULL, 0, 0, NULL, NULL, NULL), -EFAULT);
     CASE(sc_peer_credentials(fd, NULL), -EFAULT);
     CASE(sc_sendmmsg(fd, NULL, 0, 0), -EFAULT);
     CASE(sc_recvmmsg(fd, NULL, 0, 0, 0), -EFAULT);
@@ -769,6 +853,52 @@ static void error_text(void)
     expect_text("sc_errname(4096)", sc_errname(4096), "EUNKNOWN");
     expect_text("sc_strerror(INT_MAX)", sc_strerror(INT_MAX), "Unknown error");
     expect_text("sc_strerror(-100000)", sc_strerror(-100000), "Unknown error");
+    expect_text("sc_strerror(0)", sc_strerror(0), "Success");
+}
+
+/* Whether SC_STRERROR_LEN bytes hold the message of every code, and the
+ * text agrees with sc_strerror's. */
+static int fits_every_code(char buf[SC_STRERROR_LEN])
+{
+    int code, len;
+
+    for (code = -4200; code <= 4200; code++) {
+        len = sc_strerror_r(code, buf, SC_STRERROR_LEN);
+        if (len < 0 || strncmp(buf, sc_strerror(code), strlen(sc_strerror(code))) != 0)
+            return 0;
+    }
+    return sc_strerror_r(INT_MIN, buf, SC_STRERROR_LEN) > 0 &&
+           sc_strerror_r(INT_MAX, buf, SC_STRERROR_LEN) > 0;
+}
+
+/* sc_strerror_r: the message in the caller's buffer, with the number of a
+ * code Linux does not define; never a message cut short. */
+static void error_text_in_a_buffer(void)
+{
+    char buf[SC_STRERROR_LEN];
+
+    CASE(sc_strerror_r(-ECONNREFUSED, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(-ECONNREFUSED, ...)", buf, "Connection refused");
+    CASE(sc_strerror_r(4242, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(4242, ...)", buf, "Unknown error 4242");
+    CASE(sc_strerror_r(-4242, buf, sizeof buf), 18);
+    expect_text("sc_strerror_r(-4242, ...)", buf, "Unknown error 4242");
+    CASE(sc_strerror_r(INT_MIN, buf, sizeof buf), 24);
+    expect_text("sc_strerror_r(INT_MIN, ...)", buf, "Unknown error 2147483648");
+    CASE(sc_strerror_r(0, buf, sizeof buf), 7);
+    expect_text("sc_strerror_r(0, ...)", buf, "Success");
+    CASE(sc_strerror_r(EILSEQ, buf, sizeof buf), 49);
+    CHECK(fits_every_code(buf));
+    /* Exactly enough room, and one byte less: then "" rather than a part. */
+    CASE(sc_strerror_r(EPIPE, buf, 12), 11);
+    expect_text("sc_strerror_r(EPIPE, buf, 12)", buf, "Broken pipe");
+    CASE(sc_strerror_r(EPIPE, buf, 11), -ENOSPC);
+    expect_text("sc_strerror_r(EPIPE, buf, 11)", buf, "");
+    CASE(sc_strerror_r(4242, buf, 18), -ENOSPC);
+    CASE(buf[0], '\0');
+    CASE(sc_strerror_r(EPIPE, buf, 0), -ENOSPC);
+    CASE(sc_strerror_r(EPIPE, NULL, 16), -EFAULT);
+    CASE(sc_strerror_r(EPIPE, buf, (size_t)SSIZE_MAX + 1), -EINVAL);
 }
 
 int main(void)
@@ -782,6 +912,7 @@ int main(void)
 
     null_pointers(pair[0], udp);
     bad_descriptors();
+    negative_descriptors(pair[0]);
     bad_lengths(pair[0], udp);
     corrupt_addr(udp);
     unknown_flags(pair[0], udp, listener);
@@ -795,6 +926,7 @@ int main(void)
     udp_offload_calls(pair[0], listener);
     typed_control(udp);
     error_text();
+    error_text_in_a_buffer();
 
     sc_close(listener);
     sc_close(udp);

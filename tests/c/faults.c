@@ -1260,7 +1260,7 @@ static long pass_too_many(void *ctx)
             memcpy(&fds[0], CMSG_DATA(cmsg), sizeof fds[0]);
         nfds = fds[0] == -1 ? 0 : 1;
     } else {
-        n = sc_recv_fds(p->pair[1], data, sizeof data, p->room ? fds : NULL, &nfds, &flags);
+        n = sc_recv_fds(p->pair[1], data, sizeof data, 0, p->room ? fds : NULL, &nfds, &flags);
         if (n < 0)
             return n;
     }
@@ -1349,7 +1349,7 @@ static int receive_one(int pair[2], int fd, int by_recvmsg)
     if (sc_send_fds(pair[0], "x", 1, &fd, 1) != 1)
         return -1;
     if (!by_recvmsg)
-        return sc_recv_fds(pair[1], data, sizeof data, &received, &nfds, &flags) == 1 && nfds == 1
+        return sc_recv_fds(pair[1], data, sizeof data, 0, &received, &nfds, &flags) == 1 && nfds == 1
                    ? received
                    : -1;
     memset(&msg, 0, sizeof msg);

@@ -91,7 +91,7 @@ static void zero_descriptors(void)
     pair(SOCK_STREAM, &a, &b);
 
     CASE(sc_send_fds(a, "z", 1, NULL, 0), 1);
-    CASE(sc_recv_fds(b, buf, sizeof buf, fds, &nfds, &flags), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, fds, &nfds, &flags), 1);
     CASE(nfds, 0);
     CASE(flags, 0);
     CASE(fds[0], -1);
@@ -115,10 +115,43 @@ static void one_descriptor_arrives_close_on_exec(void)
     pair(SOCK_STREAM, &a, &b);
 
     CASE(sc_send_fds(a, "1", 1, &a, 1), 1);
-    CASE(sc_recv_fds(b, buf, sizeof buf, &fd, &nfds, &flags), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, &fd, &nfds, &flags), 1);
     CASE(nfds, 1);
     CASE(flags, 0);
     CHECK(fd != a && same_file_cloexec(fd, a));
+    sc_close(fd);
+    sc_close(a);
+    sc_close(b);
+}
+
+/* sc_recv_fds's flags: SC_MSG_DONTWAIT, and SC_MSG_PEEK, with which each
+ * peek gets its own copy of the descriptors; nothing else. */
+static void receive_flags(void)
+{
+    int a, b, fd = -1, peeked = -1, flags = -1;
+    size_t nfds = 1;
+    char buf[8];
+
+    pair(SOCK_STREAM, &a, &b);
+
+    CASE(sc_recv_fds(b, buf, sizeof buf, SC_MSG_DONTWAIT, &fd, &nfds, &flags), -EAGAIN);
+    CASE(nfds, 1);
+    CASE(fd, -1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, SC_MSG_WAITALL, &fd, &nfds, &flags), -EINVAL);
+    CASE(sc_recv_fds(b, buf, sizeof buf, SC_MSG_CMSG_CLOEXEC, &fd, &nfds, &flags), -EINVAL);
+    CASE(sc_recv_fds(b, buf, sizeof buf, UNKNOWN_FLAG, &fd, &nfds, &flags), -EINVAL);
+
+    CASE(sc_send_fds(a, "p", 1, &a, 1), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, SC_MSG_PEEK | SC_MSG_DONTWAIT, &peeked, &nfds, &flags),
+         1);
+    CASE(nfds, 1);
+    CHECK(peeked != a && same_file_cloexec(peeked, a));
+    /* The message is still queued, descriptor included. */
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, &fd, &nfds, &flags), 1);
+    CASE(nfds, 1);
+    CHECK(fd != peeked && same_file_cloexec(fd, a));
+    CASE(sc_recv_fds(b, buf, sizeof buf, SC_MSG_DONTWAIT, &fd, &nfds, &flags), -EAGAIN);
+    sc_close(peeked);
     sc_close(fd);
     sc_close(a);
     sc_close(b);
@@ -144,7 +177,7 @@ static void the_most_descriptors_in_one_message(void)
 
     /* sc_send_fds and sc_recv_fds: 253 arrive, each its own descriptor. */
     CASE(sc_send_fds(a, "m", 1, send, SC_SCM_MAX_FD), 1);
-    CASE(sc_recv_fds(b, buf, sizeof buf, got, &nfds, &flags), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, got, &nfds, &flags), 1);
     CASE(nfds, SC_SCM_MAX_FD);
     CASE(flags, 0);
     CASE(open_fds(), before + SC_SCM_MAX_FD);
@@ -228,7 +261,7 @@ static void a_control_buffer_too_small_leaks_nothing(void)
     /* sc_recv_fds with room for one: none kept, all closed. */
     CASE(sc_send_fds(a, "3", 1, three, 3), 1);
     nfds = 1;
-    CASE(sc_recv_fds(b, buf, sizeof buf, got, &nfds, &flags), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, got, &nfds, &flags), 1);
     CASE(nfds, 0);
     CASE(flags & SC_MSG_CTRUNC, SC_MSG_CTRUNC);
     CASE(got[0], -1);
@@ -237,7 +270,7 @@ static void a_control_buffer_too_small_leaks_nothing(void)
     /* sc_recv_fds with no room (NULL array, capacity 0). */
     CASE(sc_send_fds(a, "3", 1, three, 3), 1);
     nfds = 0;
-    CASE(sc_recv_fds(b, buf, sizeof buf, NULL, &nfds, NULL), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, NULL, &nfds, NULL), 1);
     CASE(nfds, 0);
     CASE(open_fds(), before);
     sc_close(a);
@@ -277,7 +310,7 @@ static void credentials_and_truncated_datagrams(void)
     /* Credentials take no room from sc_recv_fds's descriptors. */
     got[0] = got[1] = a;
     CASE(sc_send_fds(a, "d", 1, got, 2), 1);
-    CASE(sc_recv_fds(b, buf, sizeof buf, got, &nfds, &flags), 1);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, got, &nfds, &flags), 1);
     CASE(nfds, 2);
     CASE(flags, 0);
     sc_close(got[0]);
@@ -316,11 +349,11 @@ static void bad_input(void)
     CASE(sc_send_fds(a, "x", 1, NULL, 1), -EFAULT);
     CASE(sc_send_fds(a, "x", SIZE_MAX, fds, 1), -EINVAL);
     CASE(sc_send_fds(a, "x", 1, fds, SIZE_MAX), -EINVAL);
-    CASE(sc_recv_fds(b, buf, sizeof buf, fds, NULL, &flags), -EFAULT);
-    CASE(sc_recv_fds(b, NULL, 1, fds, &nfds, &flags), -EFAULT);
-    CASE(sc_recv_fds(b, buf, sizeof buf, NULL, &nfds, &flags), -EFAULT);
-    CASE(sc_recv_fds(b, buf, sizeof buf, fds, &huge, &flags), -EINVAL);
-    CASE(sc_recv_fds(b, buf, SIZE_MAX, fds, &nfds, &flags), -EINVAL);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, fds, NULL, &flags), -EFAULT);
+    CASE(sc_recv_fds(b, NULL, 1, 0, fds, &nfds, &flags), -EFAULT);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, NULL, &nfds, &flags), -EFAULT);
+    CASE(sc_recv_fds(b, buf, sizeof buf, 0, fds, &huge, &flags), -EINVAL);
+    CASE(sc_recv_fds(b, buf, SIZE_MAX, 0, fds, &nfds, &flags), -EINVAL);
     /* Nothing was sent by the failed calls above. */
     CASE(sc_recv(b, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
     CASE(nfds, 1);
@@ -336,6 +369,7 @@ int main(void)
     before = open_fds();
     zero_descriptors();
     one_descriptor_arrives_close_on_exec();
+    receive_flags();
     if (!known_gap("SOCKCORE_MUSL64", "the most descriptors in one message",
                    "64-bit musl's sendmsg copies control data into 1024 bytes: ENOMEM"))
         the_most_descriptors_in_one_message();

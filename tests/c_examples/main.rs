@@ -4,6 +4,7 @@
 //! interop.rs runs them against the Rust API). epoll_echo.c has
 //! tests/load.rs, and faults.rs runs it out of descriptors.
 
+mod addresses;
 mod demo;
 mod exec_handoff;
 mod fd_passing;

@@ -17,7 +17,8 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 8] = [
+pub const TABLES: [&str; 9] = [
+    "addr_table",
     "bad_input",
     "cmsg_typed",
     "faults",
@@ -201,6 +202,17 @@ pub fn unix_echo(tool: &dyn Tool, built: &Built) {
             "vectored, checked by a tool",
         ]],
     );
+}
+
+/// addresses, on its own (shared).
+pub fn addresses(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(&mut command(
+        tool,
+        &built.example(Link::Shared, "addresses"),
+    ))
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("sc_strerror_r(-4242)");
 }
 
 /// epoll_echo with three tcp_clients, one after another (static).

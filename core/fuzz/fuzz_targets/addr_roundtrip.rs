@@ -82,13 +82,39 @@ fn core_net_parse(text: &str) -> Option<core::net::SocketAddr> {
     }
 }
 
+/// The interface name in `text`'s IPv6 scope, if its scope is one (the
+/// grammar `core::net` lacks): what follows `%` up to `]`, not all digits,
+/// 1 to 15 printable ASCII bytes other than `/ : % [ ]`.
+fn scope_name(text: &str) -> Option<&str> {
+    let (_, after) = text.strip_prefix('[')?.split_once('%')?;
+    let (name, _) = after.split_once(']').unwrap_or((after, ""));
+    let name_byte = |b: u8| b.is_ascii_graphic() && !b"/:%[]".contains(&b);
+    let is_name = !name.bytes().all(|b| b.is_ascii_digit())
+        && name.len() <= 15
+        && name.bytes().all(name_byte);
+    is_name.then_some(name)
+}
+
 /// The crate and `core::net` agree on `text`: both refuse it, or both read
-/// the same address and write it back as the same text.
+/// the same address and write it back as the same text. An interface name
+/// as the scope is given to `core::net` as its index.
 fn same_as_core_net(text: &str) {
     if text.starts_with("unix:") {
         return;
     }
     let ours = SocketAddr::parse(text).ok();
+    let numeric;
+    let text = match scope_name(text) {
+        Some(name) => {
+            let Ok(index) = sockcore::interface_index(name.as_bytes()) else {
+                assert_eq!(ours, None, "text {text:?}");
+                return;
+            };
+            numeric = text.replacen(&format!("%{name}"), &format!("%{index}"), 1);
+            numeric.as_str()
+        }
+        None => text,
+    };
     let theirs = core_net_parse(text);
     assert_eq!(ours, theirs.map(SocketAddr::from), "text {text:?}");
     if let (Some(ours), Some(theirs)) = (ours, theirs) {

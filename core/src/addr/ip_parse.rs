@@ -1,6 +1,7 @@
 //! Text to IPv4 and IPv6 socket addresses, accepting exactly what
-//! `core::net`'s `FromStr` accepts, with no panic path (no indexing, no
-//! unchecked arithmetic), so that the C library carries none.
+//! `core::net`'s `FromStr` accepts, and an interface name as an IPv6 scope,
+//! with no panic path (no indexing, no unchecked arithmetic), so that the C
+//! library carries none.
 //!
 //! Grammar, as `core::net` reads it:
 //! - IPv4: `a.b.c.d:port`, four decimal octets of one to three digits,
@@ -10,8 +11,23 @@
 //!   and an embedded IPv4 address in place of the last two groups;
 //! - ports (0 to 65535) and scope ids (0 to 2^32 - 1) are decimal, leading
 //!   zeros allowed; nothing may precede or follow the address.
+//!
+//! Beyond `core::net`, as `getaddrinfo(3)` reads it: a scope that is not all
+//! digits is an interface name ([`MAX_INTERFACE_NAME`] bytes at most, of
+//! [`interface_name_byte`]s), which this module hands back for the caller to
+//! look up; a scope of digits stays a number.
 
 use core::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
+
+/// The longest interface name: `IFNAMSIZ` (16) with its NUL.
+pub(crate) const MAX_INTERFACE_NAME: usize = libc::IFNAMSIZ - 1;
+
+/// Whether `byte` may stand in an interface name written as a scope:
+/// printable ASCII but for what Linux refuses in a name (`/`, `:`) and what
+/// delimits the scope here (`%`, `[`, `]`).
+pub(crate) fn interface_name_byte(byte: u8) -> bool {
+    byte.is_ascii_graphic() && !matches!(byte, b'/' | b':' | b'%' | b'[' | b']')
+}
 
 /// `a.b.c.d:port`, the whole of `text`.
 pub(crate) fn parse_socket_v4(text: &[u8]) -> Option<SocketAddrV4> {
@@ -22,16 +38,32 @@ pub(crate) fn parse_socket_v4(text: &[u8]) -> Option<SocketAddrV4> {
     Some(SocketAddrV4::new(ip, port))
 }
 
-/// `[v6]:port` or `[v6%scope]:port`, the whole of `text`.
-pub(crate) fn parse_socket_v6(text: &[u8]) -> Option<SocketAddrV6> {
+/// `[v6]:port` or `[v6%scope]:port`, the whole of `text`. A scope that is
+/// an interface name comes back beside the address (whose scope id is then
+/// 0), for the caller to look up.
+pub(crate) fn parse_socket_v6(text: &[u8]) -> Option<(SocketAddrV6, Option<&[u8]>)> {
     let mut cursor = Cursor { rest: text };
     cursor.given(b'[')?;
     let ip = cursor.ipv6()?;
-    let scope_id = cursor.scope_id().unwrap_or(0);
+    let (scope_id, interface) = match cursor.scope()? {
+        Scope::None => (0, None),
+        Scope::Id(id) => (id, None),
+        Scope::Name(name) => (0, Some(name)),
+    };
     cursor.given(b']')?;
     let port = cursor.port()?;
     cursor.at_end()?;
-    Some(SocketAddrV6::new(ip, port, 0, scope_id))
+    Some((SocketAddrV6::new(ip, port, 0, scope_id), interface))
+}
+
+/// An IPv6 scope as written.
+enum Scope<'a> {
+    /// No `%`.
+    None,
+    /// `%` and a decimal number.
+    Id(u32),
+    /// `%` and an interface name.
+    Name(&'a [u8]),
 }
 
 /// How a number is written.
@@ -79,7 +111,7 @@ struct Cursor<'a> {
     rest: &'a [u8],
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
     /// Runs `read`, and on failure restores the text it consumed.
     fn atomically<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let saved = self.rest;
@@ -234,11 +266,27 @@ impl Cursor<'_> {
         })
     }
 
-    /// `%scope`.
-    fn scope_id(&mut self) -> Option<u32> {
-        self.atomically(|p| {
-            p.given(b'%')?;
-            p.number(SCOPE_ID)
-        })
+    /// `%scope`, if a `%` comes next: all digits are a number (refused when
+    /// over 2^32 - 1), anything else up to the `]` an interface name.
+    /// `None` for a scope that is neither.
+    fn scope(&mut self) -> Option<Scope<'a>> {
+        if self.given(b'%').is_none() {
+            return Some(Scope::None);
+        }
+        let end = self
+            .rest
+            .iter()
+            .position(|&byte| byte == b']')
+            .unwrap_or(self.rest.len());
+        let (scope, rest) = self.rest.split_at_checked(end)?;
+        if !scope.is_empty() && scope.iter().all(u8::is_ascii_digit) {
+            return self.number(SCOPE_ID).map(Scope::Id);
+        }
+        let fits = (1..=MAX_INTERFACE_NAME).contains(&scope.len());
+        if !fits || !scope.iter().all(|&byte| interface_name_byte(byte)) {
+            return None;
+        }
+        self.rest = rest;
+        Some(Scope::Name(scope))
     }
 }

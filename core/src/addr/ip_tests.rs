@@ -8,6 +8,8 @@ use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
+use super::interface::interface_index;
+use super::ip_parse::{interface_name_byte, MAX_INTERFACE_NAME};
 use super::SocketAddr;
 use crate::errno::Errno;
 
@@ -50,16 +52,40 @@ fn formatted(addr: &SocketAddr) -> String {
     String::from_utf8(buf[..len].to_vec()).expect("format_into writes UTF-8")
 }
 
+/// The interface name in `text`'s IPv6 scope, if its scope is one: what
+/// follows `%` up to `]`, not all digits, and made of the bytes a name may
+/// hold (the grammar `core::net` lacks).
+fn scope_name(text: &str) -> Option<&str> {
+    let (_, after) = text.strip_prefix('[')?.split_once('%')?;
+    let (name, _) = after.split_once(']').unwrap_or((after, ""));
+    let numeric = name.bytes().all(|byte| byte.is_ascii_digit());
+    let fits = name.len() <= MAX_INTERFACE_NAME;
+    let bytes_ok = name.bytes().all(interface_name_byte);
+    (!numeric && fits && bytes_ok).then_some(name)
+}
+
 /// Parses `text` both ways and checks the verdicts and addresses agree;
-/// returns whether it parsed.
+/// returns whether it parsed. A scope that names an interface is given to
+/// `core::net` as the interface's index (or as 0 when there is no such
+/// interface, and then the crate must answer `ENODEV` wherever `core::net`
+/// accepts the text).
 fn check_parse(text: &str) -> bool {
     let ours = SocketAddr::parse(text);
-    let theirs = core_net_parse(text);
-    match theirs {
-        Some(addr) => assert_eq!(ours, Ok(addr), "{text:?}"),
-        None => assert_eq!(ours, Err(Errno::EINVAL), "{text:?}"),
+    let (numeric, lookup) = match scope_name(text) {
+        Some(name) => {
+            let index = interface_index(name.as_bytes());
+            let scope = format!("%{}", index.unwrap_or(0));
+            (text.replacen(&format!("%{name}"), &scope, 1), index.err())
+        }
+        None => (text.into(), None),
+    };
+    let theirs = core_net_parse(&numeric);
+    match (theirs, lookup) {
+        (Some(addr), None) => assert_eq!(ours, Ok(addr), "{text:?}"),
+        (Some(_), Some(errno)) => assert_eq!(ours, Err(errno), "{text:?}"),
+        (None, _) => assert_eq!(ours, Err(Errno::EINVAL), "{text:?}"),
     }
-    theirs.is_some()
+    theirs.is_some() && lookup.is_none()
 }
 
 /// Formats `addr` both ways and checks the texts agree, that `Display`
@@ -172,10 +198,11 @@ fn socket_text(rng: &mut Rng) -> String {
     let text = if rng.chance(50) {
         format!("{}{port}", ipv4_text(rng))
     } else {
-        let scope = if rng.chance(30) {
-            format!("%{}", decimal(rng, u64::from(u32::MAX)))
-        } else {
-            String::new()
+        let scope = match rng.below(10) {
+            0..=2 => format!("%{}", decimal(rng, u64::from(u32::MAX))),
+            // Interface names: one that exists, and ones that do not.
+            3 => String::from(["%lo", "%sockcore0", "%eth-no", "%x"][rng.below(4) as usize]),
+            _ => String::new(),
         };
         format!("[{}{scope}]{port}", ipv6_text(rng))
     };

@@ -29,7 +29,8 @@ const SUN_PATH_OFFSET: usize = size_of::<libc::sa_family_t>();
 ///
 /// The length says how many bytes of the storage are meaningful, as in C.
 /// An empty address (length 0, family `AF_UNSPEC`) is what a call that
-/// returns no address leaves behind.
+/// returns no address leaves behind, and the one way every call reports a
+/// socket with no name (see [`AddrKind::Unspecified`]).
 ///
 /// ```
 /// use sockcore::{AddrKind, SocketAddr};
@@ -67,7 +68,10 @@ pub struct SocketAddr {
 const _: () = assert!(core::mem::offset_of!(SocketAddr, storage) == 0);
 
 /// What a [`SocketAddr`] holds, borrowed from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Ordered by variant (IPv4 first), then by contents, as `core::net`
+/// orders its addresses and slices order bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AddrKind<'a> {
     /// `AF_INET`.
     V4(core::net::SocketAddrV4),
@@ -78,9 +82,17 @@ pub enum AddrKind<'a> {
     /// `AF_UNIX` in the abstract namespace: the name after the leading NUL,
     /// which may itself contain NULs.
     UnixAbstract(&'a [u8]),
-    /// `AF_UNIX` with no name (a `socketpair` end, an unbound client).
+    /// `AF_UNIX` with no name: what [`SocketAddr::unix_unnamed`] builds
+    /// and `unix:` parses to; binding it autobinds an abstract name. Calls
+    /// that report an address never give it back: a socket or peer with no
+    /// name (a `socketpair` end, an unbound client) is
+    /// [`Unspecified`](Self::Unspecified) there.
     UnixUnnamed,
-    /// `AF_UNSPEC`: no address.
+    /// `AF_UNSPEC`, the empty address: no address, or no name. Every call
+    /// that reports an address gives it when there is no name to give: the
+    /// sender of a connected stream's data, an unbound Unix socket
+    /// (`local_addr`), a peer that never bound (`accept`, `peer_addr`,
+    /// `recv_from`).
     Unspecified,
     /// Another family, given by number, that this crate passes through.
     Other(i32),
@@ -249,6 +261,25 @@ impl SocketAddr {
         self.len = len;
     }
 
+    /// Makes an address the kernel just reported through `getsockname`,
+    /// `getpeername` or `accept` say "no name" as a receive does.
+    ///
+    /// The kernel has two ways to say a Unix socket has no name: those
+    /// calls give `AF_UNIX` with no path (a length of 2), while `recvfrom`
+    /// and `recvmsg` give a length of 0, as for a stream's sender. One
+    /// meaning gets one value, the empty address, so that the peer of an
+    /// accepted connection, its `peer_addr` and the sender of its
+    /// datagrams compare equal.
+    #[inline]
+    pub(crate) fn settle_reported(&mut self) {
+        // Length 0 is the empty address whatever the storage holds: no
+        // reader looks past the length.
+        let unix = self.storage.ss_family == libc::AF_UNIX as libc::sa_family_t;
+        if unix && self.len as usize <= SUN_PATH_OFFSET {
+            self.len = 0;
+        }
+    }
+
     /// The address family: `AF_INET`, `AF_INET6`, `AF_UNIX`, or `AF_UNSPEC`
     /// for the empty address.
     #[inline]
@@ -265,6 +296,63 @@ impl SocketAddr {
         match self.kind() {
             AddrKind::V4(a) => Some(a.port()),
             AddrKind::V6(a) => Some(a.port()),
+            _ => None,
+        }
+    }
+
+    /// Sets the port of an IPv4 or IPv6 address (host order, as given),
+    /// leaving the rest as it is.
+    ///
+    /// Errors: `EAFNOSUPPORT` for an address of another family, which is
+    /// left unchanged.
+    ///
+    /// ```
+    /// use sockcore::{Errno, SocketAddr};
+    ///
+    /// let mut addr = SocketAddr::v6([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 0, 0, 2);
+    /// addr.set_port(8080)?;
+    /// assert_eq!(addr.to_string(), "[fe80::1%2]:8080");
+    /// let mut unix = SocketAddr::unix_path(b"/run/x.sock")?;
+    /// assert_eq!(unix.set_port(80), Err(Errno::EAFNOSUPPORT));
+    /// # Ok::<(), Errno>(())
+    /// ```
+    pub fn set_port(&mut self, port: u16) -> Result<()> {
+        let port = port.to_be();
+        let len = self.len as usize;
+        match self.family() {
+            libc::AF_INET if len >= size_of::<libc::sockaddr_in>() => {
+                let sin =
+                    (&mut self.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in>();
+                // SAFETY: the family is AF_INET and the length covers a
+                // sockaddr_in, for which the storage is large and aligned
+                // enough; the borrow of self is exclusive.
+                unsafe { (*sin).sin_port = port };
+            }
+            libc::AF_INET6 if len >= size_of::<libc::sockaddr_in6>() => {
+                let sin6 =
+                    (&mut self.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_in6>();
+                // SAFETY: as above, for sockaddr_in6.
+                unsafe { (*sin6).sin6_port = port };
+            }
+            _ => return Err(Errno::EAFNOSUPPORT),
+        }
+        Ok(())
+    }
+
+    /// The IP address of an IPv4 or IPv6 address, without port or scope.
+    ///
+    /// ```
+    /// use core::net::{IpAddr, Ipv4Addr};
+    /// use sockcore::SocketAddr;
+    ///
+    /// let addr = SocketAddr::v4([192, 0, 2, 7], 53);
+    /// assert_eq!(addr.ip(), Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 7))));
+    /// assert_eq!(SocketAddr::unix_unnamed().ip(), None);
+    /// ```
+    pub fn ip(&self) -> Option<core::net::IpAddr> {
+        match self.kind() {
+            AddrKind::V4(a) => Some((*a.ip()).into()),
+            AddrKind::V6(a) => Some((*a.ip()).into()),
             _ => None,
         }
     }
@@ -334,6 +422,11 @@ impl Default for SocketAddr {
     }
 }
 
+// Equality, hashing and order all go through `kind()`, which reads only
+// the meaningful bytes: never the storage's padding, never a byte past the
+// length, and a Unix path the same whether or not the kernel counted its
+// NUL. So they agree with each other, as `Hash` and `Ord` require.
+
 impl PartialEq for SocketAddr {
     /// Equal when the family and the meaningful bytes are equal.
     fn eq(&self, other: &Self) -> bool {
@@ -342,6 +435,28 @@ impl PartialEq for SocketAddr {
 }
 
 impl Eq for SocketAddr {}
+
+impl core::hash::Hash for SocketAddr {
+    /// Hashes what [`kind`](SocketAddr::kind) sees, as equality compares it.
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.kind().hash(state);
+    }
+}
+
+impl PartialOrd for SocketAddr {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SocketAddr {
+    /// The order of [`AddrKind`]: IPv4 before IPv6 before Unix paths,
+    /// abstract names, the unnamed address, the empty address and other
+    /// families; within a kind, by contents.
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.kind().cmp(&other.kind())
+    }
+}
 
 impl From<core::net::SocketAddrV4> for SocketAddr {
     fn from(a: core::net::SocketAddrV4) -> Self {

@@ -1,21 +1,13 @@
-//! Text to [`SocketAddr`], with no allocation.
-//!
-//! Grammar:
-//! - `a.b.c.d:port` — IPv4, dotted quad, no leading zeros;
-//! - `[v6]:port` and `[v6%scope]:port` — IPv6, numeric scope id;
-//! - `unix:/path` or `unix:relative` — a filesystem path;
-//! - `unix:@name` — an abstract name;
-//! - `unix:` — the unnamed Unix address.
+//! Text to [`SocketAddr`], with no allocation: the grammar is documented
+//! on [`SocketAddr::parse`].
 //!
 //! The IPv4 and IPv6 forms are exactly those `core::net`'s `FromStr` takes
-//! (see `ip_parse`), read without it so that no panic path comes along.
-//!
-//! In Unix names, `\xNN` (two hex digits) stands for any byte, so names with
-//! NULs, control bytes or invalid UTF-8 round-trip through `Display`.
-//! Anything else, spaces around the text included, is `EINVAL`.
+//! (see `ip_parse`), read without it so that no panic path comes along, plus
+//! an interface name as an IPv6 scope, looked up here.
 
 use core::str::FromStr;
 
+use super::interface::interface_index;
 use super::ip_parse::{parse_socket_v4, parse_socket_v6};
 use super::{SocketAddr, UNIX_PATH_MAX};
 use crate::errno::{Errno, Result};
@@ -24,10 +16,53 @@ use crate::errno::{Errno, Result};
 const UNIX_PREFIX: &[u8] = b"unix:";
 
 impl SocketAddr {
-    /// Parses an address from text (see the grammar in this module's docs).
+    /// Parses an address from text. Numbers only: no host name is resolved
+    /// (`localhost:80` is `EINVAL`), so parsing never touches DNS, files or
+    /// the network.
     ///
-    /// Errors: `EINVAL` for malformed text; `ENAMETOOLONG` for a Unix name
-    /// that does not fit `sun_path`.
+    /// | text | address |
+    /// |---|---|
+    /// | `127.0.0.1:80` | IPv4: four decimal numbers 0 to 255, without leading zeros (`01` is refused: C's `inet_aton` reads it as octal), and a port |
+    /// | `[::1]:80`, `[2001:db8::ff00:42:8329]:443`, `[::ffff:192.0.2.1]:80` | IPv6 as RFC 4291 writes it, in brackets: up to eight groups of one to four hex digits (either case), one `::` for a run of zero groups, an IPv4 address in place of the last two |
+    /// | `[fe80::1%2]:80` | IPv6 with a numeric scope id (0 to 4294967295), such as an interface index |
+    /// | `[fe80::1%eth0]:80`, `[::1%lo]:80` | IPv6 with an interface name as the scope, as `getaddrinfo(3)` reads it: looked up as `if_nametoindex(3)` does (one `ioctl`); 1 to 15 printable ASCII bytes other than `/ : % [ ]`; a scope of digits only is a number |
+    /// | `unix:/run/x.sock`, `unix:relative/x.sock` | a Unix path, 1 to 108 bytes (108 fill `sun_path` with no NUL) |
+    /// | `unix:@name` | a Unix abstract name, 0 to 107 bytes, any byte allowed |
+    /// | `unix:` | the unnamed Unix address (binding it autobinds an abstract name) |
+    ///
+    /// Ports are decimal, 0 to 65535, and leading zeros are allowed there
+    /// (and in a numeric scope). In Unix names `\xNN` (two hex digits)
+    /// stands for any byte, so names with NULs, control bytes or invalid
+    /// UTF-8 are written too; a path may not hold a NUL. Nothing may precede
+    /// or follow the address, spaces included.
+    ///
+    /// [`Display`](core::fmt::Display) and
+    /// [`format_into`](Self::format_into) write the same grammar back, so
+    /// every address reads back as itself; a scope is written as its number
+    /// (`[fe80::1%eth0]:80` reads back from `[fe80::1%2]:80` when `eth0` is
+    /// interface 2).
+    ///
+    /// Errors: `EINVAL` for malformed text; `ENODEV` for a well-formed
+    /// interface name no interface has; `ENAMETOOLONG` for a Unix name that
+    /// does not fit `sun_path`.
+    ///
+    /// ```
+    /// use sockcore::{AddrKind, Errno, SocketAddr};
+    ///
+    /// let lo = SocketAddr::parse("[fe80::1%lo]:80")?;
+    /// assert_eq!(lo, SocketAddr::parse("[fe80::1%1]:80")?); // lo is interface 1
+    /// assert_eq!(lo.to_string(), "[fe80::1%1]:80");
+    /// assert_eq!(
+    ///     SocketAddr::parse("[fe80::1%no-such-if]:80"),
+    ///     Err(Errno::ENODEV)
+    /// );
+    /// assert_eq!(SocketAddr::parse("localhost:80"), Err(Errno::EINVAL));
+    /// assert_eq!(
+    ///     SocketAddr::parse("unix:@a\\x00b")?.kind(),
+    ///     AddrKind::UnixAbstract(b"a\0b")
+    /// );
+    /// # Ok::<(), Errno>(())
+    /// ```
     #[inline]
     pub fn parse(text: &str) -> Result<SocketAddr> {
         SocketAddr::parse_bytes(text.as_bytes())
@@ -51,9 +86,11 @@ impl SocketAddr {
         }
         // The IP forms are ASCII: any other byte fails to parse.
         if text.starts_with(b"[") {
-            return parse_socket_v6(text)
-                .map(SocketAddr::from)
-                .ok_or(Errno::EINVAL);
+            let (mut v6, interface) = parse_socket_v6(text).ok_or(Errno::EINVAL)?;
+            if let Some(name) = interface {
+                v6.set_scope_id(interface_index(name)?);
+            }
+            return Ok(SocketAddr::from(v6));
         }
         parse_socket_v4(text)
             .map(SocketAddr::from)

@@ -108,7 +108,25 @@ const TABLE: &[Row] = &[
     ("::1:80", Fails(Errno::EINVAL), None),
     ("[::g]:80", Fails(Errno::EINVAL), None),
     ("[1.2.3.4]:80", Fails(Errno::EINVAL), None),
-    ("[fe80::1%eth0]:80", Fails(Errno::EINVAL), None),
+    // An interface name as the scope: looked up, and written as its index
+    // (lo is interface 1 in every network namespace).
+    (
+        "[fe80::1%lo]:80",
+        V6(LINK_LOCAL1, 80, 1),
+        Some("[fe80::1%1]:80"),
+    ),
+    ("[::1%lo]:0", V6(LOOPBACK6, 0, 1), Some("[::1%1]:0")),
+    ("[fe80::1%sockcore0]:80", Fails(Errno::ENODEV), None),
+    ("[fe80::1%123456789abcdef]:80", Fails(Errno::ENODEV), None),
+    ("[fe80::1%0123456789abcdef]:80", Fails(Errno::EINVAL), None),
+    ("[fe80::1%a/b]:80", Fails(Errno::EINVAL), None),
+    ("[fe80::1%a:b]:80", Fails(Errno::EINVAL), None),
+    ("[fe80::1%a b]:80", Fails(Errno::EINVAL), None),
+    ("[fe80::1%lo%1]:80", Fails(Errno::EINVAL), None),
+    ("[fe80::1%lo", Fails(Errno::EINVAL), None),
+    ("[fe80::1%lo]", Fails(Errno::EINVAL), None),
+    ("[fe80::1%lo]:", Fails(Errno::EINVAL), None),
+    ("[1.2.3.4%lo]:80", Fails(Errno::EINVAL), None),
     ("[fe80::1%]:80", Fails(Errno::EINVAL), None),
     ("[fe80::1%4294967296]:80", Fails(Errno::EINVAL), None),
     (" [::1]:80", Fails(Errno::EINVAL), None),
@@ -376,7 +394,7 @@ fn kernel_reads_back_a_path_that_fills_sun_path() {
     client.connect(&addr).expect("connect to the 108-byte path");
     assert_eq!(client.peer_addr().expect("getpeername"), addr);
     let (_conn, peer) = listener.accept(SockFlags::empty()).expect("accept");
-    assert_eq!(peer.kind(), AddrKind::UnixUnnamed);
+    assert_eq!(peer.kind(), AddrKind::Unspecified, "a client with no name");
 }
 
 #[test]
@@ -404,4 +422,100 @@ fn built_addresses_match_parsed_ones() {
     assert_eq!(SocketAddr::unix_path(b""), Err(Errno::EINVAL));
     assert_eq!(SocketAddr::unix_path(b"/a\0"), Err(Errno::EINVAL));
     assert_eq!(SocketAddr::empty().to_string(), "unspec:");
+}
+
+/// A hash of `addr` with std's default hasher, whose keys are fixed.
+fn hash_of(addr: &SocketAddr) -> u64 {
+    use core::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    addr.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Equal addresses hash equal and order as equal, whatever lies in their
+/// storage past the meaningful bytes (`sin_zero`, padding, bytes past the
+/// length) and whether the kernel counted a path's NUL.
+#[test]
+fn hash_and_order_see_only_the_meaningful_bytes() {
+    let mut raw = [0xa5u8; size_of::<libc::sockaddr_storage>()];
+    let v4 = SocketAddr::v4([192, 0, 2, 7], 53);
+    // SAFETY: the address is readable for its length.
+    let meaningful = unsafe { core::slice::from_raw_parts(v4.as_ptr().cast::<u8>(), 8) };
+    raw[..8].copy_from_slice(meaningful); // family, port, address: not sin_zero
+                                          // SAFETY: raw is readable for its whole length.
+    let noisy = unsafe { SocketAddr::from_raw(raw.as_ptr().cast(), 16) }.expect("a sockaddr_in");
+    assert_eq!(noisy, v4);
+    assert_eq!(hash_of(&noisy), hash_of(&v4));
+    assert_eq!(noisy.cmp(&v4), core::cmp::Ordering::Equal);
+
+    // "/x" with and without the NUL the kernel counts.
+    let with_nul = SocketAddr::unix_path(b"/x").expect("fits");
+    // SAFETY: with_nul is readable for its length, which is one more.
+    let without = unsafe { SocketAddr::from_raw(with_nul.as_ptr(), with_nul.len() - 1) };
+    let without = without.expect("a shorter Unix address");
+    assert_ne!(without.len(), with_nul.len());
+    assert_eq!(without, with_nul);
+    assert_eq!(hash_of(&without), hash_of(&with_nul));
+
+    // Order agrees with equality, and sorts kinds IPv4, IPv6, Unix.
+    let mut addrs = [
+        SocketAddr::empty(),
+        SocketAddr::unix_unnamed(),
+        SocketAddr::unix_abstract(b"b").expect("fits"),
+        SocketAddr::unix_path(b"/b").expect("fits"),
+        SocketAddr::unix_path(b"/a").expect("fits"),
+        SocketAddr::v6([0; 16], 2, 0, 0),
+        SocketAddr::v6([0; 16], 1, 0, 0),
+        SocketAddr::v4([10, 0, 0, 1], 1),
+        SocketAddr::v4([9, 0, 0, 1], 2),
+    ];
+    addrs.sort();
+    let texts: std::vec::Vec<String> = addrs.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts,
+        [
+            "9.0.0.1:2",
+            "10.0.0.1:1",
+            "[::]:1",
+            "[::]:2",
+            "unix:/a",
+            "unix:/b",
+            "unix:@b",
+            "unix:",
+            "unspec:"
+        ]
+    );
+    for a in &addrs {
+        for b in &addrs {
+            assert_eq!(a == b, a.cmp(b) == core::cmp::Ordering::Equal, "{a} {b}");
+            if a == b {
+                assert_eq!(hash_of(a), hash_of(b));
+            }
+        }
+    }
+}
+
+#[test]
+fn set_port_and_ip() {
+    let mut v4 = SocketAddr::v4([127, 0, 0, 1], 1);
+    assert_eq!(v4.set_port(65535), Ok(()));
+    assert_eq!(v4.to_string(), "127.0.0.1:65535");
+    assert_eq!(v4.ip(), Some(core::net::Ipv4Addr::LOCALHOST.into()));
+    let mut v6 = SocketAddr::v6(Ipv6Addr::LOCALHOST.octets(), 1, 7, 3);
+    assert_eq!(v6.set_port(0), Ok(()));
+    assert_eq!(
+        v6.kind(),
+        AddrKind::V6(SocketAddrV6::new(Ipv6Addr::LOCALHOST, 0, 7, 3)),
+        "only the port changed"
+    );
+    for mut other in [
+        SocketAddr::unix_path(b"/x").expect("fits"),
+        SocketAddr::unix_unnamed(),
+        SocketAddr::empty(),
+    ] {
+        let before = other;
+        assert_eq!(other.set_port(80), Err(Errno::EAFNOSUPPORT));
+        assert_eq!(raw_bytes(&other), raw_bytes(&before));
+        assert_eq!(other.ip(), None);
+    }
 }

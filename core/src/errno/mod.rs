@@ -1,5 +1,6 @@
 //! [`Errno`]: the error every call in this crate returns.
 
+mod constants;
 mod table;
 
 use core::fmt;
@@ -23,9 +24,17 @@ use core::fmt;
 /// assert_eq!(err.name(), "ECONNREFUSED");
 /// assert_eq!(err.message(), "Connection refused");
 /// assert_eq!(err.to_string(), "Connection refused (ECONNREFUSED)");
+/// // Debug, which `fn main() -> Result<(), Errno>` prints, says it all.
+/// assert_eq!(format!("{err:?}"), "ECONNREFUSED (111): Connection refused");
 /// // A C ABI return (-errno) maps back to the same value.
 /// assert_eq!(Errno::from_raw(-err.raw()), err);
+/// // A number Linux does not define keeps its number in the text.
+/// assert_eq!(Errno::from_raw(4242).to_string(), "Unknown error 4242");
 /// ```
+///
+/// It implements `core::error::Error` (the trait std calls
+/// `std::error::Error`) whether or not the `std` feature is on, so `?`
+/// carries it into a `Box<dyn Error>` or an error-reporting crate.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(transparent)]
 pub struct Errno(i32);
@@ -34,84 +43,6 @@ pub struct Errno(i32);
 pub type Result<T> = core::result::Result<T, Errno>;
 
 impl Errno {
-    /// `EPERM`: operation not permitted.
-    pub const EPERM: Errno = Errno(libc::EPERM);
-    /// `ENOENT`: no such file or directory.
-    pub const ENOENT: Errno = Errno(libc::ENOENT);
-    /// `EINTR`: interrupted by a signal before anything was done.
-    pub const EINTR: Errno = Errno(libc::EINTR);
-    /// `EIO`: input/output error.
-    pub const EIO: Errno = Errno(libc::EIO);
-    /// `EBADF`: not an open descriptor.
-    pub const EBADF: Errno = Errno(libc::EBADF);
-    /// `EAGAIN` (also `EWOULDBLOCK`): a non-blocking call would block.
-    pub const EAGAIN: Errno = Errno(libc::EAGAIN);
-    /// `ENOMEM`: the kernel is out of memory.
-    pub const ENOMEM: Errno = Errno(libc::ENOMEM);
-    /// `EACCES`: permission denied.
-    pub const EACCES: Errno = Errno(libc::EACCES);
-    /// `EFAULT`: a pointer outside the address space (or NULL, through the C ABI).
-    pub const EFAULT: Errno = Errno(libc::EFAULT);
-    /// `EINVAL`: an invalid argument, such as a malformed address.
-    pub const EINVAL: Errno = Errno(libc::EINVAL);
-    /// `EMFILE`: the process has too many open descriptors.
-    pub const EMFILE: Errno = Errno(libc::EMFILE);
-    /// `ENFILE`: the system has too many open files.
-    pub const ENFILE: Errno = Errno(libc::ENFILE);
-    /// `ENOSPC`: a caller's buffer is too small for the result.
-    pub const ENOSPC: Errno = Errno(libc::ENOSPC);
-    /// `EPIPE`: the peer has closed; no `SIGPIPE` is raised by this crate.
-    pub const EPIPE: Errno = Errno(libc::EPIPE);
-    /// `ERANGE`: a value out of range.
-    pub const ERANGE: Errno = Errno(libc::ERANGE);
-    /// `ENAMETOOLONG`: a Unix socket path longer than `sun_path`.
-    pub const ENAMETOOLONG: Errno = Errno(libc::ENAMETOOLONG);
-    /// `ENOSYS`: the kernel does not implement the call.
-    pub const ENOSYS: Errno = Errno(libc::ENOSYS);
-    /// `ENOMSG`: no message of the desired type (a transmit timestamp's
-    /// entry on the error queue carries it).
-    pub const ENOMSG: Errno = Errno(libc::ENOMSG);
-    /// `EBADMSG`: a message is malformed or cut short.
-    pub const EBADMSG: Errno = Errno(libc::EBADMSG);
-    /// `ENOTSOCK`: the descriptor is not a socket.
-    pub const ENOTSOCK: Errno = Errno(libc::ENOTSOCK);
-    /// `EMSGSIZE`: a datagram too large, or too many descriptors in one message.
-    pub const EMSGSIZE: Errno = Errno(libc::EMSGSIZE);
-    /// `ENOPROTOOPT`: the socket option is unknown at that level.
-    pub const ENOPROTOOPT: Errno = Errno(libc::ENOPROTOOPT);
-    /// `EOPNOTSUPP`: the operation is not supported on this socket.
-    pub const EOPNOTSUPP: Errno = Errno(libc::EOPNOTSUPP);
-    /// `EAFNOSUPPORT`: the address family does not fit the socket.
-    pub const EAFNOSUPPORT: Errno = Errno(libc::EAFNOSUPPORT);
-    /// `EADDRINUSE`: the address is already bound.
-    pub const EADDRINUSE: Errno = Errno(libc::EADDRINUSE);
-    /// `EADDRNOTAVAIL`: the address is not local.
-    pub const EADDRNOTAVAIL: Errno = Errno(libc::EADDRNOTAVAIL);
-    /// `ENETUNREACH`: no route to the network.
-    pub const ENETUNREACH: Errno = Errno(libc::ENETUNREACH);
-    /// `ECONNABORTED`: a connection aborted before it was accepted.
-    pub const ECONNABORTED: Errno = Errno(libc::ECONNABORTED);
-    /// `ECONNRESET`: the peer reset the connection.
-    pub const ECONNRESET: Errno = Errno(libc::ECONNRESET);
-    /// `ENOBUFS`: no buffer space.
-    pub const ENOBUFS: Errno = Errno(libc::ENOBUFS);
-    /// `EISCONN`: the socket is already connected.
-    pub const EISCONN: Errno = Errno(libc::EISCONN);
-    /// `ENOTCONN`: the socket is not connected.
-    pub const ENOTCONN: Errno = Errno(libc::ENOTCONN);
-    /// `ETIMEDOUT`: a time-out expired.
-    pub const ETIMEDOUT: Errno = Errno(libc::ETIMEDOUT);
-    /// `ECONNREFUSED`: nothing listens at the address.
-    pub const ECONNREFUSED: Errno = Errno(libc::ECONNREFUSED);
-    /// `EHOSTUNREACH`: no route to the host.
-    pub const EHOSTUNREACH: Errno = Errno(libc::EHOSTUNREACH);
-    /// `EALREADY`: a connect is already in progress.
-    pub const EALREADY: Errno = Errno(libc::EALREADY);
-    /// `EINPROGRESS`: a non-blocking connect has started.
-    pub const EINPROGRESS: Errno = Errno(libc::EINPROGRESS);
-    /// `EOVERFLOW`: a value does not fit its type.
-    pub const EOVERFLOW: Errno = Errno(libc::EOVERFLOW);
-
     /// The errno with number `code`; the sign is ignored, so both `ECONNREFUSED`
     /// and `-ECONNREFUSED` (a C ABI return) give the same value.
     #[inline]
@@ -135,27 +66,53 @@ impl Errno {
     }
 
     /// The message, such as `"Connection refused"` (glibc's wording);
-    /// `"Unknown error"` for a number Linux does not define.
+    /// `"Success"` for 0 and `"Unknown error"` for a number Linux does not
+    /// define (`Display` adds the number).
     pub const fn message(self) -> &'static str {
         match table::lookup(self.0) {
             Some((_, message)) => message,
+            None if self.0 == 0 => "Success",
             None => "Unknown error",
         }
+    }
+
+    /// The message, with the number for one Linux does not define:
+    /// `Unknown error 4242`, as glibc's `strerror` words it (the number
+    /// without its sign: either sign names the same errno here).
+    fn write_message(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())?;
+        if self.0 != 0 && table::lookup(self.0).is_none() {
+            write!(f, " {}", self.0.unsigned_abs())?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Debug for Errno {
+    /// `ECONNREFUSED (111): Connection refused`: the name, the number and
+    /// the message, so that `fn main() -> Result<(), Errno>` explains its
+    /// failure.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.name(), self.0)
+        write!(f, "{} ({}): ", self.name(), self.0)?;
+        self.write_message(f)
     }
 }
 
 impl fmt::Display for Errno {
-    /// `Connection refused (ECONNREFUSED)`.
+    /// `Connection refused (ECONNREFUSED)`; `Unknown error 4242` for a
+    /// number Linux does not define.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.message(), self.name())
+        self.write_message(f)?;
+        if table::lookup(self.0).is_some() {
+            write!(f, " ({})", self.name())?;
+        }
+        Ok(())
     }
 }
+
+/// `core::error::Error`, which std names `std::error::Error`: no `source`,
+/// since the errno is the whole story.
+impl core::error::Error for Errno {}
 
 #[cfg(test)]
 mod tests {
@@ -168,8 +125,63 @@ mod tests {
         assert_eq!(Errno::from_raw(-libc::EPIPE), Errno::EPIPE);
         assert_eq!(Errno::from_raw(libc::EWOULDBLOCK).name(), "EAGAIN");
         assert_eq!(Errno::from_raw(100_000).name(), "EUNKNOWN");
-        assert_eq!(Errno::from_raw(0).message(), "Unknown error");
+        assert_eq!(Errno::from_raw(0).message(), "Success");
+        assert_eq!(Errno::from_raw(4242).message(), "Unknown error");
         assert_eq!(Errno::from_raw(i32::MIN).name(), "EUNKNOWN");
+    }
+
+    #[test]
+    fn debug_and_display_explain_themselves() {
+        use std::format;
+        assert_eq!(
+            format!("{:?}", Errno::EINVAL),
+            "EINVAL (22): Invalid argument"
+        );
+        assert_eq!(format!("{}", Errno::EINVAL), "Invalid argument (EINVAL)");
+        let unknown = Errno::from_raw(-4242);
+        assert_eq!(
+            format!("{unknown:?}"),
+            "EUNKNOWN (4242): Unknown error 4242"
+        );
+        assert_eq!(format!("{unknown}"), "Unknown error 4242");
+        let most = Errno::from_raw(i32::MIN);
+        assert_eq!(format!("{most}"), "Unknown error 2147483648");
+        assert_eq!(format!("{}", Errno::from_raw(0)), "Success");
+        let err: &dyn core::error::Error = &Errno::EPIPE;
+        assert_eq!(format!("{err}"), "Broken pipe (EPIPE)");
+        assert!(err.source().is_none());
+    }
+
+    /// The names after `libc::` that start a line's code in `source`, in
+    /// order: `libc::EPERM =>` in the table, `Errno(libc::EPERM);` in the
+    /// constants.
+    fn libc_names<'a>(source: &'a str, before: &str) -> std::vec::Vec<&'a str> {
+        source
+            .lines()
+            .filter_map(|line| line.split_once(before)?.1.split_once("libc::"))
+            .filter_map(|(_, rest)| rest.split(|c: char| !c.is_ascii_alphanumeric()).next())
+            .collect()
+    }
+
+    /// One source of truth: the table (generated from the kernel's headers)
+    /// lists every errno; `constants.rs` must have one constant for each,
+    /// in the same order, named as the table names it.
+    #[test]
+    fn a_constant_for_every_errno_in_the_table() {
+        let table = libc_names(include_str!("table.rs"), "        ");
+        let constants = libc_names(include_str!("constants.rs"), ": Errno = Errno(");
+        assert_eq!(table.len(), table::COUNT);
+        assert_eq!(constants, table);
+        for line in include_str!("constants.rs").lines() {
+            if let Some((head, value)) = line.split_once(": Errno = Errno(libc::") {
+                let name = head.trim_start().trim_start_matches("pub const ");
+                assert_eq!(value, std::format!("{name});"), "{line}");
+            }
+        }
+        assert_eq!(Errno::ENODEV.name(), "ENODEV");
+        assert_eq!(Errno::EPROTONOSUPPORT.name(), "EPROTONOSUPPORT");
+        assert_eq!(Errno::ETOOMANYREFS.name(), "ETOOMANYREFS");
+        assert_eq!(Errno::EHWPOISON.raw(), libc::EHWPOISON);
     }
 
     #[test]

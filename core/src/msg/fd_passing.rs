@@ -14,6 +14,9 @@ use crate::socket::SocketFd;
 /// arrive first when the receiver has `SO_PASSCRED` on.
 const RECV_SPACE: usize = cmsg_space_for_fds(SCM_MAX_FD) + cmsg_space_for_creds();
 
+/// The flags [`SocketFd::recv_fds`] takes.
+const RECV_FDS_FLAGS: MsgFlags = MsgFlags::DONTWAIT.union(MsgFlags::PEEK);
+
 /// What [`SocketFd::recv_fds`] received.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecvFds {
@@ -56,23 +59,37 @@ impl SocketFd {
     }
 
     /// Receives into `data` and up to `fds.len()` descriptors (at most
-    /// [`SCM_MAX_FD`]), in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. The
-    /// first [`RecvFds::fds`] entries of `fds` are set; the rest are left as
-    /// they were. Other control messages (such as credentials) are
-    /// discarded: use [`recv_msg`](Self::recv_msg) to see them.
+    /// [`SCM_MAX_FD`]), in one `recvmsg(2)` with `flags |
+    /// MSG_CMSG_CLOEXEC`. The first [`RecvFds::fds`] entries of `fds` are
+    /// set; the rest are left as they were. Other control messages (such as
+    /// credentials) are discarded: use [`recv_msg`](Self::recv_msg) to see
+    /// them.
+    ///
+    /// `flags` may hold `DONTWAIT` (this call alone is non-blocking) and
+    /// `PEEK` (the data stays queued; the kernel still installs the
+    /// descriptors, so each peek hands over copies of its own, which are
+    /// the caller's as any others).
     ///
     /// When more descriptors arrive than `fds` holds, none is kept: all are
-    /// closed and `flags` has `CTRUNC`, as when the kernel truncates.
+    /// closed and the result's `flags` has `CTRUNC`, as when the kernel
+    /// truncates.
     ///
-    /// Errors: those of [`recv_msg`](Self::recv_msg).
+    /// Errors: `EINVAL` for `flags` other than `DONTWAIT` and `PEEK`; those
+    /// of [`recv_msg`](Self::recv_msg) (`EAGAIN` with `DONTWAIT` when
+    /// nothing is queued).
     ///
     /// # References
     ///
     /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
     /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
     #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
-    pub fn recv_fds(&self, data: &mut [u8], fds: &mut [Option<OwnedFd>]) -> Result<RecvFds> {
-        self.recv_fds_into(data, fds, Some)
+    pub fn recv_fds(
+        &self,
+        data: &mut [u8],
+        fds: &mut [Option<OwnedFd>],
+        flags: MsgFlags,
+    ) -> Result<RecvFds> {
+        self.recv_fds_into(data, fds, flags, Some)
     }
 
     /// [`recv_fds`](Self::recv_fds) into plain descriptor numbers: each
@@ -80,15 +97,20 @@ impl SocketFd {
     /// to close. For code that hands descriptors on as integers, such as
     /// the C ABI, which would otherwise hold them in a second array.
     ///
-    /// Errors: those of [`recv_msg`](Self::recv_msg).
+    /// Errors: those of [`recv_fds`](Self::recv_fds).
     ///
     /// # References
     ///
     /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
     /// [`unix(7)`](https://man7.org/linux/man-pages/man7/unix.7.html)
     #[doc(alias("SCM_RIGHTS", "sc_recv_fds", "recvmsg"))]
-    pub fn recv_raw_fds(&self, data: &mut [u8], fds: &mut [RawFd]) -> Result<RecvFds> {
-        self.recv_fds_into(data, fds, OwnedFd::into_raw_fd)
+    pub fn recv_raw_fds(
+        &self,
+        data: &mut [u8],
+        fds: &mut [RawFd],
+        flags: MsgFlags,
+    ) -> Result<RecvFds> {
+        self.recv_fds_into(data, fds, flags, OwnedFd::into_raw_fd)
     }
 
     /// The receive both of the above make, storing each descriptor kept as
@@ -97,14 +119,18 @@ impl SocketFd {
         &self,
         data: &mut [u8],
         fds: &mut [T],
+        flags: MsgFlags,
         store: impl Fn(OwnedFd) -> T,
     ) -> Result<RecvFds> {
+        if !RECV_FDS_FLAGS.contains(flags) {
+            return Err(Errno::EINVAL);
+        }
         let wanted = fds.len().min(SCM_MAX_FD);
         let mut space = CmsgBuffer::<RECV_SPACE>::new();
         let room = cmsg_space_for_fds(wanted).saturating_add(cmsg_space_for_creds());
         let control = space.get_mut(..room).unwrap_or_default();
         let mut bufs = [IoSliceMut::new(data)];
-        let mut msg = self.recv_msg(&mut bufs, control, MsgFlags::empty())?;
+        let mut msg = self.recv_msg(&mut bufs, control, flags)?;
         let mut flags = msg.flags;
         let mut stored = 0;
         if msg.control.fd_count() > fds.len() {

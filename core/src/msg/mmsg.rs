@@ -196,6 +196,31 @@ impl<'a> MmsgHdrMut<'a> {
     }
 }
 
+impl core::fmt::Debug for MmsgHdr<'_> {
+    /// The counts and lengths the header holds, not the bytes.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let hdr = &self.hdr.msg_hdr;
+        f.debug_struct("MmsgHdr")
+            .field("buffers", &hdr.msg_iovlen)
+            .field("addr_len", &hdr.msg_namelen)
+            .field("control_len", &sys::filled_control_len(hdr))
+            .field("msg_len", &self.msg_len())
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for MmsgHdrMut<'_> {
+    /// The counts, lengths and flags the header holds, not the bytes.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("MmsgHdrMut")
+            .field("buffers", &self.hdr.msg_hdr.msg_iovlen)
+            .field("addr", &self.addr())
+            .field("msg_len", &self.msg_len())
+            .field("flags", &self.flags())
+            .finish()
+    }
+}
+
 impl SocketFd {
     /// `sendmmsg(2)` with `flags | MSG_NOSIGNAL`: sends the messages in
     /// order, in one call. Returns how many were sent (each one's
@@ -277,7 +302,7 @@ impl SocketFd {
         msgs: &mut [libc::mmsghdr],
         flags: MsgFlags,
     ) -> Result<usize> {
-        let flags = (flags | MsgFlags::NOSIGNAL).bits();
+        let flags = (flags | MsgFlags::NOSIGNAL).syscall_bits()?;
         // SAFETY: the caller guarantees every header.
         unsafe { sys::sendmmsg(self.as_raw_fd(), msgs, flags) }
     }
@@ -307,7 +332,7 @@ impl SocketFd {
         flags: MsgFlags,
         timeout: Option<Duration>,
     ) -> Result<usize> {
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
         let mut timeout = timeout.map(timespec_from);
         // SAFETY: the caller guarantees every header.
         let filled = unsafe { sys::recvmmsg(self.as_raw_fd(), msgs, flags, timeout.as_mut()) }?;

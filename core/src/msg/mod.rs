@@ -78,7 +78,7 @@ impl SocketFd {
         to: Option<&SocketAddr>,
         flags: MsgFlags,
     ) -> Result<usize> {
-        let flags = (flags | MsgFlags::NOSIGNAL).bits();
+        let flags = (flags | MsgFlags::NOSIGNAL).syscall_bits()?;
         sys::send_msg(self.as_raw_fd(), bufs, control, to, flags)
     }
 
@@ -109,7 +109,7 @@ impl SocketFd {
         flags: MsgFlags,
     ) -> Result<RecvMsg<'c>> {
         let mut addr = SocketAddr::empty();
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
         let received = sys::recv_msg(self.as_raw_fd(), bufs, control, &mut addr, flags)?;
         let flags = MsgFlags::from_bits_retain(reported(received.flags));
         close_if_truncated(received.control, flags.contains(MsgFlags::CTRUNC));
@@ -140,8 +140,9 @@ impl SocketFd {
     #[doc(alias("sc_sendmsg", "sendmsg"))]
     #[inline]
     pub unsafe fn send_msg_raw(&self, msg: &libc::msghdr, flags: MsgFlags) -> Result<usize> {
+        let flags = (flags | MsgFlags::NOSIGNAL).syscall_bits()?;
         // SAFETY: the caller guarantees what msg points at.
-        unsafe { sys::sendmsg(self.as_raw_fd(), msg, (flags | MsgFlags::NOSIGNAL).bits()) }
+        unsafe { sys::sendmsg(self.as_raw_fd(), msg, flags) }
     }
 
     /// `recvmsg(2)` over a C `struct msghdr`, with `flags |
@@ -165,7 +166,7 @@ impl SocketFd {
     /// [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
     #[doc(alias("MSG_CMSG_CLOEXEC", "sc_recvmsg", "recvmsg"))]
     pub unsafe fn recv_msg_raw(&self, msg: &mut libc::msghdr, flags: MsgFlags) -> Result<usize> {
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).bits();
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
         // SAFETY: the caller guarantees what msg points at.
         let len = unsafe { sys::recvmsg(self.as_raw_fd(), msg, flags) }?;
         // SAFETY: recvmsg just filled msg, whose control buffer the caller

@@ -95,7 +95,8 @@ const _: () = assert!(size_of::<PollFd>() == size_of::<libc::pollfd>());
 const _: () = assert!(align_of::<PollFd>() == align_of::<libc::pollfd>());
 
 impl PollFd {
-    /// Watch `fd` for `events`. A negative `fd` is skipped by the kernel.
+    /// Watch `fd` for `events`. A negative `fd` is skipped by the kernel
+    /// (its `revents` stays empty): the way to leave a slot unused.
     #[inline]
     pub const fn new(fd: RawFd, events: PollFlags) -> PollFd {
         PollFd(libc::pollfd {
@@ -125,6 +126,11 @@ impl PollFd {
 ///
 /// One system call, unless the time-out is longer than `INT_MAX`
 /// milliseconds: then as many as it takes to wait that long.
+///
+/// Entries with a negative descriptor are ignored, as `poll(2)` ignores
+/// them: that is the system call's contract, and the way to leave a slot
+/// unused. To wait for one descriptor, [`wait_ready`] refuses a negative
+/// one with `EBADF` instead.
 ///
 /// Errors: `EINTR` if a signal arrived first (not retried: see
 /// [`wait_ready`] for a loop that keeps its deadline), `EINVAL` for more

@@ -13,7 +13,11 @@ use crate::sys;
 /// retrying `EINTR` against a deadline fixed at the call: `timeout` from
 /// now, `None` for ever (see [the convention](crate::poll#time-outs)).
 ///
-/// Returns the events reported; errors: `ETIMEDOUT` when the time passes.
+/// Returns the events reported; errors: `ETIMEDOUT` when the time passes,
+/// `EBADF` at once for a negative `fd` (such as an error code stored in it
+/// by mistake), which `poll(2)` would skip and wait out the time-out (or,
+/// with none, never return); `POLLNVAL` in the result for a descriptor that
+/// is not open.
 ///
 /// # References
 ///
@@ -25,9 +29,13 @@ pub fn wait_ready(fd: RawFd, events: PollFlags, timeout: Option<Duration>) -> Re
 }
 
 /// [`wait_ready`] against a deadline already running. Out of line: every
-/// time-out call shares this one copy of the loop.
+/// time-out call shares this one copy of the loop, and so the check of a
+/// negative descriptor.
 #[inline(never)]
 pub(crate) fn wait_until(fd: RawFd, events: PollFlags, deadline: Deadline) -> Result<PollFlags> {
+    if fd < 0 {
+        return Err(Errno::EBADF);
+    }
     loop {
         let mut entry = [PollFd::new(fd, events)];
         match poll_until(&mut entry, deadline) {

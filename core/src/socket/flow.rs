@@ -52,7 +52,7 @@ impl Socket {
     /// let listener = Socket::listen_on(&text, 8)?;
     /// let client = Socket::dial(&text, Some(Duration::from_secs(1)))?;
     /// let (conn, peer) = listener.accept(SockFlags::empty())?;
-    /// assert_eq!(peer.kind(), AddrKind::UnixUnnamed); // the client never bound
+    /// assert_eq!(peer.kind(), AddrKind::Unspecified); // the client has no name
     ///
     /// client.write_all(b"hi")?;
     /// let mut buf = [0u8; 2];

@@ -87,7 +87,15 @@ impl SocketFd {
         sys::send(self.as_raw_fd(), buf, flags | MsgFlags::NOSIGNAL)
     }
 
-    /// `recv(2)` with `flags`. Errors as [`read`](Self::read).
+    /// `recv(2)` with `flags`: returns the count received.
+    ///
+    /// With `MsgFlags::TRUNC` on a datagram socket the count is the
+    /// datagram's full length, which may be more than `buf.len()`: only
+    /// `buf.len()` bytes were written, and the rest of the datagram is gone
+    /// (without `TRUNC` the count is at most `buf.len()`). Slice with
+    /// `&buf[..n.min(buf.len())]`.
+    ///
+    /// Errors as [`read`](Self::read).
     ///
     /// # References
     ///
@@ -142,8 +150,10 @@ impl SocketFd {
         sys::sendto(self.as_raw_fd(), buf, flags | MsgFlags::NOSIGNAL, to)
     }
 
-    /// `recvfrom(2)`: a datagram and its sender (the empty address for a
-    /// connected stream socket). Errors as [`read`](Self::read).
+    /// `recvfrom(2)`: a datagram and its sender (the empty address when
+    /// the sender has no name: a connected stream, a Unix socket that never
+    /// bound). With `MsgFlags::TRUNC` the count may exceed `buf.len()`, as
+    /// for [`recv`](Self::recv). Errors as [`read`](Self::read).
     ///
     /// # References
     ///

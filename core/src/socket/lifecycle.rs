@@ -53,13 +53,30 @@ impl SocketFd {
     #[inline]
     pub fn accept(&self, flags: SockFlags) -> Result<(Socket, SocketAddr)> {
         let mut peer = SocketAddr::empty();
-        let fd = sys::accept4(
-            self.as_raw_fd(),
-            Some(&mut peer),
-            libc::SOCK_CLOEXEC | flags.bits(),
-        )?;
+        let fd = sys::accept4(self.as_raw_fd(), Some(&mut peer), accept_flags(flags)?)?;
         // SAFETY: accept4 just returned this descriptor; we own it.
         Ok((unsafe { Socket::from_raw_fd(fd) }, peer))
+    }
+
+    /// [`accept`](Self::accept) storing the peer's address straight into
+    /// `peer`, for callers that keep an address in place (the C ABI's
+    /// `sc_accept`): no copy of the address. On error `peer` is left as it
+    /// was. Errors as [`accept`](Self::accept).
+    #[inline]
+    pub fn accept_into(&self, flags: SockFlags, peer: &mut SocketAddr) -> Result<Socket> {
+        let saved_len = peer.len();
+        let accepted = accept_flags(flags)
+            .and_then(|flags| sys::accept4(self.as_raw_fd(), Some(&mut *peer), flags));
+        match accepted {
+            // SAFETY: accept4 just returned this descriptor; we own it.
+            Ok(fd) => Ok(unsafe { Socket::from_raw_fd(fd) }),
+            Err(errno) => {
+                // The kernel writes the address only on success; the
+                // length was widened for the call and is put back.
+                peer.set_len(saved_len);
+                Err(errno)
+            }
+        }
     }
 
     /// `accept4(2)` with `SOCK_CLOEXEC`, not asking for the peer's address.
@@ -71,7 +88,7 @@ impl SocketFd {
     #[doc(alias("sc_accept", "accept4"))]
     #[inline]
     pub fn accept_only(&self, flags: SockFlags) -> Result<Socket> {
-        let fd = sys::accept4(self.as_raw_fd(), None, libc::SOCK_CLOEXEC | flags.bits())?;
+        let fd = sys::accept4(self.as_raw_fd(), None, accept_flags(flags)?)?;
         // SAFETY: accept4 just returned this descriptor; we own it.
         Ok(unsafe { Socket::from_raw_fd(fd) })
     }
@@ -204,4 +221,11 @@ impl SocketFd {
         // else.
         Ok(unsafe { Socket::from_raw_fd(fd) })
     }
+}
+
+/// The flags for `accept4(2)`: `flags` and `SOCK_CLOEXEC`, or `EINVAL`
+/// for bits no constant names.
+#[inline]
+pub(crate) fn accept_flags(flags: SockFlags) -> Result<i32> {
+    Ok(libc::SOCK_CLOEXEC | flags.syscall_bits()?)
 }

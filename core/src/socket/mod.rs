@@ -3,7 +3,7 @@
 
 mod flow;
 mod io;
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod timeout;
 pub(crate) mod transfer;
 
@@ -12,6 +12,7 @@ use core::ops::Deref;
 
 use crate::errno::Result;
 use crate::fd::RawFd;
+use crate::fd_niche::ValidFd;
 use crate::flags::{Domain, SockFlags, Type};
 use crate::sys;
 
@@ -73,9 +74,12 @@ pub struct SocketFd {
 /// socket.close()?;
 /// # Ok::<(), sockcore::Errno>(())
 /// ```
+///
+/// `Option<Socket>` is the size of an `int`: a descriptor is never
+/// negative, and that leaves room for `None`.
 #[repr(transparent)]
 pub struct Socket {
-    inner: SocketFd,
+    fd: ValidFd,
 }
 
 /// A socket descriptor the caller owns, borrowed for `'fd`: the same
@@ -151,7 +155,11 @@ impl Socket {
         protocol: i32,
         flags: SockFlags,
     ) -> Result<Socket> {
-        let fd = sys::socket(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), protocol)?;
+        let fd = sys::socket(
+            domain.0,
+            ty.0 | libc::SOCK_CLOEXEC | flags.syscall_bits()?,
+            protocol,
+        )?;
         // SAFETY: socket just returned this descriptor, so no one else owns it.
         Ok(unsafe { Socket::from_raw_fd(fd) })
     }
@@ -167,7 +175,11 @@ impl Socket {
     #[doc(alias("sc_socketpair", "socketpair"))]
     #[inline]
     pub fn pair(domain: Domain, ty: Type, flags: SockFlags) -> Result<(Socket, Socket)> {
-        let [a, b] = sys::socketpair(domain.0, ty.0 | libc::SOCK_CLOEXEC | flags.bits(), 0)?;
+        let [a, b] = sys::socketpair(
+            domain.0,
+            ty.0 | libc::SOCK_CLOEXEC | flags.syscall_bits()?,
+            0,
+        )?;
         // SAFETY: socketpair just returned both descriptors; we own them.
         Ok(unsafe { (Socket::from_raw_fd(a), Socket::from_raw_fd(b)) })
     }
@@ -176,18 +188,21 @@ impl Socket {
     ///
     /// # Safety
     ///
-    /// `fd` must be an open socket descriptor that nothing else closes.
+    /// `fd` must be an open socket descriptor (so not negative) that
+    /// nothing else closes.
     #[inline]
     pub const unsafe fn from_raw_fd(fd: RawFd) -> Socket {
         Socket {
-            inner: SocketFd { fd },
+            // SAFETY: an open descriptor is not negative (the caller's
+            // promise).
+            fd: unsafe { ValidFd::new_unchecked(fd) },
         }
     }
 
     /// Gives up ownership: the caller must close the descriptor.
     #[inline]
     pub fn into_raw_fd(self) -> RawFd {
-        let fd = self.inner.fd;
+        let fd = self.fd.get();
         core::mem::forget(self);
         fd
     }
@@ -209,7 +224,7 @@ impl Drop for Socket {
     #[inline]
     fn drop(&mut self) {
         // Nothing useful can be done with an error here; `close` reports it.
-        let _ = sys::close(self.inner.fd);
+        let _ = sys::close(self.fd.get());
     }
 }
 
@@ -218,7 +233,10 @@ impl Deref for Socket {
 
     #[inline]
     fn deref(&self) -> &SocketFd {
-        &self.inner
+        // SAFETY: SocketFd is repr(transparent) over RawFd, which a ValidFd
+        // is in memory (fd_niche.rs), and the reference lives no longer
+        // than self, which keeps the descriptor open.
+        unsafe { &*(self.fd.as_raw() as *const RawFd).cast::<SocketFd>() }
     }
 }
 
@@ -227,7 +245,11 @@ impl BorrowedSocket<'_> {
     ///
     /// # Safety
     ///
-    /// `fd` must stay open for the lifetime chosen for the result.
+    /// `fd` must stay open for the lifetime chosen for the result. (A number
+    /// that is never a descriptor, such as a negative one, is no memory
+    /// hazard: it is only handed to system calls, which fail with `EBADF`.
+    /// A closed descriptor is worse: its number may meanwhile name another
+    /// open file.)
     #[inline]
     pub const unsafe fn borrow_raw(fd: RawFd) -> Self {
         BorrowedSocket {
@@ -259,7 +281,7 @@ impl core::fmt::Debug for SocketFd {
 impl core::fmt::Debug for Socket {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Socket")
-            .field("fd", &self.inner.fd)
+            .field("fd", &self.fd.get())
             .finish()
     }
 }

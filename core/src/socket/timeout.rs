@@ -9,7 +9,9 @@ use crate::flags::{MsgFlags, SockFlags};
 use crate::poll::deadline::Deadline;
 use crate::poll::wait::wait_until;
 use crate::poll::PollFlags;
+use crate::socket::lifecycle::accept_flags;
 use crate::socket::{Socket, SocketFd};
+use crate::sys;
 
 impl SocketFd {
     /// Repeats `attempt` after waiting for `events` until it stops saying
@@ -105,8 +107,9 @@ impl SocketFd {
     /// `poll` and the `accept4` sends this call back to waiting, instead of
     /// blocking past the deadline.
     ///
-    /// Errors: `ETIMEDOUT` when no connection came in time; those of
-    /// [`accept`](Self::accept) and [`poll`](crate::poll::poll).
+    /// Errors: `ETIMEDOUT` when no connection came in time; `EBADF` at once
+    /// for a negative descriptor (see [`wait_ready`](crate::poll::wait_ready));
+    /// those of [`accept`](Self::accept) and [`poll`](crate::poll::poll).
     ///
     /// # References
     ///
@@ -118,7 +121,14 @@ impl SocketFd {
         flags: SockFlags,
         timeout: Option<Duration>,
     ) -> Result<(Socket, SocketAddr)> {
-        self.until_ready(PollFlags::IN, timeout, || self.accept(flags))
+        // The loop handles plain numbers; the Socket is made once, at the
+        // end (a Result of a Socket costs a test of its niche each time).
+        let mut peer = SocketAddr::empty();
+        let fd = self.until_ready(PollFlags::IN, timeout, || {
+            sys::accept4(self.as_raw_fd(), Some(&mut peer), accept_flags(flags)?)
+        })?;
+        // SAFETY: accept4 just returned this descriptor; we own it.
+        Ok((unsafe { Socket::from_raw_fd(fd) }, peer))
     }
 
     /// One read of up to `buf.len()` bytes, waiting at most `timeout`
@@ -126,8 +136,9 @@ impl SocketFd {
     /// `recv(MSG_DONTWAIT)`, which cannot block even on a blocking
     /// socket. Returns the count read; 0 at end of stream.
     ///
-    /// Errors: `ETIMEDOUT` when nothing arrived in time; those of
-    /// [`read`](Self::read) (`ECONNRESET`, …).
+    /// Errors: `ETIMEDOUT` when nothing arrived in time; `EBADF` at once for
+    /// a negative descriptor; those of [`read`](Self::read) (`ECONNRESET`,
+    /// …).
     ///
     /// # References
     ///
@@ -146,8 +157,9 @@ impl SocketFd {
     /// which may be less than `buf.len()` when the send buffer had less
     /// room.
     ///
-    /// Errors: `ETIMEDOUT` when no room came in time; those of
-    /// [`write`](Self::write) (`EPIPE`, `ECONNRESET`, …).
+    /// Errors: `ETIMEDOUT` when no room came in time; `EBADF` at once for a
+    /// negative descriptor; those of [`write`](Self::write) (`EPIPE`,
+    /// `ECONNRESET`, …).
     ///
     /// # References
     ///

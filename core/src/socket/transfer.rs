@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::errno::Errno;
-use crate::iovec::IoSlice;
+use crate::iovec::{IoSlice, IoSliceMut, IOV_MAX};
 use crate::socket::SocketFd;
 
 /// A whole transfer that stopped early: the error, and how many bytes were
@@ -35,6 +35,10 @@ impl fmt::Display for TransferError {
         write!(f, "{} after {} bytes", self.errno, self.done)
     }
 }
+
+/// `core::error::Error` (std's `Error`): its `Display` already names the
+/// errno, so it reports no `source`.
+impl core::error::Error for TransferError {}
 
 impl SocketFd {
     /// Sends all of `buf` with as many `send(2)` calls as it takes, retrying
@@ -107,9 +111,9 @@ impl SocketFd {
         IoSlice::advance_slices(bufs, 0);
         let mut done = 0;
         while !bufs.is_empty() {
-            // The kernel refuses more than UIO_MAXIOV buffers per call with
+            // The kernel refuses more than IOV_MAX buffers per call with
             // EMSGSIZE; a longer list goes out over several calls.
-            let batch = bufs.get(..libc::UIO_MAXIOV as usize).unwrap_or(bufs);
+            let batch = bufs.get(..IOV_MAX).unwrap_or(bufs);
             match self.write_vectored(batch) {
                 Ok(0) => {
                     return Err(TransferError {
@@ -126,6 +130,53 @@ impl SocketFd {
             }
         }
         Ok(())
+    }
+
+    /// Reads until every buffer in `bufs` is full or the stream ends, with
+    /// as many vectored reads as it takes, retrying `EINTR`: the scatter
+    /// form of [`read_exact`](Self::read_exact). `bufs` is advanced in
+    /// place past what was read, so afterwards it describes exactly the
+    /// room left. Returns the count read: the total length, or less at end
+    /// of stream.
+    ///
+    /// ```
+    /// use sockcore::{Domain, IoSliceMut, SockFlags, Socket, Type};
+    ///
+    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty())?;
+    /// a.write_all(b"head:body")?;
+    /// let (mut head, mut body) = ([0u8; 5], [0u8; 4]);
+    /// let mut bufs = [IoSliceMut::new(&mut head), IoSliceMut::new(&mut body)];
+    /// assert_eq!(b.read_exact_vectored(&mut &mut bufs[..])?, 9);
+    /// assert_eq!((&head, &body), (b"head:", b"body"));
+    /// # Ok::<(), sockcore::Errno>(())
+    /// ```
+    ///
+    /// Errors: those of [`read_vectored`](Self::read_vectored) except
+    /// `EINTR`, with the count so far; `EAGAIN` on a non-blocking socket.
+    pub fn read_exact_vectored(
+        &self,
+        bufs: &mut &mut [IoSliceMut<'_>],
+    ) -> Result<usize, TransferError> {
+        // Leading empty buffers would make a read of 0 look like the end.
+        IoSliceMut::advance_slices(bufs, 0);
+        let mut done = 0;
+        while !bufs.is_empty() {
+            // readv refuses more than IOV_MAX buffers with EINVAL.
+            let batch = match bufs.get_mut(..IOV_MAX) {
+                Some(batch) => batch,
+                None => &mut bufs[..],
+            };
+            match self.read_vectored(batch) {
+                Ok(0) => break,
+                Ok(n) => {
+                    done += n;
+                    IoSliceMut::advance_slices(bufs, n);
+                }
+                Err(Errno::EINTR) => {}
+                Err(errno) => return Err(TransferError { errno, done }),
+            }
+        }
+        Ok(done)
     }
 
     /// Reads until `buf` is full or the stream ends, retrying `EINTR`.

@@ -21,20 +21,23 @@ pub(crate) fn read(fd: RawFd, buf: &mut [MaybeUninit<u8>]) -> Result<usize> {
 /// `send(2)`.
 #[inline]
 pub(crate) fn send(fd: RawFd, buf: &[u8], flags: MsgFlags) -> Result<usize> {
+    let flags = flags.syscall_bits()?;
     // SAFETY: buf is readable for buf.len() bytes.
-    cvt_size(unsafe { libc::send(fd, buf.as_ptr().cast(), buf.len(), flags.bits()) })
+    cvt_size(unsafe { libc::send(fd, buf.as_ptr().cast(), buf.len(), flags) })
 }
 
 /// `recv(2)` into possibly uninitialised memory.
 #[inline]
 pub(crate) fn recv(fd: RawFd, buf: &mut [MaybeUninit<u8>], flags: MsgFlags) -> Result<usize> {
+    let flags = flags.syscall_bits()?;
     // SAFETY: buf is writable for buf.len() bytes; the kernel writes at most that.
-    cvt_size(unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags.bits()) })
+    cvt_size(unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags) })
 }
 
 /// `sendto(2)`.
 #[inline]
 pub(crate) fn sendto(fd: RawFd, buf: &[u8], flags: MsgFlags, to: &SocketAddr) -> Result<usize> {
+    let flags = flags.syscall_bits()?;
     // SAFETY: buf is readable for its length; to points at its storage,
     // valid for to.len() bytes.
     cvt_size(unsafe {
@@ -42,7 +45,7 @@ pub(crate) fn sendto(fd: RawFd, buf: &[u8], flags: MsgFlags, to: &SocketAddr) ->
             fd,
             buf.as_ptr().cast(),
             buf.len(),
-            flags.bits(),
+            flags,
             to.as_ptr(),
             to.len(),
         )
@@ -57,19 +60,11 @@ pub(crate) fn recvfrom(
     flags: MsgFlags,
     from: &mut SocketAddr,
 ) -> Result<usize> {
+    let flags = flags.syscall_bits()?;
     let (ptr, len) = from.as_mut_parts();
     // SAFETY: buf is writable for its length; ptr/len describe from's storage
     // and the kernel writes at most *len bytes there.
-    cvt_size(unsafe {
-        libc::recvfrom(
-            fd,
-            buf.as_mut_ptr().cast(),
-            buf.len(),
-            flags.bits(),
-            ptr,
-            len,
-        )
-    })
+    cvt_size(unsafe { libc::recvfrom(fd, buf.as_mut_ptr().cast(), buf.len(), flags, ptr, len) })
 }
 
 /// `readv(2)`.

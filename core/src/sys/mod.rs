@@ -14,8 +14,9 @@
 //!   after `socket`, `socketpair` and `accept4` (`socket/`), in
 //!   `OwnedFd::into_socket` (`fd.rs`), and the received descriptors of
 //!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`).
-//! - The casts that define a type's layout: `BorrowedSocket` as `SocketFd`
-//!   (`socket/mod.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
+//! - The casts that define a type's layout: `BorrowedSocket` and `Socket`
+//!   as `SocketFd` (`socket/mod.rs`), a descriptor as the niche-carrying
+//!   `ValidFd` and back (`fd_niche.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
 //!   (`iovec.rs`), `MmsgHdr` arrays as `mmsghdr` arrays and a received
 //!   address as the caller's `SocketAddr` (`msg/mmsg.rs`), a `SocketAddr`'s
 //!   storage as `sockaddr_in`/`sockaddr_in6`/`sockaddr_un` (`addr/mod.rs`),

@@ -44,6 +44,7 @@ plain_data!(
     libc::cmsghdr,
     libc::msghdr,
     libc::mmsghdr,
+    libc::ifreq,
 );
 
 /// An all-zero `T`: no address, no length, no flags.

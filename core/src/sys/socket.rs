@@ -51,7 +51,9 @@ pub(crate) fn accept4(fd: RawFd, peer: Option<&mut SocketAddr>, flags: i32) -> R
             let (ptr, len) = peer.as_mut_parts();
             // SAFETY: ptr/len describe the address's own storage, and accept4
             // writes at most *len bytes there and updates *len.
-            cvt(unsafe { libc::accept4(fd, ptr, len, flags) })
+            let accepted = cvt(unsafe { libc::accept4(fd, ptr, len, flags) });
+            peer.settle_reported();
+            accepted
         }
         None => {
             let (addr, len) = (core::ptr::null_mut(), core::ptr::null_mut());
@@ -83,6 +85,7 @@ pub(crate) fn getsockname(fd: RawFd) -> Result<SocketAddr> {
     let (ptr, len) = addr.as_mut_parts();
     // SAFETY: ptr/len describe addr's storage; the kernel writes at most *len.
     cvt(unsafe { libc::getsockname(fd, ptr, len) })?;
+    addr.settle_reported();
     Ok(addr)
 }
 
@@ -93,6 +96,7 @@ pub(crate) fn getpeername(fd: RawFd) -> Result<SocketAddr> {
     let (ptr, len) = addr.as_mut_parts();
     // SAFETY: ptr/len describe addr's storage; the kernel writes at most *len.
     cvt(unsafe { libc::getpeername(fd, ptr, len) })?;
+    addr.settle_reported();
     Ok(addr)
 }
 

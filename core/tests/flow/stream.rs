@@ -115,8 +115,9 @@ fn socketpair() {
     let (a, b) = stream_pair();
     assert_cloexec(&a, "socketpair end a");
     assert_cloexec(&b, "socketpair end b");
-    assert_eq!(a.local_addr().map(|a| a.to_string()), Ok("unix:".into()));
-    assert_eq!(b.peer_addr().map(|a| a.to_string()), Ok("unix:".into()));
+    // No name is the empty address, from every call that reports one.
+    assert_eq!(a.local_addr(), Ok(SocketAddr::empty()));
+    assert_eq!(b.peer_addr(), Ok(SocketAddr::empty()));
     exchange(&a, &b);
 }
 

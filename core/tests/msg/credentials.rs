@@ -74,7 +74,9 @@ fn explicit_credentials_with_descriptors() {
     assert_eq!(a.send_fds(b"fd", &[a.as_raw_fd()]), Ok(2));
     let mut data = [0u8; 4];
     let mut slots: [Option<OwnedFd>; 1] = [None];
-    let got = b.recv_fds(&mut data, &mut slots).expect("recv_fds");
+    let got = b
+        .recv_fds(&mut data, &mut slots, MsgFlags::empty())
+        .expect("recv_fds");
     assert_eq!((got.len, got.fds, got.flags), (2, 1, MsgFlags::empty()));
 }
 

@@ -87,7 +87,9 @@ fn a_connected_socket_passes_and_keeps_talking() {
 
     let mut data = [0u8; 4];
     let mut slots: [Option<OwnedFd>; 2] = [None, None];
-    let got = b.recv_fds(&mut data, &mut slots).expect("recv_fds");
+    let got = b
+        .recv_fds(&mut data, &mut slots, MsgFlags::empty())
+        .expect("recv_fds");
     assert_eq!((got.len, got.fds, got.flags), (1, 1, MsgFlags::empty()));
     assert!(slots[1].is_none());
     let socket = slots[0]
@@ -120,7 +122,9 @@ fn zero_descriptors() {
     // send_fds with none is a plain send; recv_fds stores none.
     assert_eq!(a.send_fds(b"1", &[]), Ok(1));
     let mut slots: [Option<OwnedFd>; 1] = [None];
-    let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
+    let got = b
+        .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .expect("recv_fds");
     assert_eq!((got.len, got.fds, got.flags), (1, 0, MsgFlags::empty()));
     assert!(slots[0].is_none());
 }
@@ -237,7 +241,9 @@ fn recv_fds_with_too_few_slots_closes_all_and_says_ctrunc() {
     assert_eq!(a.send_fds(b"3", &[read_end.as_raw_fd(); 3]), Ok(1));
     let mut byte = [0u8; 1];
     let mut slots: [Option<OwnedFd>; 2] = [None, None];
-    let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
+    let got = b
+        .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .expect("recv_fds");
     assert_eq!(got.len, 1);
     assert_eq!(got.fds, 0);
     assert!(got.flags.contains(MsgFlags::CTRUNC));
@@ -254,7 +260,9 @@ fn recv_raw_fds_hands_over_plain_numbers() {
     // An unused slot keeps what it held.
     let mut byte = [0u8; 1];
     let mut slots: [RawFd; 3] = [-7; 3];
-    let got = b.recv_raw_fds(&mut byte, &mut slots).expect("recv_raw_fds");
+    let got = b
+        .recv_raw_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .expect("recv_raw_fds");
     assert_eq!((got.len, got.fds, got.flags), (1, 2, MsgFlags::empty()));
     assert_eq!(slots[2], -7);
     write_fd(write_end.as_raw_fd(), b"ab");
@@ -271,8 +279,47 @@ fn recv_raw_fds_hands_over_plain_numbers() {
     let (read_end, _write_end) = pipe();
     assert_eq!(a.send_fds(b"3", &[read_end.as_raw_fd(); 3]), Ok(1));
     let mut slots: [RawFd; 2] = [-7; 2];
-    let got = b.recv_raw_fds(&mut byte, &mut slots).expect("recv_raw_fds");
+    let got = b
+        .recv_raw_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .expect("recv_raw_fds");
     assert_eq!(got.fds, 0);
     assert!(got.flags.contains(MsgFlags::CTRUNC));
     assert_eq!(slots, [-7; 2]);
+}
+
+#[test]
+fn recv_fds_takes_dontwait_and_peek_only() {
+    let (a, b) = stream_pair();
+    let (read_end, write_end) = pipe();
+    let mut byte = [0u8; 1];
+    let mut slots: [Option<OwnedFd>; 1] = [None];
+
+    // Nothing queued: DONTWAIT returns at once, even on a blocking socket.
+    let nothing = b.recv_fds(&mut byte, &mut slots, MsgFlags::DONTWAIT);
+    assert_eq!(nothing, Err(Errno::EAGAIN));
+    for flags in [MsgFlags::WAITALL, MsgFlags::CMSG_CLOEXEC, MsgFlags::TRUNC] {
+        let refused = b.recv_fds(&mut byte, &mut slots, flags | MsgFlags::DONTWAIT);
+        assert_eq!(refused, Err(Errno::EINVAL), "{flags:?}");
+    }
+
+    // A peek leaves the message queued, yet hands over a copy of its own.
+    assert_eq!(a.send_fds(b"p", &[read_end.as_raw_fd()]), Ok(1));
+    let peek = MsgFlags::PEEK | MsgFlags::DONTWAIT;
+    let got = b.recv_fds(&mut byte, &mut slots, peek).expect("peek");
+    assert_eq!((got.len, got.fds), (1, 1));
+    let peeked = slots[0].take().expect("a descriptor");
+    let got = b
+        .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .expect("recv");
+    assert_eq!((got.len, got.fds, &byte), (1, 1, b"p"));
+    let received = slots[0].take().expect("a descriptor");
+    assert_ne!(peeked.as_raw_fd(), received.as_raw_fd());
+    write_fd(write_end.as_raw_fd(), b"xy");
+    let mut buf = [0u8; 1];
+    assert_eq!(read_fd(peeked.as_raw_fd(), &mut buf), 1);
+    assert_eq!(read_fd(received.as_raw_fd(), &mut buf), 1);
+    assert_eq!(
+        b.recv_fds(&mut byte, &mut slots, MsgFlags::DONTWAIT),
+        Err(Errno::EAGAIN)
+    );
 }

@@ -311,7 +311,9 @@ fn descriptors_per_message_in_a_send_batch() {
     for (tag, expected) in [(b'1', 1), (b'0', 0), (b'2', 2)] {
         let mut byte = [0u8; 1];
         let mut slots: [Option<OwnedFd>; 2] = [None, None];
-        let got = b.recv_fds(&mut byte, &mut slots).expect("recv_fds");
+        let got = b
+            .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+            .expect("recv_fds");
         assert_eq!((byte[0], got.fds), (tag, expected));
         assert!(slots.iter().flatten().all(|fd| fd.is_cloexec() == Ok(true)));
     }

@@ -243,13 +243,17 @@ fn std_unix_socket_addrs_convert_both_ways() {
     let back = UnixSocketAddr::try_from(&ours).unwrap();
     assert_eq!(back.as_abstract_name(), Some(name.as_bytes()));
 
-    // An unnamed std address maps to ours; std has no way to build one back.
+    // An unnamed std address is ours with no name, the empty address, as
+    // our own local_addr reports it; std has no way to build one back.
     let (a, _b) = UnixStream::pair().unwrap();
     let unnamed = a.local_addr().unwrap();
     assert!(unnamed.is_unnamed());
     let ours = SocketAddr::try_from(&unnamed).unwrap();
-    assert_eq!(ours.kind(), AddrKind::UnixUnnamed);
+    assert_eq!(ours.kind(), AddrKind::Unspecified);
+    assert_eq!(Ok(ours), Socket::from(a).local_addr());
     assert_eq!(UnixSocketAddr::try_from(&ours).unwrap_err(), Errno::EINVAL);
+    let built = SocketAddr::unix_unnamed();
+    assert_eq!(UnixSocketAddr::try_from(&built).unwrap_err(), Errno::EINVAL);
 
     // A path filling all of sun_path is valid here but has no room for std's NUL.
     let full = SocketAddr::unix_path(&[b'p'; UNIX_PATH_MAX]).unwrap();
@@ -282,7 +286,9 @@ fn a_received_descriptor_becomes_a_std_file() {
     a.send_fds(b"x", &[file.as_raw_fd()]).unwrap();
     let mut byte = [0u8; 1];
     let mut slots = [None];
-    let got = b.recv_fds(&mut byte, &mut slots).unwrap();
+    let got = b
+        .recv_fds(&mut byte, &mut slots, MsgFlags::empty())
+        .unwrap();
     assert_eq!(got.fds, 1);
     let received = slots[0].take().expect("one descriptor arrived");
     assert_ne!(received.as_fd().as_raw_fd(), file.as_raw_fd());

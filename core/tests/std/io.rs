@@ -142,3 +142,59 @@ fn read_to_end_on_an_owned_socket_stops_at_end_of_stream() {
     assert_eq!(b.read_to_end(&mut all).unwrap(), 10);
     assert_eq!(all, b"last words");
 }
+
+/// More buffers than one system call takes: std's vectored traits do what
+/// std's own sockets do (the first `IOV_MAX` of them go; the caller loops
+/// for the rest), while the crate's own calls keep their documented
+/// errors.
+#[test]
+fn vectored_traits_take_more_than_iov_max_buffers_as_std_does() {
+    const MANY: usize = 3000;
+    let (mut a, mut b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
+    let bytes: Vec<u8> = (0..MANY).map(|i| i as u8).collect();
+    let slices: Vec<IoSlice<'_>> = bytes.chunks(1).map(IoSlice::new).collect();
+    assert_eq!(a.write_vectored(&slices).unwrap(), 1024);
+    assert_eq!(
+        SocketFd::write_vectored(&a, sockcore::IoSlice::from_std_slices(&slices)),
+        Err(sockcore::Errno::EMSGSIZE)
+    );
+    let mut rest: Vec<IoSlice<'_>> = bytes[1024..].chunks(1).map(IoSlice::new).collect();
+    let mut rest = &mut rest[..];
+    // Each round sends at least one byte, so at most MANY rounds.
+    for _ in 0..MANY {
+        if rest.is_empty() {
+            break;
+        }
+        let sent = Write::write_vectored(&mut a, rest).unwrap();
+        assert!(sent > 0 && sent <= 1024);
+        IoSlice::advance_slices(&mut rest, sent);
+    }
+    assert!(rest.is_empty());
+
+    let mut received = vec![0u8; MANY];
+    let mut targets: Vec<IoSliceMut<'_>> = received.chunks_mut(1).map(IoSliceMut::new).collect();
+    assert_eq!(
+        SocketFd::read_vectored(&b, sockcore::IoSliceMut::from_std_slices(&mut targets)),
+        Err(sockcore::Errno::EINVAL)
+    );
+    assert_eq!(b.read_vectored(&mut targets).unwrap(), 1024);
+    drop(targets);
+    b.read_exact(&mut received[1024..]).unwrap();
+    assert_eq!(received, bytes);
+}
+
+#[test]
+fn buffers_convert_both_ways_with_std() {
+    let text = b"borrowed";
+    let ours = sockcore::IoSlice::from(IoSlice::new(text));
+    assert_eq!(ours.as_slice(), text);
+    let back = IoSlice::from(ours);
+    assert_eq!(&*back, text);
+
+    let mut buf = *b"writable";
+    let mut ours = sockcore::IoSliceMut::from(IoSliceMut::new(&mut buf));
+    ours.as_mut_slice()[0] = b'W';
+    let mut back = IoSliceMut::from(ours);
+    back[1] = b'R';
+    assert_eq!(&buf, b"WRitable");
+}

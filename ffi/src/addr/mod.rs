@@ -5,21 +5,41 @@
 pub mod interface;
 pub mod value;
 
-use core::ffi::{c_char, c_int};
+use core::ffi::{c_char, c_int, c_void};
 
 use libc::{size_t, sockaddr, socklen_t};
 use sockcore::{Errno, SocketAddr};
 
-use crate::args::{self, int_return, write_c_text};
+use crate::args::{self, int_return, unit_return, write_c_text};
 use value::sc_addr;
 
-/// Parses `text` into `*out`: `"127.0.0.1:80"`, `"[::1]:80"`,
-/// `"[fe80::1%2]:80"`, `"unix:/path"`, `"unix:@abstract"`, or `"unix:"` (the
-/// unnamed Unix address). In Unix names `\xNN` stands for any byte.
+/// Parses `text` into `*out`. Numbers only: no host name is resolved
+/// (`"localhost:80"` is `-EINVAL`), so parsing never touches DNS, files or
+/// the network.
 ///
-/// Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENAMETOOLONG`
-/// for a Unix name longer than `sun_path` (108 bytes; 107 for an abstract
-/// name), `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
+/// - `"127.0.0.1:80"`: IPv4, four decimal numbers 0 to 255 without leading
+///   zeros (`"01"` is refused: `inet_aton(3)` reads it as octal).
+/// - `"[::1]:80"`, `"[2001:db8::ff00:42:8329]:443"`,
+///   `"[::ffff:192.0.2.1]:80"`: IPv6 as RFC 4291 writes it, in brackets.
+/// - `"[fe80::1%2]:80"`: IPv6 with a numeric scope id (0 to 4294967295).
+/// - `"[fe80::1%eth0]:80"`, `"[::1%lo]:80"`: IPv6 with an interface name
+///   as the scope, as `getaddrinfo(3)` reads it: looked up as
+///   `if_nametoindex(3)` does; 1 to 15 printable ASCII bytes other than
+///   `/ : % [ ]`. A scope of digits only is a number.
+/// - `"unix:/run/x.sock"`, `"unix:relative/x.sock"`: a Unix path, 1 to 108
+///   bytes (108 fill `sun_path` with no NUL).
+/// - `"unix:@name"`: a Unix abstract name, 0 to 107 bytes.
+/// - `"unix:"`: the unnamed Unix address (binding it autobinds a name).
+///
+/// Ports are decimal, 0 to 65535, leading zeros allowed. In Unix names
+/// `\xNN` (two hex digits) stands for any byte. Nothing may precede or
+/// follow the address, spaces included. `sc_addr_format` writes the same
+/// grammar back, a scope as its number.
+///
+/// Returns 0, or `-EINVAL` for malformed or non-UTF-8 text, `-ENODEV` for
+/// a well-formed interface name no interface has, `-ENAMETOOLONG` for a
+/// Unix name longer than `sun_path` (108 bytes; 107 for an abstract name),
+/// `-EFAULT` for a NULL pointer. `*out` is unchanged on error.
 ///
 /// # Safety
 ///
@@ -58,6 +78,120 @@ pub unsafe extern "C" fn sc_addr_format(
         // At most SC_ADDR_STRLEN - 1, far below INT_MAX.
         Ok(len as c_int)
     }))
+}
+
+/// An IPv4 address from numbers into `*out`: `ip` is the 4 bytes of the
+/// address in network order, as written (`{127, 0, 0, 1}`), `port` a
+/// number in host order. No text is involved.
+///
+/// Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+/// error.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `ip` NULL or readable for 4 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_ipv4(out: *mut sc_addr, ip: *const u8, port: u16) -> c_int {
+    // SAFETY: the caller's promises about out and ip.
+    unsafe { args::fill_addr(out, || Ok(SocketAddr::v4(*args::in_ref(ip.cast())?, port))) }
+}
+
+/// An IPv6 address from numbers into `*out`: `ip` is the 16 bytes of the
+/// address in network order, `port` a number in host order, `scope_id` the
+/// interface index of a link-local address (0 for none; see
+/// `sc_interface_index`). The flow label is 0.
+///
+/// Returns 0, or `-EFAULT` for a NULL pointer. `*out` is unchanged on
+/// error.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `ip` NULL or readable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_ipv6(
+    out: *mut sc_addr,
+    ip: *const u8,
+    port: u16,
+    scope_id: u32,
+) -> c_int {
+    // SAFETY: the caller's promises about out and ip.
+    unsafe {
+        args::fill_addr(out, || {
+            Ok(SocketAddr::v6(*args::in_ref(ip.cast())?, port, 0, scope_id))
+        })
+    }
+}
+
+/// The longest path `sc_addr_unix` takes: one byte less than `sun_path`,
+/// so that a NUL always follows it there.
+const UNIX_PATH_C_MAX: usize = sockcore::UNIX_PATH_MAX - 1;
+
+/// A Unix address bound to the filesystem path `path` into `*out`.
+///
+/// The path is 1 to 107 bytes, so that `sun_path` always holds its NUL and
+/// C code may read it as a string; `sc_addr_parse("unix:...")` also takes
+/// a path of the full 108 bytes, which fills `sun_path` with no NUL.
+///
+/// Returns 0, or `-ENAMETOOLONG` for a path past 107 bytes, `-EINVAL` for
+/// an empty one, `-EFAULT` for a NULL pointer. `*out` is unchanged on
+/// error.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `path` NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_unix(out: *mut sc_addr, path: *const c_char) -> c_int {
+    // SAFETY: the caller's promises about out and path.
+    unsafe {
+        args::fill_addr(out, || {
+            let path = args::c_str(path)?;
+            if path.len() > UNIX_PATH_C_MAX {
+                return Err(Errno::ENAMETOOLONG);
+            }
+            SocketAddr::unix_path(path)
+        })
+    }
+}
+
+/// A Unix address in the abstract namespace into `*out`: the `len` bytes
+/// at `name`, which may hold any byte, NULs included (`"unix:@name"` in
+/// text). Nothing appears in the filesystem; the name goes when its last
+/// socket closes.
+///
+/// Returns 0, or `-ENAMETOOLONG` for `len` past 107 (`sun_path` less its
+/// leading NUL), `-EFAULT` for a NULL pointer (even with `len` 0),
+/// `-EINVAL` for `len` over `SSIZE_MAX`. `*out` is unchanged on error.
+///
+/// # Safety
+///
+/// `out` must be NULL or writable; `name` NULL or readable for `len`
+/// bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_unix_abstract(
+    out: *mut sc_addr,
+    name: *const c_void,
+    len: size_t,
+) -> c_int {
+    // SAFETY: the caller's promises about out and name.
+    unsafe { args::fill_addr(out, || SocketAddr::unix_abstract(args::buf(name, len)?)) }
+}
+
+/// Sets the port of the IPv4 or IPv6 address `*addr` (a number in host
+/// order), leaving the rest as it is: to reuse an address with another
+/// port, or one from `sc_local_addr`.
+///
+/// Returns 0, or `-EAFNOSUPPORT` for an address of another family (a Unix
+/// address, or none), `-EFAULT` for NULL, `-EINVAL` when its length
+/// exceeds its storage. `*addr` is unchanged on error.
+///
+/// # Safety
+///
+/// `addr` must be NULL or an initialised, writable `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_set_port(addr: *mut sc_addr, port: u16) -> c_int {
+    // SAFETY: the caller's promise about addr.
+    let addr = unsafe { args::addr_mut(addr) };
+    unit_return(addr.and_then(|addr| addr.set_port(port)))
 }
 
 /// Copies a C socket address, `len` bytes at `sa`, into `*out`: the bridge

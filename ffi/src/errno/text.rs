@@ -3,13 +3,13 @@
 //! strings without allocating and without a second list of errnos to keep in
 //! step with the core's.
 
-use core::ffi::{c_char, c_int};
+use core::ffi::{c_char, c_int, CStr};
 
 use sockcore::Errno;
 
 /// Which text of an errno a table holds.
 #[derive(Clone, Copy)]
-enum Text {
+pub(crate) enum Text {
     /// `Errno::name`: `"ECONNREFUSED"`.
     Name,
     /// `Errno::message`: `"Connection refused"`.
@@ -55,6 +55,20 @@ const fn same(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// The longest text of a kind, in bytes.
+pub(crate) const fn longest(text: Text) -> usize {
+    let mut longest = 0;
+    let mut code = 0;
+    while code < ENTRIES {
+        let len = text.of(code).len();
+        if len > longest {
+            longest = len;
+        }
+        code += 1;
+    }
+    longest
 }
 
 /// Bytes for every entry's text and its NUL.
@@ -108,6 +122,33 @@ impl<const BYTES: usize> Table<BYTES> {
         let text = self.bytes.get(start..).unwrap_or(&self.bytes);
         text.as_ptr().cast()
     }
+
+    /// The text for `code`, of either sign, without its NUL.
+    pub(crate) fn text(&'static self, code: c_int) -> &'static [u8] {
+        // SAFETY: get returns a NUL-terminated string in a static table.
+        unsafe { CStr::from_ptr(self.get(code)) }.to_bytes()
+    }
+}
+
+/// The message of every number Linux does not define (0 aside), to which
+/// `sc_strerror_r` adds the number; no defined errno has it.
+pub(crate) const UNKNOWN_MESSAGE: &str = Errno::from_raw(i32::MIN).message();
+
+const _: () = assert!(only_undefined_numbers_say_unknown());
+
+/// Whether every entry whose message is [`UNKNOWN_MESSAGE`] is a number
+/// Linux does not define.
+const fn only_undefined_numbers_say_unknown() -> bool {
+    let unknown_name = Errno::from_raw(i32::MIN).name();
+    let mut code = 0;
+    while code < ENTRIES {
+        let says_unknown = same(Text::Message.of(code), UNKNOWN_MESSAGE);
+        if says_unknown && !same(Text::Name.of(code), unknown_name) {
+            return false;
+        }
+        code += 1;
+    }
+    true
 }
 
 /// `"EPERM"`, `"ENOENT"`, … by errno.

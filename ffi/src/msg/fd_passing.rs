@@ -44,12 +44,17 @@ pub unsafe extern "C" fn sc_send_fds(
 }
 
 /// Receives up to `len` bytes into `data` and up to `*nfds` descriptors
-/// into `fds`, in one `recvmsg(2)` with `MSG_CMSG_CLOEXEC`. On input
-/// `*nfds` is the capacity of `fds` (0 to take none; `fds` then may be
-/// NULL); on success it is the count stored at the start of `fds`, each
+/// into `fds`, in one `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC`. On
+/// input `*nfds` is the capacity of `fds` (0 to take none; `fds` then may
+/// be NULL); on success it is the count stored at the start of `fds`, each
 /// close-on-exec and the caller's to close. `*msg_flags` (unless
 /// `msg_flags` is NULL) gets the message's flags: `MSG_TRUNC` (the data
 /// was cut), `MSG_CTRUNC` (more descriptors came than `fds` holds).
+///
+/// `flags` is 0, or `SC_MSG_DONTWAIT` (this call alone is non-blocking)
+/// and `SC_MSG_PEEK` (the data stays queued; the kernel still installs the
+/// descriptors, so each peek hands over copies of its own, to close as
+/// any others).
 ///
 /// When more descriptors arrive than `fds` holds, none is kept: all are
 /// closed, `*nfds` is 0 and `*msg_flags` has `MSG_CTRUNC`, so no partial
@@ -58,8 +63,10 @@ pub unsafe extern "C" fn sc_send_fds(
 ///
 /// Returns the count of bytes received (0 at end of stream), or `-EFAULT`
 /// for a NULL `data` or `nfds` (or a NULL `fds` with `*nfds` above 0),
-/// `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX`, and the errors of
-/// `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on error.
+/// `-EINVAL` for `len` or `*nfds` over `SSIZE_MAX` or `flags` other than
+/// those two, `-EAGAIN` (with `SC_MSG_DONTWAIT`, nothing queued), and the
+/// errors of `sc_read`. `*nfds`, `fds` and `*msg_flags` are unchanged on
+/// error.
 ///
 /// # Safety
 ///
@@ -71,6 +78,7 @@ pub unsafe extern "C" fn sc_recv_fds(
     fd: c_int,
     data: *mut c_void,
     len: size_t,
+    flags: c_int,
     fds: *mut c_int,
     nfds: *mut size_t,
     msg_flags: *mut c_int,
@@ -80,12 +88,13 @@ pub unsafe extern "C" fn sc_recv_fds(
     let received = nfds.and_then(|nfds| {
         // No message carries more than SCM_MAX_FD, so no more room is used.
         let room = args::len(*nfds)?.min(SCM_MAX_FD);
+        let flags = args::msg_flags(flags)?;
         // SAFETY: the caller's promises about fds (writable for *nfds >=
         // room ints; NULL is fine for none), data and fd.
         let got = unsafe {
             let out = args::array_mut(fds, room, SCM_MAX_FD)?;
             let data = args::buf_mut(data, len)?;
-            args::socket(fd).recv_raw_fds(data, out)?
+            args::socket(fd).recv_raw_fds(data, out, flags)?
         };
         *nfds = got.fds;
         // SAFETY: the caller's promise about msg_flags (NULL: not wanted).

@@ -25,6 +25,9 @@ fn count_return(result: Result<usize, Errno>) -> c_int {
 /// before it, and that message's error is lost (the next call, starting
 /// there, reports it). Only an error on the first message is returned.
 ///
+/// Every header is checked as `sc_sendmsg` checks its own before the call,
+/// so one bad header fails the whole batch with nothing sent.
+///
 /// Returns how many messages were sent, or `-EFAULT` for a NULL `msgs`,
 /// `-EINVAL` for unknown `flags` bits, and the errors of `sc_sendmsg`.
 ///
@@ -61,6 +64,9 @@ pub unsafe extern "C" fn sc_sendmmsg(
 /// (see `recvmmsg(2)`, BUGS): it ends a batch early but never an empty
 /// wait. For a bounded wait, poll first (`sc_wait_ready`) and pass
 /// `SC_MSG_WAITFORONE`.
+///
+/// Every header is checked as `sc_recvmsg` checks its own before the call,
+/// so one bad header fails the whole batch with nothing received.
 ///
 /// Returns how many messages were filled, or `-EFAULT` for a NULL `msgs`,
 /// `-EINVAL` for unknown `flags` bits, `-EAGAIN` (nothing arrived,

@@ -32,12 +32,21 @@ const _: () = assert!(SC_SCM_MAX_FD == sockcore::SCM_MAX_FD);
 /// `SCM_RIGHTS` descriptors, which stay open here). `msg->msg_flags` is
 /// ignored; `flags` is a combination of `SC_MSG_*` constants.
 ///
-/// Returns the count of bytes sent, or `-EFAULT` for a NULL `msg` (or a bad
-/// pointer in it), `-EINVAL` for unknown `flags` bits, control data the
-/// kernel rejects or more than `SC_SCM_MAX_FD` descriptors, `-EMSGSIZE`
-/// (more than `SC_IOV_MAX` buffers, or a datagram too long), `-EBADF` (a
-/// descriptor in `SCM_RIGHTS` that is not open), `-EPERM` (credentials not
-/// the sender's own), `-ETOOMANYREFS`, and the errors of `sc_sendto`.
+/// The header is checked as `sc_writev` checks its arguments, before any
+/// system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+/// `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+/// `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+/// `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+/// `msg_controllen` over `INT_MAX`.
+///
+/// Returns the count of bytes sent, or those codes, `-EINVAL` for unknown
+/// `flags` bits, control data the kernel rejects or more than
+/// `SC_SCM_MAX_FD` descriptors, `-ENOBUFS` (control data larger than the
+/// kernel's `net.core.optmem_max`), `-EMSGSIZE` (a datagram too long),
+/// `-EFAULT` (another bad pointer in the header, found by the kernel),
+/// `-EBADF` (a descriptor in `SCM_RIGHTS` that is not open), `-EPERM`
+/// (credentials not the sender's own), `-ETOOMANYREFS`, and the errors of
+/// `sc_sendto`.
 ///
 /// # Safety
 ///
@@ -68,9 +77,17 @@ pub unsafe extern "C" fn sc_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int)
 /// leak waiting to happen, so every descriptor that did arrive has been
 /// closed already and its slot in the control data reads -1.
 ///
-/// Returns the count of bytes received (0 at end of stream), or `-EFAULT`
-/// for a NULL `msg`, `-EINVAL` for unknown `flags` bits, `-EMSGSIZE` (more
-/// than `SC_IOV_MAX` buffers), and the errors of `sc_recv`.
+/// The header is checked as `sc_readv` checks its arguments, before any
+/// system call: `-EFAULT` for a NULL `msg`, a NULL `msg_iov` with
+/// `msg_iovlen` above 0, a NULL buffer of non-zero length in it, or a NULL
+/// `msg_control` with a length; `-EINVAL` for `msg_iovlen` over
+/// `SC_IOV_MAX`, buffers that add up to more than `SSIZE_MAX`, or
+/// `msg_controllen` over `INT_MAX`.
+///
+/// Returns the count of bytes received (0 at end of stream), or those
+/// codes, `-EINVAL` for unknown `flags` bits, `-EFAULT` (another bad
+/// pointer in the header, found by the kernel), and the errors of
+/// `sc_recv`.
 ///
 /// # Safety
 ///
@@ -80,7 +97,7 @@ pub unsafe extern "C" fn sc_sendmsg(fd: c_int, msg: *const msghdr, flags: c_int)
 #[no_mangle]
 pub unsafe extern "C" fn sc_recvmsg(fd: c_int, msg: *mut msghdr, flags: c_int) -> ssize_t {
     // SAFETY: the caller's promise about msg.
-    let msg = unsafe { args::out_ref(msg) };
+    let msg = unsafe { args::recv_msghdr(msg) };
     let received = msg.and_then(|msg| {
         let flags = args::msg_flags(flags)?;
         // SAFETY: the caller's promises about fd and what msg points at.

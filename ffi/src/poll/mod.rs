@@ -16,6 +16,12 @@ use crate::args::{self, int_return};
 /// sets each entry's `revents`. One call: a signal ends it with `-EINTR`.
 /// With `nfds` 0, `fds` may be NULL (a plain sleep).
 ///
+/// An entry with a negative `fd` is ignored (its `revents` is 0), as
+/// `poll(2)` ignores it: that is the system call's contract, and the way to
+/// leave a slot unused. So an error code stored in `fd` by mistake is
+/// silently skipped here; `sc_wait_ready`, for one descriptor, refuses it
+/// with `-EBADF`.
+///
 /// Returns how many entries have events (0 on time-out), or `-EFAULT` for
 /// a NULL `fds` with `nfds` above 0, `-EINVAL` for `nfds` over `INT_MAX` or
 /// the process's descriptor limit, `-EINTR`, `-ENOMEM`.

@@ -19,7 +19,10 @@ const WAITABLE: PollFlags = PollFlags::IN
 /// (negative: for ever).
 ///
 /// Returns the events that happened (`revents`, which may be `POLLERR`,
-/// `POLLHUP` or `POLLNVAL` alone), or `-ETIMEDOUT` when the time passes,
+/// `POLLHUP` or `POLLNVAL` alone: `POLLNVAL` for a descriptor that is not
+/// open), or `-ETIMEDOUT` when the time passes, `-EBADF` at once for a
+/// negative `fd` (such as an error code stored in it by mistake, which
+/// `poll(2)` would skip, waiting out the time-out or, with none, for ever),
 /// `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
 #[no_mangle]
 pub extern "C" fn sc_wait_ready(fd: c_int, events: c_short, timeout_ms: c_int) -> c_int {

@@ -134,8 +134,10 @@ pub unsafe extern "C" fn sc_sendto(
 }
 
 /// `recvfrom(2)` with `flags`: a datagram, and its sender's address into
-/// `*from` unless `from` is NULL (a connected stream socket gives the empty
-/// address, family `AF_UNSPEC`).
+/// `*from` unless `from` is NULL. A sender with no name (a connected
+/// stream, a Unix socket that never bound) gives the empty address (family
+/// `AF_UNSPEC`, length 0), as `sc_accept`, `sc_local_addr` and
+/// `sc_peer_addr` report one.
 ///
 /// Returns the count received, or the errors of `sc_recv`. `*from` is
 /// unchanged on error.

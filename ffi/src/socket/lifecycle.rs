@@ -86,7 +86,9 @@ pub unsafe extern "C" fn sc_listen(fd: c_int, backlog: c_int) -> c_int {
 
 /// `accept4(2)` with `SOCK_CLOEXEC`: the next connection on listening
 /// socket `fd`, as a new descriptor; the peer's address goes to `*peer`
-/// unless `peer` is NULL. `flags` is 0 or `SC_NONBLOCK`.
+/// unless `peer` is NULL (the empty address, length 0, for a Unix client
+/// that never bound: every call reports "no name" that way). `flags` is 0
+/// or `SC_NONBLOCK`.
 ///
 /// Returns the new descriptor, or `-EINVAL` for unknown `flags` bits (or a
 /// socket that is not listening), `-EAGAIN` (non-blocking, none pending),
@@ -104,11 +106,7 @@ pub unsafe extern "C" fn sc_accept(fd: c_int, peer: *mut sc_addr, flags: c_int) 
         // SAFETY: the caller's promise about peer.
         match unsafe { args::addr_out_opt(peer) } {
             None => listener.accept_only(flags),
-            Some(peer) => {
-                let (conn, addr) = listener.accept(flags)?;
-                *peer = addr;
-                Ok(conn)
-            }
+            Some(peer) => listener.accept_into(flags, peer),
         }
     });
     int_return(accepted.map(Socket::into_raw_fd))
@@ -158,13 +156,19 @@ pub unsafe extern "C" fn sc_shutdown(fd: c_int, how: c_int) -> c_int {
 /// `fd` must be a descriptor the caller owns and no longer uses.
 #[no_mangle]
 pub unsafe extern "C" fn sc_close(fd: c_int) -> c_int {
-    // SAFETY: the caller hands over fd; a descriptor that is not open only
-    // makes close(2) answer EBADF.
+    // No descriptor is negative: close(2) would answer the same, and a
+    // Socket never holds one.
+    if fd < 0 {
+        return -Errno::EBADF.raw();
+    }
+    // SAFETY: the caller hands over fd, which is not negative; one that is
+    // not open only makes close(2) answer EBADF.
     unit_return(unsafe { Socket::from_raw_fd(fd) }.close())
 }
 
 /// `getsockname(2)`: the local address of `fd` into `*out` (with the real
-/// port after binding port 0).
+/// port after binding port 0; the empty address, length 0, for a Unix
+/// socket with no name).
 ///
 /// Returns 0, or `-EFAULT` for a NULL `out`, `-EBADF`, `-ENOTSOCK`,
 /// `-ENOBUFS`. `*out` is unchanged on error.
@@ -178,7 +182,8 @@ pub unsafe extern "C" fn sc_local_addr(fd: c_int, out: *mut sc_addr) -> c_int {
     unsafe { args::fill_addr(out, || args::socket(fd).local_addr()) }
 }
 
-/// `getpeername(2)`: the address of the peer connected to `fd` into `*out`.
+/// `getpeername(2)`: the address of the peer connected to `fd` into `*out`
+/// (the empty address, length 0, for a Unix peer with no name).
 ///
 /// Returns 0, or `-EFAULT` for a NULL `out`, `-ENOTCONN`, `-EBADF`,
 /// `-ENOTSOCK`, `-ENOBUFS`. `*out` is unchanged on error.

@@ -55,7 +55,9 @@ pub unsafe extern "C" fn sc_connect_timeout(
 /// the deadline.
 ///
 /// Returns the new descriptor, or `-ETIMEDOUT` when no connection came in
-/// time, and the errors of `sc_accept`. `*peer` is unchanged on error.
+/// time, `-EBADF` at once for a negative `fd` (`poll(2)` would skip it and
+/// wait out the time-out), and the errors of `sc_accept`. `*peer` is
+/// unchanged on error.
 ///
 /// # Safety
 ///
@@ -86,7 +88,8 @@ pub unsafe extern "C" fn sc_accept_timeout(
 /// a blocking socket.
 ///
 /// Returns the count read (0 at end of stream), or `-ETIMEDOUT` when
-/// nothing arrived in time, and the errors of `sc_read`.
+/// nothing arrived in time, `-EBADF` at once for a negative `fd`, and the
+/// errors of `sc_read`.
 ///
 /// # Safety
 ///
@@ -111,8 +114,8 @@ pub unsafe extern "C" fn sc_read_timeout(
 /// `POLLOUT`, then `send(2)` with `MSG_DONTWAIT | MSG_NOSIGNAL`. It may send
 /// fewer than `len` bytes when the send buffer had less room.
 ///
-/// Returns the count sent, or `-ETIMEDOUT` when no room came in time, and
-/// the errors of `sc_write`.
+/// Returns the count sent, or `-ETIMEDOUT` when no room came in time,
+/// `-EBADF` at once for a negative `fd`, and the errors of `sc_write`.
 ///
 /// # Safety
 ///

@@ -155,6 +155,17 @@ impl Iterator for TakeFds<'_> {
 
 impl core::iter::FusedIterator for TakeFds<'_> {}
 
+impl core::fmt::Debug for TakeFds<'_> {
+    /// The control bytes still to walk, and where the walk stands.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("TakeFds")
+            .field("bytes", &self.bytes.len())
+            .field("next_message", &self.next_message)
+            .field("slots", &self.slots)
+            .finish()
+    }
+}
+
 impl TakeFds<'_> {
     /// The next held descriptor in the current message, marking its slot.
     fn take_from_current(&mut self) -> Option<OwnedFd> {
