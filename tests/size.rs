@@ -4,7 +4,7 @@
 //!
 //! - the stripped `libsockcore.so` that `make install` installs, for the
 //!   full (default) build and the base build (`make FEATURES=`: no
-//!   messages, no typed options), by section group;
+//!   messages, no typed options, no UDP offload), by section group;
 //! - sockcore's share of the statically linked C echo server (tcp_server
 //!   built with `-static`), on each build;
 //! - a small static musl server (sc_listen_on, sc_accept, sc_read,
@@ -29,18 +29,19 @@
 //!   bytes, 50 exports, 2,732 bytes short of the next page. What a small
 //!   *static* program pays did not move (below): `--gc-sections` keeps
 //!   only the calls it makes.
-//! - The full `libsockcore.so`: at most 62 KiB. The default build adds the
+//! - The full `libsockcore.so`: at most 70 KiB. The default build adds the
 //!   messages (descriptor passing, credentials, batches, typed control
-//!   messages: 26 exports) and the typed options (128 exports) to the base,
-//!   measured at 63,360 bytes installed (198 exports): 26,879 of code,
-//!   5,857 of read-only data, 10,936 of unwind tables, 14,352 of dynamic
-//!   linking tables and 5,336 of headers, padding and other sections. What
-//!   a full build cannot shed is about 26 KiB: the dynamic linking tables
-//!   (symbols, names, hash, versions, relocations, GOT) for 198 exports and
-//!   their libc imports (14 KiB), the unwind tables that let
-//!   `pthread_cancel`, C++ and debuggers walk through sockcore's frames
-//!   (11 KiB) and the ELF headers (1 KiB); 32 KiB would leave 6 KiB for the
-//!   code and errno texts that take 32 KiB. Already done to get here: the
+//!   messages: 26 exports), the typed options (128 exports) and UDP
+//!   segmentation offload (13 exports) to the base, measured at 71,552
+//!   bytes installed (217 exports): 33,130 of code, 5,857 of read-only
+//!   data, 12,488 of unwind tables, 15,307 of dynamic linking tables and
+//!   4,770 of headers, padding and other sections. What a full build
+//!   cannot shed is about 28 KiB: the dynamic linking tables (symbols,
+//!   names, hash, versions, relocations, GOT) for 217 exports and their
+//!   libc imports (15 KiB), the unwind tables that let `pthread_cancel`,
+//!   C++ and debuggers walk through sockcore's frames (12 KiB) and the ELF
+//!   headers (1 KiB); 32 KiB would leave 4 KiB for the code and errno texts
+//!   that take 38 KiB. Already done to get here: the
 //!   C library is built at `opt-level = "s"` (the hot paths cost at most two
 //!   instructions more a call), the `int`-valued option calls share one
 //!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
@@ -74,6 +75,15 @@
 //!   28,843, unwind tables 11,404, dynamic linking 14,551): 63,360 bytes,
 //!   204 exports, 272 bytes short of the next page. 62 KiB leaves 128
 //!   bytes of file: the next page needs a new look at this budget.
+//!   UDP segmentation offload (its own part, `udp-offload`: 13 exports)
+//!   then grew the sections by 6,127 bytes: code 28,843 -> 33,130 (+4,287:
+//!   the split over system calls, the sendmmsg fallback, the receive with
+//!   its segment size, the segment walk), unwind tables 11,404 -> 12,488,
+//!   dynamic linking 14,551 -> 15,307. With 272 bytes left on the last
+//!   page the file grew by two pages, 8,192 bytes, to 71,552 (budget
+//!   70 KiB): the first segment (headers, code, read-only data) now ends
+//!   972 bytes into its 17th page. Built without it (`make
+//!   FEATURES='messages options'`) the file stays at 63,360.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
@@ -126,7 +136,7 @@ const SOCKCORE_BUDGET: u64 = 32 * 1024;
 const BASE_LIBRARY_BUDGET: u64 = 36 * 1024;
 
 /// The full shared library's budget (see the module docs for why).
-const FULL_LIBRARY_BUDGET: u64 = 62 * 1024;
+const FULL_LIBRARY_BUDGET: u64 = 70 * 1024;
 
 /// What the small static musl server may cost over its C library twin, in
 /// loaded bytes.

@@ -13,6 +13,7 @@ mod peer_credentials;
 mod tcp;
 mod udp_batch;
 mod udp_echo;
+mod udp_gso;
 mod udp_pktinfo;
 mod unix_echo;
 

@@ -43,6 +43,7 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::mmsghdr,
     libc::ifreq,
 );
 

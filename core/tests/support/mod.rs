@@ -1,8 +1,8 @@
 //! What the core's test binaries share, each helper defined once: sockets
 //! and pairs ready for a test, a full accept queue, descriptor counts, a
 //! one-buffer `recv_msg`, a checksummed byte stream, `SIGPIPE` at its
-//! default, signal storms, a temporary directory, and datagrams with
-//! control data.
+//! default, signal storms, a temporary directory, datagrams with control
+//! data, and UDP offload sockets.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what

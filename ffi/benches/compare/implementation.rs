@@ -41,9 +41,16 @@ impl Implementation {
     }
 
     /// Whether this implementation has the calls `workload` needs (std has
-    /// no `sendmmsg`/`recvmmsg`).
+    /// no `sendmmsg`/`recvmmsg` and no segmentation offload).
     pub fn has(self, workload: Workload) -> bool {
-        !(self == Implementation::Std && workload == Workload::UdpMmsg)
+        self != Implementation::Std
+            || !matches!(
+                workload,
+                Workload::UdpMmsg
+                    | Workload::Udp1200Mmsg
+                    | Workload::Udp1200Gso
+                    | Workload::Udp1200GsoGro
+            )
     }
 
     /// The process that measures `workload` `count` times.

@@ -8,7 +8,7 @@ use crate::c_programs::Programs;
 use crate::implementation::Implementation;
 use crate::process;
 use crate::report::Report;
-use crate::workload::Workload;
+use crate::workload::{Workload, Workloads};
 
 /// A group of rows in the table: a workload, launched pinned or not.
 #[derive(Clone, Copy, Debug)]
@@ -23,8 +23,10 @@ impl Case {
     /// threads on one CPU: the figures that compare libraries. Unpinned,
     /// pingpong measures the hypervisor's cross-CPU wake-ups, and bulk
     /// ratios scatter three times wider (intervals of ±2.5% against ±1%
-    /// pinned, at the same throughput here); those rows stand beside.
-    pub const ALL: [Case; 11] = [
+    /// pinned, at the same throughput here); those rows stand beside. The
+    /// 1,200-byte UDP rows come both ways too: pinned, the sender and the
+    /// receiver take turns on one CPU, which other load disturbs least.
+    pub const ALL: [Case; 19] = [
         Case::new(Workload::PingpongTcp, true),
         Case::new(Workload::PingpongTcp, false),
         Case::new(Workload::PingpongUnix, true),
@@ -36,6 +38,14 @@ impl Case {
         Case::new(Workload::Churn, false),
         Case::new(Workload::UdpSendto, false),
         Case::new(Workload::UdpMmsg, false),
+        Case::new(Workload::Udp1200Sendto, true),
+        Case::new(Workload::Udp1200Sendto, false),
+        Case::new(Workload::Udp1200Mmsg, true),
+        Case::new(Workload::Udp1200Mmsg, false),
+        Case::new(Workload::Udp1200Gso, true),
+        Case::new(Workload::Udp1200Gso, false),
+        Case::new(Workload::Udp1200GsoGro, true),
+        Case::new(Workload::Udp1200GsoGro, false),
     ];
 
     const fn new(workload: Workload, pinned: bool) -> Case {
@@ -52,6 +62,10 @@ impl Case {
             Workload::Churn => "accept churn (fresh netns)",
             Workload::UdpSendto => "UDP 64 B, sendto/recvfrom",
             Workload::UdpMmsg => "UDP 64 B, mmsg x 32",
+            Workload::Udp1200Sendto => "UDP 1200 B, sendto/recvfrom",
+            Workload::Udp1200Mmsg => "UDP 1200 B, mmsg x 32",
+            Workload::Udp1200Gso => "UDP 1200 B, GSO x 54 / recvmmsg x 32",
+            Workload::Udp1200GsoGro => "UDP 1200 B, GSO x 54 / GRO",
         };
         let both_ways = Case::ALL
             .iter()
@@ -74,8 +88,8 @@ pub struct Settings {
     pub rounds: usize,
     /// Seconds of the reference's time a full-mode run is sized to.
     pub secs: f64,
-    /// Only this workload's cases, rather than all.
-    pub only: Option<Workload>,
+    /// Only these workloads' cases, rather than all.
+    pub only: Option<Workloads>,
 }
 
 /// Each cycle leaves the client's port in TIME_WAIT, and connect(2) picks
@@ -107,7 +121,7 @@ impl Settings {
     }
 
     fn includes(&self, workload: Workload) -> bool {
-        self.only.map_or(true, |only| only == workload)
+        self.only.map_or(true, |only| only.contains(workload))
     }
 
     /// The count of the quick mode, and of the full mode's first
@@ -118,6 +132,8 @@ impl Settings {
             Workload::BulkWrite | Workload::BulkWritev => 256,
             Workload::Churn => 1_000,
             Workload::UdpSendto | Workload::UdpMmsg => 8_192,
+            // 54 x 32 x 4: a multiple of every 1,200-byte row's granule.
+            _ => 6_912,
         }
     }
 }
