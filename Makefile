@@ -63,7 +63,7 @@ OPTIONAL := $(shell sed -n 's/^default *= *\[\(.*\)\]/\1/p' $(ROOT)/ffi/Cargo.to
 FEATURES ?= $(OPTIONAL)
 LEFT_OUT := $(filter-out $(FEATURES),$(OPTIONAL))
 # What the header needs to hide the parts left out, for sockcore.pc.
-DEFINES := $(foreach part,$(LEFT_OUT),-DSOCKCORE_NO_$(shell echo '$(part)' | tr 'a-z' 'A-Z'))
+DEFINES := $(foreach part,$(LEFT_OUT),-DSOCKCORE_NO_$(shell echo '$(part)' | tr 'a-z-' 'A-Z_'))
 # Cargo's flags for any other set than the default one.
 CARGO_FEATURES := $(if $(LEFT_OUT)$(filter-out $(OPTIONAL),$(FEATURES)),--no-default-features \
 	$(if $(strip $(FEATURES)),--features '$(strip $(FEATURES))'))

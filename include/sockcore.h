@@ -20,28 +20,30 @@
  *
  * Three parts of the library are optional, cargo features of sockcore-ffi
  * that the default build has:
- *   messages  sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg, descriptor
- *             passing (sc_send_fds, sc_recv_fds), credentials
- *             (sc_ucred, sc_peer_credentials, sc_set_passcred, ...) and
- *             typed control messages (sc_cmsg_builder, sc_cmsg_add_*,
- *             sc_cmsg_get_*);
- *   options   the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
- *             sc_set_nodelay, sc_join_multicast, ...);
- *   server    epoll (sc_epoll_create, sc_epoll_add, sc_epoll_wait, ...),
- *             TCP_INFO (sc_get_tcp_info), TCP Fast Open (sc_set_fastopen,
- *             sc_set_fastopen_connect) and sendfile (sc_send_file,
- *             sc_send_file_all).
+ *   messages     sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg,
+ *                descriptor passing (sc_send_fds, sc_recv_fds), credentials
+ *                (sc_ucred, sc_peer_credentials, sc_set_passcred, ...) and
+ *                typed control messages (sc_cmsg_builder, sc_cmsg_add_*,
+ *                sc_cmsg_get_*);
+ *   options      the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
+ *                sc_set_nodelay, sc_join_multicast, ...);
+ *   server       epoll (sc_epoll_create, sc_epoll_add, sc_epoll_wait, ...),
+ *                TCP_INFO (sc_get_tcp_info), TCP Fast Open (sc_set_fastopen,
+ *                sc_set_fastopen_connect) and sendfile (sc_send_file,
+ *                sc_send_file_all);
+ *   udp-offload  UDP segmentation offload (sc_send_segments,
+ *                sc_recv_segments, sc_udp_offload_init, sc_set_udp_gro, ...).
  * A library built for a small system with `cargo build --release -p
- * sockcore-ffi --no-default-features` has none of them; everything else
- * (the server/client flow, byte moving, addresses, errors, poll, the
- * time-out calls and the raw sc_getsockopt/sc_setsockopt) is always there.
- * The declarations of each part stand inside #if
- * defined(SOCKCORE_HAVE_MESSAGES), SOCKCORE_HAVE_OPTIONS or
- * SOCKCORE_HAVE_SERVER. This header defines each unless the program
- * defines SOCKCORE_NO_MESSAGES, SOCKCORE_NO_OPTIONS or SOCKCORE_NO_SERVER
- * before including it: a program built against a library without a part
- * defines its NO_ macro, and a call to a missing function fails to compile
- * rather than to link.
+ * sockcore-ffi --no-default-features` has none; everything else (the
+ * server/client flow, byte moving, addresses, errors, poll, the time-out
+ * calls and the raw sc_getsockopt/sc_setsockopt) is always there. The
+ * declarations of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES),
+ * SOCKCORE_HAVE_OPTIONS, SOCKCORE_HAVE_SERVER or SOCKCORE_HAVE_UDP_OFFLOAD.
+ * This header defines each unless the program defines SOCKCORE_NO_MESSAGES,
+ * SOCKCORE_NO_OPTIONS, SOCKCORE_NO_SERVER or SOCKCORE_NO_UDP_OFFLOAD before
+ * including it: a program built against a library without a part defines
+ * its NO_ macro, and a call to a missing function fails to compile rather
+ * than to link.
  */
 
 #ifndef SOCKCORE_H
@@ -75,6 +77,9 @@
 #endif
 #if !defined(SOCKCORE_NO_SERVER)
 #define SOCKCORE_HAVE_SERVER 1
+#endif
+#if !defined(SOCKCORE_NO_UDP_OFFLOAD)
+#define SOCKCORE_HAVE_UDP_OFFLOAD 1
 #endif
 
 /*
@@ -466,6 +471,71 @@ struct mmsghdr;
 #define SC_TSTAMP_ACK 2
 #endif
 
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most payload one IPv4 UDP datagram carries (65,535 - 20 - 8), and
+ * the most one offloaded system call carries, IPv6 included: the largest
+ * `segment` the offload calls take.
+ */
+#define SC_UDP_MAX_PAYLOAD 65507
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most datagrams one offloaded system call carries: 64, what every
+ * kernel since Linux 4.18 takes (kernels from 2024 on take 128; the
+ * library splits at 64 so that one rule holds on all of them). With
+ * 1,200-byte datagrams the payload limit comes first: 54 a call.
+ */
+#define SC_UDP_MAX_SEGMENTS 64
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * A receive buffer that holds any coalesced run (at most 64 KiB). A
+ * smaller one cuts runs: `-EMSGSIZE`.
+ */
+#define SC_UDP_GRO_BUFFER 65536
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most control data `sc_udp_offload_sendmsg` attaches.
+ */
+#define SC_UDP_OFFLOAD_CONTROL_MAX 256
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: nothing has been sent yet.
+ */
+#define SC_GSO_UNTRIED 0
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: the kernel took the last send offloaded.
+ */
+#define SC_GSO_OFFLOADED 1
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: sends go as `sendmmsg` batches of the same
+ * datagrams, because the kernel refused offload (`EIO`, `EINVAL`) or
+ * `SC_UDP_OFFLOAD_NO_GSO` asked for it.
+ */
+#define SC_GSO_REFUSED 2
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Flag for `sc_udp_offload_init`: never offload; every send goes as
+ * `sendmmsg` batches.
+ */
+#define SC_UDP_OFFLOAD_NO_GSO 1
+#endif
+
 #if defined(SOCKCORE_HAVE_SERVER)
 /**
  * `EPOLLIN`: data to read, or a connection to accept.
@@ -854,6 +924,50 @@ typedef struct sc_ucred {
      */
     gid_t gid;
 } sc_ucred;
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The offload state of one UDP socket, kept by the caller (there is no
+ * global state): set it up with `sc_udp_offload_init`, then send and
+ * receive with `sc_udp_offload_send` and `sc_udp_offload_recv`. It holds
+ * no resource: nothing to free, and the descriptor stays the caller's.
+ *
+ * The fields are the library's; a zero-filled value reads as never set
+ * up (`-EINVAL`).
+ */
+typedef struct sc_udp_offload {
+    /**
+     * The socket.
+     */
+    int fd;
+    /**
+     * 0 until set up; then 1 + one of the `SC_GSO_*` values.
+     */
+    int state;
+} sc_udp_offload;
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The datagrams of a run, one after another: set up with
+ * `sc_segments_init`, read with `sc_segments_next`. The fields are the
+ * library's.
+ */
+typedef struct sc_segments {
+    /**
+     * The next datagram's first byte.
+     */
+    const uint8_t *next;
+    /**
+     * Bytes not yet walked.
+     */
+    size_t left;
+    /**
+     * The segment size.
+     */
+    size_t segment;
+} sc_segments;
 #endif
 
 #if defined(SOCKCORE_HAVE_SERVER)
@@ -2315,6 +2429,232 @@ int sc_sendmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags);
  * `vlen` headers, each of which satisfies `sc_recvmsg`'s requirement.
  */
 int sc_recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, int timeout_ms);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sendmsg(2)` with `UDP_SEGMENT`: sends `len` bytes at `buf` as datagrams
+ * of `segment` bytes (the last one may be shorter) to `*to` (NULL on a
+ * connected socket), with `flags | MSG_NOSIGNAL`. One system call carries
+ * at most `SC_UDP_MAX_SEGMENTS` datagrams and `SC_UDP_MAX_PAYLOAD` bytes,
+ * so a longer buffer takes several (54 datagrams of 1,200 bytes each).
+ * Where the kernel refuses offload (`EIO` from a device that cannot
+ * segment, `EINVAL` from a socket with UDP checksums off) the same
+ * datagrams go as `sendmmsg` batches. `EMSGSIZE` (a segment over the path
+ * MTU) is returned, never fallen back from: the datagrams would be
+ * fragmented. `flags`: `SC_MSG_DONTWAIT`, `SC_MSG_CONFIRM`,
+ * `SC_MSG_DONTROUTE`, `SC_MSG_NOSIGNAL`. The socket option `UDP_SEGMENT`
+ * is left alone.
+ *
+ * It checks that `fd` is a UDP socket on every call (one `getsockopt`
+ * more), and a refusal is not remembered: each call tries offload first.
+ * A loop should keep an `sc_udp_offload` and call `sc_udp_offload_send`.
+ *
+ * Returns the bytes sent: `len`, or fewer (whole datagrams) when a system
+ * call after the first failed or a non-blocking socket filled: send the
+ * rest from `buf` plus the return. Errors, with nothing sent: `-EFAULT`
+ * for a NULL `buf`, `-EINVAL` for `len` 0 (the kernel would send an empty
+ * datagram) or over `SSIZE_MAX`, `segment` 0 (it would send one
+ * unsegmented datagram) or over `SC_UDP_MAX_PAYLOAD`, other `flags`, a
+ * malformed `*to`; `-EAFNOSUPPORT` for a `*to` that is not IPv4 or IPv6;
+ * `-ENOPROTOOPT` for a socket that is not UDP (a TCP socket would stream
+ * the bytes); then `-EMSGSIZE`, and the errors of `sc_sendto` (`-EAGAIN`,
+ * `-EINTR`, `-EDESTADDRREQ`, `-ECONNREFUSED`, ...).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or readable for
+ * `len` bytes; `to` NULL or an initialised `sc_addr`.
+ */
+ssize_t sc_send_segments(int fd,
+                         const void *buf,
+                         size_t len,
+                         size_t segment,
+                         int flags,
+                         const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_send_segments` on `u`'s socket, without the socket check; a kernel
+ * refusal of offload is remembered in `*u` (`sc_udp_offload_gso` then
+ * says `SC_GSO_REFUSED`), and later calls go straight to `sendmmsg`
+ * batches. When the batches fail with the very error the offloaded call
+ * got, and nothing went, the error was not about offload (such as a bad
+ * control message), and `*u` keeps its state.
+ *
+ * Returns and errors as `sc_send_segments`, and `-EFAULT` for a NULL `u`,
+ * `-EINVAL` for a `u` never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`; `buf` and `to` as for
+ * `sc_send_segments`.
+ */
+ssize_t sc_udp_offload_send(struct sc_udp_offload *u,
+                            const void *buf,
+                            size_t len,
+                            size_t segment,
+                            int flags,
+                            const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_send` with `controllen` bytes of control messages at
+ * `control` (built with `CMSG_*` or the library's builder: a source
+ * address, a traffic class with ECN, a hop limit) attached to every
+ * system call: offloaded, the kernel copies them into each datagram; in a
+ * `sendmmsg` batch every datagram carries them.
+ *
+ * Returns and errors as `sc_udp_offload_send`, and `-EFAULT` for a NULL
+ * `control` with `controllen` > 0, `-EINVAL` for `controllen` over
+ * `SC_UDP_OFFLOAD_CONTROL_MAX` or a `UDP_SEGMENT` message in `control`.
+ *
+ * # Safety
+ *
+ * As for `sc_udp_offload_send`; `control` NULL or readable for
+ * `controllen` bytes.
+ */
+ssize_t sc_udp_offload_sendmsg(struct sc_udp_offload *u,
+                               const void *buf,
+                               size_t len,
+                               size_t segment,
+                               const void *control,
+                               size_t controllen,
+                               int flags,
+                               const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `recvmsg(2)` of one coalesced run (with `sc_set_udp_gro` on) or one
+ * datagram into `buf`, with its segment size in `*segment` (every datagram
+ * of the run has that length but the last, which may be shorter; for a
+ * datagram that was not coalesced, its length: 0 for an empty one) and its
+ * sender in `*from` (`from` may be NULL). Walk the run's datagrams with
+ * `sc_segments_init` and `sc_segments_next`.
+ *
+ * Give `SC_UDP_GRO_BUFFER` bytes: a run longer than `len` is `-EMSGSIZE`
+ * (`buf` holds its first `len` bytes; the rest is gone), never a silent
+ * loss, unless `flags` has `SC_MSG_TRUNC`, which returns the run's full
+ * length (more than `len`). `flags`: `SC_MSG_DONTWAIT`, `SC_MSG_PEEK`,
+ * `SC_MSG_TRUNC`.
+ *
+ * It checks that `fd` is a UDP socket on every call (one `getsockopt`
+ * more); a loop should keep an `sc_udp_offload` and call
+ * `sc_udp_offload_recv`. For several runs in one `sc_recvmmsg`, give every
+ * message a control buffer of its own, `SC_CMSG_SPACE_UDP_GRO` bytes at
+ * least, and read each run's segment size with `sc_cmsg_get_udp_gro`:
+ * without one the kernel drops the segment size and sets `MSG_CTRUNC`.
+ *
+ * Returns the bytes of the run, or `-EFAULT` for a NULL `buf` or
+ * `segment`, `-EINVAL` for `len` 0 or over `SSIZE_MAX` or other `flags`,
+ * `-ENOPROTOOPT` for a socket that is not UDP (nothing is received),
+ * `-EMSGSIZE`, `-ENOBUFS` (the segment size was cut off the control data:
+ * not with this call's own control space), and the errors of
+ * `sc_recvfrom` (`-EAGAIN`, `-EINTR`, `-ECONNREFUSED`, ...). `*from` and
+ * `*segment` are unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes; `from` and `segment` NULL or writable.
+ */
+ssize_t sc_recv_segments(int fd,
+                         void *buf,
+                         size_t len,
+                         int flags,
+                         struct sc_addr *from,
+                         size_t *segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_recv_segments` on `u`'s socket, without the socket check.
+ *
+ * Returns and errors as `sc_recv_segments`, and `-EFAULT` for a NULL `u`,
+ * `-EINVAL` for a `u` never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`; `buf`, `from` and
+ * `segment` as for `sc_recv_segments`.
+ */
+ssize_t sc_udp_offload_recv(struct sc_udp_offload *u,
+                            void *buf,
+                            size_t len,
+                            int flags,
+                            struct sc_addr *from,
+                            size_t *segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Checks once that `fd` is a UDP socket (one `getsockopt(SO_PROTOCOL)`)
+ * and sets `*u` up for it. `flags`: 0, or `SC_UDP_OFFLOAD_NO_GSO` to send
+ * every buffer as `sendmmsg` batches.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `u`, `-EINVAL` for other `flags`,
+ * `-ENOPROTOOPT` for a socket that is not UDP (TCP, Unix, UDP-Lite: a TCP
+ * socket would stream the bytes), `-EBADF`, `-ENOTSOCK`. `*u` is unchanged
+ * on error.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or writable; `fd` a descriptor the caller owns.
+ */
+int sc_udp_offload_init(struct sc_udp_offload *u, int fd, int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Whether offload is in use on `u`'s socket: `SC_GSO_UNTRIED` (nothing
+ * sent yet), `SC_GSO_OFFLOADED` or `SC_GSO_REFUSED` (after the kernel
+ * refused, or with `SC_UDP_OFFLOAD_NO_GSO`).
+ *
+ * Returns one of those, or `-EFAULT` for a NULL `u`, `-EINVAL` for a `u`
+ * never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`.
+ */
+int sc_udp_offload_gso(const struct sc_udp_offload *u);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Sets `*it` up to walk the datagrams of the run of `len` bytes at `buf`
+ * whose segment size is `segment` (from `sc_recv_segments`): each has
+ * `segment` bytes, the last one possibly fewer.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `it` or a NULL `buf` with `len` > 0,
+ * `-EINVAL` for `segment` 0 with `len` > 0 or `len` over `SSIZE_MAX`.
+ *
+ * # Safety
+ *
+ * `it` must be NULL or writable; `buf` NULL or readable for `len` bytes,
+ * and stay so while `*it` is walked.
+ */
+int sc_segments_init(struct sc_segments *it, const void *buf, size_t len, size_t segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The next datagram of the run: `*data` points at it (in the run's
+ * buffer) and `*len` is its length.
+ *
+ * Returns 1, or 0 when none is left (an empty run has none; `*data` and
+ * `*len` are then unchanged), or `-EFAULT` for a NULL argument.
+ *
+ * # Safety
+ *
+ * `it` must be NULL or point at an `sc_segments` set up by
+ * `sc_segments_init` whose buffer is still readable; `data` and `len` NULL
+ * or writable.
+ */
+int sc_segments_next(struct sc_segments *it, const void **data, size_t *len);
 #endif
 
 /**
@@ -4429,6 +4769,70 @@ int sc_get_mtu(int fd);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_mtu_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `setsockopt(SOL_UDP, UDP_GRO)`: with `on` non-zero, the kernel delivers
+ * runs of datagrams from one sender coalesced, each with its segment size
+ * (receive them with `sc_recv_segments` into `SC_UDP_GRO_BUFFER` bytes).
+ * Turn it off only when nothing is queued: runs queued while it was on
+ * are then read as one datagram each, with no segment size and no sign of
+ * it. Linux 5.0.
+ *
+ * Returns 0, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_udp_gro(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `getsockopt(SOL_UDP, UDP_GRO)`.
+ *
+ * Returns 1 (on), 0 (off), or `-errno` (`-ENOPROTOOPT` on kernels before
+ * 5.12, which can only set it).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_udp_gro(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `setsockopt(SOL_UDP, UDP_SEGMENT)`: every later send on the socket that
+ * carries no `UDP_SEGMENT` control message, `sc_sendto` included, is cut
+ * into datagrams of `size` bytes (0: none, the default). Each send is then
+ * bound by `SC_UDP_MAX_SEGMENTS` and `SC_UDP_MAX_PAYLOAD` without being
+ * split for them: `sc_send_segments` splits, and leaves this option alone.
+ * Linux 4.18.
+ *
+ * Returns 0, or `-EINVAL` outside 0 to 65535, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_udp_segment(int fd, int size);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `getsockopt(SOL_UDP, UDP_SEGMENT)`: the segment size in effect (0:
+ * none).
+ *
+ * Returns the size, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_udp_segment(int fd);
 #endif
 
 /**

@@ -114,6 +114,11 @@ fn udp_pktinfo_under_sanitizers() {
 }
 
 #[test]
+fn udp_gso_under_sanitizers() {
+    c_programs::udp_gso(&Sanitizers, built());
+}
+
+#[test]
 fn peer_credentials_under_sanitizers() {
     c_programs::peer_credentials(&Sanitizers, built());
 }

@@ -101,6 +101,11 @@ fn udp_pktinfo_under_valgrind() {
 }
 
 #[test]
+fn udp_gso_under_valgrind() {
+    c_programs::udp_gso(&Memcheck, built());
+}
+
+#[test]
 fn peer_credentials_under_valgrind() {
     c_programs::peer_credentials(&Memcheck, built());
 }

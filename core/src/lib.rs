@@ -35,6 +35,13 @@
 //!   ([`ControlMessage::Truncated`]); each kind's space from a
 //!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
 //!   all).
+//! - **UDP segmentation offload**: [`udp::UdpOffload`] sends a buffer as
+//!   equal datagrams in one system call per 64 of them (GSO, Linux 4.18),
+//!   falling back to `sendmmsg` where the kernel refuses, and receives
+//!   coalesced runs with their segment size (GRO, Linux 5.0;
+//!   [`SocketFd::set_udp_gro`]), one run or a [`udp::GroBatch`] at a time;
+//!   [`udp::Segments`] walks a run's datagrams;
+//!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
 //!   `join_multicast_v4`, `join_source_multicast_v4`, …; the switches that
@@ -265,6 +272,7 @@ extern crate std;
 //             and a typed getter and setter per option, one file per level;
 //             the TCP_INFO snapshot (tcp_info.rs)
 //   poll/     readiness: poll(2), waiting against a deadline, epoll(7)
+//   udp/      segmentation offload: datagram runs sent and received
 //   errno/    Errno, and the name and message of every errno (table.rs)
 //   sys/      the only code that calls libc
 //
@@ -292,6 +300,7 @@ mod socket;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 mod std_interop;
 mod sys;
+pub mod udp;
 
 pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};

@@ -716,6 +716,129 @@ static void server_calls(int unix_stream, int udp)
     CASE(open_fds(), fds_before);
 }
 
+/* The UDP offload calls: NULLs, bad lengths, segments and flags, a state
+ * never set up, sockets that are not UDP. Nothing may be sent: the UDP
+ * receiver, the accepted TCP peer and the Unix peer get nothing. */
+static void udp_offload_calls(int unix_stream, int listener)
+{
+    unsigned char buf[4000] = {1};
+    union {
+        char buf[SC_CMSG_SPACE_UDP_SEGMENT];
+        struct cmsghdr align;
+    } segment_message;
+    sc_cmsg_builder holder;
+    char long_control[SC_UDP_OFFLOAD_CONTROL_MAX + 1] = {0};
+    sc_addr to, unix_addr, oversized, at;
+    sc_udp_offload u, never, closed_state;
+    sc_segments it;
+    const void *data = NULL;
+    size_t segment = 7, len = 0;
+    int rx, tx, tcp, server, dgram[2];
+
+    rx = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_addr_parse(&to, "127.0.0.1:0"));
+    MUST(sc_bind(rx, &to));
+    MUST(sc_local_addr(rx, &to));
+    tx = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_addr_parse(&unix_addr, "unix:/tmp/sockcore-nobody"));
+    oversized = to;
+    oversized.len = sizeof oversized.storage + 1;
+    MUST(sc_udp_offload_init(&u, tx, 0));
+    memset(&never, 0, sizeof never);
+    closed_state = u;
+    closed_state.fd = -1;
+
+    /* A control buffer holding a UDP_SEGMENT message of its own. */
+    MUST(sc_cmsg_builder_init(&holder, segment_message.buf, sizeof segment_message.buf));
+    MUST(sc_cmsg_add_udp_segment(&holder, 100));
+
+    CASE(sc_send_segments(tx, NULL, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_send_segments(tx, buf, 0, 1200, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, (size_t)-1, 1200, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 0, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, SC_UDP_MAX_PAYLOAD + 1, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, SC_MSG_MORE, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, SC_MSG_OOB, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0x40000000, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, &oversized), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, &unix_addr), -EAFNOSUPPORT);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, NULL), -EDESTADDRREQ);
+    CASE(sc_send_segments(-1, buf, 4000, 1200, 0, &to), -EBADF);
+
+    CASE(sc_udp_offload_send(NULL, buf, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_send(&never, buf, 4000, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&closed_state, buf, 4000, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, NULL, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_send(&u, buf, 0, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 0, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 65508, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 1200, SC_MSG_PEEK, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 1200, 0, &unix_addr), -EAFNOSUPPORT);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, NULL, 1, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, long_control, sizeof long_control, 0, &to),
+         -EINVAL);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, segment_message.buf, holder.len, 0, &to),
+         -EINVAL);
+    CASE(sc_udp_offload_gso(&u), SC_GSO_UNTRIED);
+
+    CASE(sc_udp_offload_init(NULL, tx, 0), -EFAULT);
+    CASE(sc_udp_offload_init(&u, tx, 2), -EINVAL);
+    CASE(sc_udp_offload_init(&u, -1, 0), -EBADF);
+    CASE(sc_udp_offload_init(&u, unix_stream, 0), -ENOPROTOOPT);
+    CASE(sc_udp_offload_gso(NULL), -EFAULT);
+    CASE(sc_udp_offload_gso(&never), -EINVAL);
+
+    CASE(sc_recv_segments(rx, NULL, 100, 0, NULL, &segment), -EFAULT);
+    CASE(sc_recv_segments(rx, buf, 0, 0, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, 0, NULL, NULL), -EFAULT);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_WAITALL, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_ERRQUEUE, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(unix_stream, buf, sizeof buf, 0, NULL, &segment), -ENOPROTOOPT);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_DONTWAIT, NULL, &segment), -EAGAIN);
+    CASE(sc_udp_offload_recv(NULL, buf, sizeof buf, 0, NULL, &segment), -EFAULT);
+    CASE(sc_udp_offload_recv(&never, buf, sizeof buf, 0, NULL, &segment), -EINVAL);
+    CASE(sc_udp_offload_recv(&u, buf, sizeof buf, 0, &at, NULL), -EFAULT);
+    CASE(segment, 7);
+
+    CASE(sc_segments_init(NULL, buf, 1, 1), -EFAULT);
+    CASE(sc_segments_init(&it, NULL, 1, 1), -EFAULT);
+    CASE(sc_segments_init(&it, buf, 1, 0), -EINVAL);
+    CASE(sc_segments_init(&it, buf, (size_t)-1, 1), -EINVAL);
+    CASE(sc_segments_init(&it, NULL, 0, 0), 0);
+    CASE(sc_segments_next(&it, &data, &len), 0);
+    CASE(sc_segments_next(NULL, &data, &len), -EFAULT);
+    CASE(sc_segments_next(&it, NULL, &len), -EFAULT);
+    CASE(sc_segments_next(&it, &data, NULL), -EFAULT);
+
+    /* TCP would take UDP_SEGMENT and stream the bytes: refused. */
+    MUST(sc_local_addr(listener, &at));
+    tcp = MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_connect(tcp, &at));
+    server = MUST(sc_accept(listener, NULL, 0));
+    CASE(sc_send_segments(tcp, buf, 4000, 1000, 0, NULL), -ENOPROTOOPT);
+    CASE(sc_udp_offload_init(&u, tcp, SC_UDP_OFFLOAD_NO_GSO), -ENOPROTOOPT);
+    CASE(sc_recv(server, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
+    /* A Unix datagram socket would send one unsegmented datagram. */
+    MUST(sc_socketpair(AF_UNIX, SOCK_DGRAM, 0, dgram));
+    CASE(sc_send_segments(dgram[0], buf, 4000, 1000, 0, NULL), -ENOPROTOOPT);
+    CASE(sc_recv(dgram[1], buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
+    /* The options are the kernel's to refuse. */
+    CASE(sc_set_udp_gro(tcp, 1), -ENOPROTOOPT);
+    CASE(sc_set_udp_segment(tcp, 1200), -ENOPROTOOPT);
+    CASE(sc_set_udp_gro(unix_stream, 1), -EOPNOTSUPP);
+    CASE(sc_get_udp_segment(unix_stream), -EOPNOTSUPP);
+    CASE(sc_set_udp_segment(tx, -1), -EINVAL);
+    CASE(sc_get_udp_gro(-1), -EBADF);
+
+    CASE(sc_wait_ready(rx, POLLIN, 100), -ETIMEDOUT);
+    sc_close(dgram[0]);
+    sc_close(dgram[1]);
+    sc_close(server);
+    sc_close(tcp);
+    sc_close(tx);
+    sc_close(rx);
+}
+
 /* Typed control messages: the builder and every sc_cmsg_add_* (refused
  * calls append nothing), the readers (NULLs, nothing there, cut short,
  * outputs unchanged), and the new options' values. */
@@ -914,6 +1037,7 @@ int main(void)
     negative_and_huge(pair[0], udp, listener);
     newer_calls(pair[0], udp, listener);
     server_calls(pair[0], udp);
+    udp_offload_calls(pair[0], listener);
     typed_control(udp);
     error_text();
     error_text_in_a_buffer();

@@ -17,6 +17,7 @@ mod tcp;
 mod tcp_info;
 mod udp_batch;
 mod udp_echo;
+mod udp_gso;
 mod udp_pktinfo;
 mod unix_echo;
 

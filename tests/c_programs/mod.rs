@@ -17,7 +17,7 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 10] = [
     "addr_table",
     "bad_input",
     "cmsg_typed",
@@ -27,6 +27,7 @@ pub const TABLES: [&str; 9] = [
     "msg_options",
     "msg_readiness",
     "server",
+    "udp_offload",
 ];
 
 /// How a program runs, and what a clean run looks like.
@@ -294,6 +295,18 @@ pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
             "--ttl",
             "9",
         ]],
+    );
+}
+
+/// udp_gso's receiver and sender, 4 MiB with segmentation offload
+/// (static).
+pub fn udp_gso(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_gso", "recv", "127.0.0.1:0", "4"],
+        &[&["udp_gso", "send", ADDRESS, "4"]],
     );
 }
 

@@ -23,12 +23,15 @@
 //!   storage as `sockaddr_in`/`sockaddr_in6`/`sockaddr_un` (`addr/mod.rs`),
 //!   bytes the kernel or the builder initialised as `[u8]`
 //!   (`socket/io.rs`, `msg/cmsg/builder.rs`, which also writes a
-//!   `cmsghdr` unaligned), and std's iovec types as ours (`std_interop.rs`);
+//!   `cmsghdr` unaligned, and the control bytes of a batch in
+//!   `udp/batch.rs`), and std's iovec types as ours (`std_interop.rs`);
 //!   plus the `Send`/`Sync` of the borrowing iovec and `mmsghdr` types.
 //! - `SocketAddr::from_raw`, which copies an address from a C pointer.
 //! - The public raw calls over a caller's C headers (`send_msg_raw`,
 //!   `recv_msg_raw`, `send_mmsg_raw`, `recv_mmsg_raw` in `msg/`), which pass
-//!   their caller's promise on to the unsafe calls here.
+//!   their caller's promise on to the unsafe calls here; and the batch
+//!   receive of `udp/batch.rs`, which hands `recv_mmsg_raw` headers built
+//!   by [`recv_header`] from its own exclusive borrows.
 //!
 //! EINTR policy: a wrapper makes exactly one call and returns `EINTR` to its
 //! caller like libc does. Only the loops that promise completion

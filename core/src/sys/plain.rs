@@ -46,6 +46,7 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::mmsghdr,
     libc::ifreq,
     libc::sigset_t,
     libc::tcp_info,

@@ -2,8 +2,8 @@
 //! and pairs ready for a test, a full accept queue, a thread known to be
 //! blocked, descriptor counts, a one-buffer `recv_msg`, a network
 //! namespace of the test's own, a checksummed byte stream, `SIGPIPE` at its
-//! default, signal storms, a temporary directory, and datagrams with
-//! control data.
+//! default, signal storms, a temporary directory, datagrams with control
+//! data, and UDP offload sockets.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what

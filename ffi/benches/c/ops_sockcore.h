@@ -143,4 +143,25 @@ static inline ssize_t op_sendfile_all(int sock, int file, uint64_t *offset, size
     return sc_send_file_all(sock, file, offset, count);
 }
 
+/* The offload state, set up once per socket (the socket check is there). */
+typedef sc_udp_offload bench_offload;
+
+static inline int op_offload_init(bench_offload *offload, int fd) {
+    return sc_udp_offload_init(offload, fd, 0);
+}
+
+static inline int op_set_udp_gro(int fd) {
+    return sc_set_udp_gro(fd, 1);
+}
+
+static inline ssize_t op_send_segments(bench_offload *offload, const void *buf, size_t len,
+                                       size_t segment, const bench_addr *to) {
+    return sc_udp_offload_send(offload, buf, len, segment, 0, to);
+}
+
+static inline ssize_t op_recv_segments(bench_offload *offload, void *buf, size_t len,
+                                       bench_addr *from, size_t *segment) {
+    return sc_udp_offload_recv(offload, buf, len, 0, from, segment);
+}
+
 #endif

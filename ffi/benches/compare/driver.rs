@@ -81,7 +81,7 @@ pub fn run(settings: Settings) -> Result<(), String> {
     println!("- load average (1, 5, 15 min) before: {load_before}; after: {load_after}");
     println!("- {}", sizes(settings));
     if let Some(only) = settings.only {
-        println!("- only the {} workload (--only)", only.name());
+        println!("- only {} (--only)", only.names().join(", "));
     }
     println!("- vs C: the median over rounds of (rate / C's rate in the same round), {}; best runs: the fastest run over C's fastest (other load only ever slows a run); by CPU time: as the median, with operations per second of the process's CPU time", interval_described(settings.rounds));
     if !settings.quick {

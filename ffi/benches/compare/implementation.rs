@@ -41,13 +41,19 @@ impl Implementation {
     }
 
     /// Whether this implementation has the calls `workload` needs (std has
-    /// no `sendmmsg`/`recvmmsg`, no epoll and no `sendfile`).
+    /// no `sendmmsg`/`recvmmsg`, no segmentation offload, no epoll and no
+    /// `sendfile`).
     pub fn has(self, workload: Workload) -> bool {
-        !(self == Implementation::Std
-            && matches!(
+        self != Implementation::Std
+            || !matches!(
                 workload,
-                Workload::UdpMmsg | Workload::EpollEcho | Workload::FileSendfile
-            ))
+                Workload::UdpMmsg
+                    | Workload::Udp1200Mmsg
+                    | Workload::Udp1200Gso
+                    | Workload::Udp1200GsoGro
+                    | Workload::EpollEcho
+                    | Workload::FileSendfile
+            )
     }
 
     /// The process that measures `workload` `count` times.

@@ -8,7 +8,7 @@ use crate::c_programs::Programs;
 use crate::implementation::Implementation;
 use crate::process;
 use crate::report::Report;
-use crate::workload::{Workload, FILE_CHUNKS};
+use crate::workload::{Workload, Workloads, FILE_CHUNKS};
 
 /// A group of rows in the table: a workload, launched pinned or not.
 #[derive(Clone, Copy, Debug)]
@@ -24,9 +24,11 @@ impl Case {
     /// pingpong measures the hypervisor's cross-CPU wake-ups, and bulk
     /// ratios scatter three times wider (intervals of ±2.5% against ±1%
     /// pinned, at the same throughput here); those rows stand beside. The
-    /// epoll echo comes both ways too; the file transfers unpinned, as a
-    /// file server runs.
-    pub const ALL: [Case; 15] = [
+    /// 1,200-byte UDP rows come both ways too: pinned, the sender and the
+    /// receiver take turns on one CPU, which other load disturbs least. So
+    /// does the epoll echo; the file transfers come unpinned, as a file
+    /// server runs.
+    pub const ALL: [Case; 23] = [
         Case::new(Workload::PingpongTcp, true),
         Case::new(Workload::PingpongTcp, false),
         Case::new(Workload::PingpongUnix, true),
@@ -38,6 +40,14 @@ impl Case {
         Case::new(Workload::Churn, false),
         Case::new(Workload::UdpSendto, false),
         Case::new(Workload::UdpMmsg, false),
+        Case::new(Workload::Udp1200Sendto, true),
+        Case::new(Workload::Udp1200Sendto, false),
+        Case::new(Workload::Udp1200Mmsg, true),
+        Case::new(Workload::Udp1200Mmsg, false),
+        Case::new(Workload::Udp1200Gso, true),
+        Case::new(Workload::Udp1200Gso, false),
+        Case::new(Workload::Udp1200GsoGro, true),
+        Case::new(Workload::Udp1200GsoGro, false),
         Case::new(Workload::EpollEcho, true),
         Case::new(Workload::EpollEcho, false),
         Case::new(Workload::FileSendfile, false),
@@ -69,6 +79,10 @@ impl Case {
             Workload::Churn => "accept churn (fresh netns)",
             Workload::UdpSendto => "UDP 64 B, sendto/recvfrom",
             Workload::UdpMmsg => "UDP 64 B, mmsg x 32",
+            Workload::Udp1200Sendto => "UDP 1200 B, sendto/recvfrom",
+            Workload::Udp1200Mmsg => "UDP 1200 B, mmsg x 32",
+            Workload::Udp1200Gso => "UDP 1200 B, GSO x 54 / recvmmsg x 32",
+            Workload::Udp1200GsoGro => "UDP 1200 B, GSO x 54 / GRO",
             Workload::EpollEcho => "epoll echo, 1,000 clients x 64 B",
             Workload::FileSendfile => "1 GiB file to TCP, sendfile",
             Workload::FileReadWrite => "1 GiB file to TCP, read + send 64 KiB",
@@ -94,8 +108,8 @@ pub struct Settings {
     pub rounds: usize,
     /// Seconds of the reference's time a full-mode run is sized to.
     pub secs: f64,
-    /// Only this workload's cases, rather than all.
-    pub only: Option<Workload>,
+    /// Only these workloads' cases, rather than all.
+    pub only: Option<Workloads>,
 }
 
 /// Each cycle leaves the client's port in TIME_WAIT, and connect(2) picks
@@ -136,7 +150,7 @@ impl Settings {
     }
 
     fn includes(&self, workload: Workload) -> bool {
-        self.only.map_or(true, |only| only == workload)
+        self.only.map_or(true, |only| only.contains(workload))
     }
 
     /// The count of the quick mode, and of the full mode's first
@@ -149,6 +163,8 @@ impl Settings {
             Workload::UdpSendto | Workload::UdpMmsg => 8_192,
             Workload::EpollEcho => 20_000,
             Workload::FileSendfile | Workload::FileReadWrite => 256,
+            // 54 x 32 x 4: a multiple of every 1,200-byte row's granule.
+            _ => 6_912,
         }
     }
 

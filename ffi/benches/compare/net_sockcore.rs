@@ -1,18 +1,20 @@
 //! The workloads' calls through sockcore's Rust API, and the loops std::net
-//! has no counterpart for: batched UDP (`sendmmsg`/`recvmmsg`), the epoll
-//! echo server and `sendfile`.
+//! has no counterpart for: batched UDP (`sendmmsg`/`recvmmsg`), segmentation
+//! offload (GSO, GRO), the epoll echo server and `sendfile`.
 
 use std::fs::File;
 use std::io;
 use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
+use sockcore::udp::UdpOffload;
 use sockcore::{Domain, Epoll, EpollEvent, EpollFlags, Errno, IoSlice, IoSliceMut, MmsgHdr};
 use sockcore::{MmsgHdrMut, MsgFlags, Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
 
 use crate::net::{Datagram, Net, Stream};
 use crate::pair::{run_pair, Timing};
-use crate::workload::{BATCH, CHUNK, CLIENTS, EVENTS, MESSAGE};
+use crate::rust_workloads::Chunk;
+use crate::workload::{BATCH, CHUNK, CLIENTS, DATAGRAM_1200, EVENTS, GSO_SEGMENTS, MESSAGE};
 
 /// sockcore's Rust API.
 pub struct Sockcore;
@@ -147,11 +149,11 @@ impl Net for Sockcore {
     }
 }
 
-/// Sends `count` datagrams of [`MESSAGE`] bytes to `to`, [`BATCH`] per
+/// Sends `count` datagrams of `size` bytes to `to`, [`BATCH`] per
 /// `sendmmsg`.
-pub fn send_batches(socket: &Socket, to: &SocketAddr, count: u64) -> io::Result<()> {
-    let message = [1u8; MESSAGE];
-    let payload = [IoSlice::new(&message)];
+pub fn send_batches(socket: &Socket, to: &SocketAddr, count: u64, size: usize) -> io::Result<()> {
+    let message = [1u8; DATAGRAM_1200];
+    let payload = [IoSlice::new(&message[..size])];
     let mut batch: [MmsgHdr<'_>; BATCH] =
         std::array::from_fn(|_| MmsgHdr::new(&payload).with_addr(to));
     for _ in 0..count / BATCH as u64 {
@@ -165,12 +167,13 @@ pub fn send_batches(socket: &Socket, to: &SocketAddr, count: u64) -> io::Result<
     Ok(())
 }
 
-/// Receives up to `count` datagrams, [`BATCH`] per `recvmmsg`, each with its
-/// sender's address; stops early when the socket's read time-out passes
-/// with nothing more (the rest was lost). Returns how many arrived.
-pub fn receive_batches(socket: &Socket, count: u64) -> io::Result<u64> {
-    let mut bufs = [[0u8; MESSAGE]; BATCH];
-    let mut slices = bufs.each_mut().map(|buf| IoSliceMut::new(buf));
+/// Receives up to `count` datagrams of `size` bytes, [`BATCH`] per
+/// `recvmmsg`, each with its sender's address; stops early when the
+/// socket's read time-out passes with nothing more (the rest was lost).
+/// Returns how many arrived.
+pub fn receive_batches(socket: &Socket, count: u64, size: usize) -> io::Result<u64> {
+    let mut bufs = [[0u8; DATAGRAM_1200]; BATCH];
+    let mut slices = bufs.each_mut().map(|buf| IoSliceMut::new(&mut buf[..size]));
     let mut senders = [SocketAddr::empty(); BATCH];
     let mut parts = slices.chunks_mut(1).zip(senders.iter_mut());
     let mut msgs: [MmsgHdrMut<'_>; BATCH] = std::array::from_fn(|_| {
@@ -184,7 +187,7 @@ pub fn receive_batches(socket: &Socket, count: u64) -> io::Result<u64> {
             Err(Errno::EAGAIN) => break,
             Err(errno) => return Err(os_error(errno)),
         };
-        if let Some(short) = msgs[..filled].iter().find(|m| m.msg_len() != MESSAGE) {
+        if let Some(short) = msgs[..filled].iter().find(|m| m.msg_len() != size) {
             return Err(io::Error::other(format!("datagram of {}", short.msg_len())));
         }
         received += filled as u64;
@@ -299,4 +302,44 @@ pub fn send_whole_file(
         return Err(io::Error::other(format!("sent {sent} of {count}")));
     }
     Ok(())
+}
+/// Sends `count` datagrams of `size` bytes to `to`, [`GSO_SEGMENTS`] per
+/// offloaded send, through an [`UdpOffload`] set up once.
+pub fn send_offloaded(socket: &Socket, to: &SocketAddr, count: u64, size: usize) -> io::Result<()> {
+    let outgoing = Chunk([1u8; CHUNK]);
+    let run = &outgoing.0[..GSO_SEGMENTS * size];
+    let mut offload = UdpOffload::new(socket).map_err(os_error)?;
+    for _ in 0..count / GSO_SEGMENTS as u64 {
+        let sent = offload
+            .send(run, size, MsgFlags::empty(), Some(to))
+            .map_err(os_error)?;
+        if sent != run.len() {
+            return Err(io::Error::other(format!("sent {sent} of {}", run.len())));
+        }
+    }
+    Ok(())
+}
+
+/// Receives coalesced runs of datagrams of `size` bytes, one receive each
+/// into 64 KiB, until `count` datagrams arrived or the read time-out passed
+/// with nothing more (the rest was lost). Returns how many arrived.
+pub fn receive_runs(socket: &Socket, count: u64, size: usize) -> io::Result<u64> {
+    let mut incoming = Chunk([0u8; CHUNK]);
+    let offload = UdpOffload::new(socket).map_err(os_error)?;
+    let mut received = 0;
+    while received < count {
+        let run = match offload.recv(&mut incoming.0, MsgFlags::empty()) {
+            Ok(run) => run,
+            Err(Errno::EAGAIN) => break,
+            Err(errno) => return Err(os_error(errno)),
+        };
+        if run.segment != size || run.len % size != 0 {
+            return Err(io::Error::other(format!(
+                "a run of {} bytes in segments of {}",
+                run.len, run.segment
+            )));
+        }
+        received += (run.len / size) as u64;
+    }
+    Ok(received)
 }
