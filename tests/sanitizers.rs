@@ -89,6 +89,16 @@ fn epoll_echo_under_sanitizers() {
 }
 
 #[test]
+fn tcp_info_under_sanitizers() {
+    c_programs::tcp_info(&Sanitizers, built());
+}
+
+#[test]
+fn sendfile_server_under_sanitizers() {
+    c_programs::sendfile_server(&Sanitizers, built());
+}
+
+#[test]
 fn fd_passing_under_sanitizers() {
     c_programs::fd_passing(&Sanitizers, built());
 }

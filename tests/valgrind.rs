@@ -76,6 +76,16 @@ fn epoll_echo_under_valgrind() {
 }
 
 #[test]
+fn tcp_info_under_valgrind() {
+    c_programs::tcp_info(&Memcheck, built());
+}
+
+#[test]
+fn sendfile_server_under_valgrind() {
+    c_programs::sendfile_server(&Memcheck, built());
+}
+
+#[test]
 fn fd_passing_under_valgrind() {
     c_programs::fd_passing(&Memcheck, built());
 }

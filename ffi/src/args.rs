@@ -11,6 +11,8 @@
 //! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
+#[cfg(feature = "server")]
+use core::mem::ManuallyDrop;
 #[cfg(feature = "messages")]
 use core::mem::MaybeUninit;
 #[cfg(feature = "options")]
@@ -21,6 +23,8 @@ use libc::{iovec, size_t, sockaddr, ssize_t};
 #[cfg(feature = "options")]
 use sockcore::AddrKind;
 use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
+#[cfg(feature = "server")]
+use sockcore::{Epoll, EpollEvent};
 
 use crate::addr::value::sc_addr;
 use crate::constants::SC_IOV_MAX;
@@ -205,7 +209,7 @@ const SSIZE_MAX: usize = ssize_t::MAX as usize;
 
 /// A length or count the caller passes as `size_t`: `EINVAL` over
 /// `SSIZE_MAX`, because the count returned must fit `ssize_t`.
-#[cfg(any(feature = "messages", feature = "udp-offload"))]
+#[cfg(any(feature = "messages", feature = "server", feature = "udp-offload"))]
 #[inline]
 pub(crate) fn len(len: size_t) -> Result<usize, Errno> {
     if len > SSIZE_MAX {
@@ -455,6 +459,50 @@ pub(crate) unsafe fn poll_fds<'call>(
     // SAFETY: PollFd has pollfd's layout (asserted in the core), and the
     // caller's promise.
     unsafe { array_mut(fds.cast::<PollFd>(), count, usize::MAX) }
+}
+
+/// An epoll descriptor the C caller owns, for the duration of one call:
+/// never closed here. `EBADF` for a negative number, which is no
+/// descriptor (and which an [`Epoll`] cannot hold).
+///
+/// # Safety
+///
+/// None beyond the C caller's own promise, as for [`socket`]: the
+/// descriptor is only passed to system calls, which answer `EBADF` or
+/// `EINVAL` for one that is closed or not an epoll instance.
+#[cfg(feature = "server")]
+#[inline]
+pub(crate) unsafe fn epoll(epfd: c_int) -> Result<ManuallyDrop<Epoll>, Errno> {
+    if epfd < 0 {
+        return Err(Errno::EBADF);
+    }
+    // SAFETY: not negative, and see above; ManuallyDrop keeps the borrow
+    // from closing it.
+    Ok(ManuallyDrop::new(unsafe { Epoll::from_raw_fd(epfd) }))
+}
+
+/// The caller's `struct epoll_event` array for `sc_epoll_wait`: `EINVAL`
+/// for `maxevents` below 1, then `EFAULT` for NULL and `EINVAL` above
+/// [`Epoll::MAX_EVENTS`], which the kernel refuses (it checks the count
+/// first, too).
+///
+/// # Safety
+///
+/// Unless NULL, `events` must be writable for `maxevents` entries for
+/// `'call`, and not otherwise accessed meanwhile.
+#[cfg(feature = "server")]
+#[inline]
+pub(crate) unsafe fn epoll_events<'call>(
+    events: *mut libc::epoll_event,
+    maxevents: c_int,
+) -> Result<&'call mut [EpollEvent], Errno> {
+    let count = usize::try_from(maxevents)
+        .ok()
+        .filter(|&count| count >= 1)
+        .ok_or(Errno::EINVAL)?;
+    // SAFETY: EpollEvent has epoll_event's layout (asserted in the core),
+    // and the caller's promise.
+    unsafe { slice_mut(events.cast::<EpollEvent>(), count, Epoll::MAX_EVENTS) }
 }
 
 /// The most control bytes one message may have: the kernel's `sendmsg`

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* struct mmsghdr */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -603,6 +604,118 @@ static void newer_calls(int fd, int udp, int listener)
     MUST(sc_close(unix_stream));
 }
 
+/* The server calls (epoll, TCP_INFO, Fast Open, sendfile): every bad
+ * argument gets its code, no output is touched on error, and no
+ * descriptor is left open. */
+static void server_calls(int unix_stream, int udp)
+{
+    struct epoll_event events[2];
+    sc_tcp_info info, pattern;
+    char path[] = "/tmp/sockcore-bad-input-XXXXXX";
+    uint64_t offset, unchanged = 0x1234;
+    int fds_before = open_fds(), epfd, file, write_only, directory, pipefd[2], tcp, connected;
+    sc_addr addr;
+
+    epfd = (int)MUST(sc_epoll_create());
+    file = mkstemp(path);
+    if (file < 0 || write(file, "0123456789", 10) != 10 || pipe(pipefd) < 0) {
+        printf("setup: temporary file or pipe failed\n");
+        exit(2);
+    }
+    write_only = open(path, O_WRONLY | O_CLOEXEC);
+    directory = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    unlink(path);
+    tcp = (int)MUST(sc_listen_on("127.0.0.1:0", 1));
+    MUST(sc_local_addr(tcp, &addr));
+    connected = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_connect(connected, &addr));
+
+    /* epoll: bits the kernel would take silently are refused here. */
+    CASE(sc_epoll_add(epfd, unix_stream, 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN | 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_modify(epfd, unix_stream, 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_add(-1, unix_stream, SC_EPOLLIN, 0), -EBADF);
+    CASE(sc_epoll_add(udp, unix_stream, SC_EPOLLIN, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, -1, SC_EPOLLIN, 0), -EBADF);
+    CASE(sc_epoll_add(epfd, epfd, SC_EPOLLIN, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, file, SC_EPOLLIN, 0), -EPERM);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLIN | SC_EPOLLRDHUP, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLIN | SC_EPOLLONESHOT, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLPRI, 0), -EINVAL);
+    CASE(sc_epoll_modify(epfd, unix_stream, SC_EPOLLIN, 0), -ENOENT);
+    CASE(sc_epoll_delete(epfd, unix_stream), -ENOENT);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN, 0), 0);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN, 0), -EEXIST);
+    CASE(sc_epoll_modify(epfd, unix_stream, SC_EPOLLIN | SC_EPOLLEXCLUSIVE, 0), -EINVAL);
+    CASE(sc_epoll_delete(epfd, -1), -EBADF);
+    CASE(sc_epoll_delete(udp, unix_stream), -EINVAL);
+    CASE(sc_epoll_wait(epfd, NULL, 4, 0), -EFAULT);
+    CASE(sc_epoll_wait(epfd, events, 0, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, -1, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, INT_MIN, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, NULL, 0, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, SC_EPOLL_MAX_EVENTS + 1, 0), -EINVAL);
+    CASE(sc_epoll_wait(-1, events, 2, -1), -EBADF); /* at once: no wait */
+    CASE(sc_epoll_wait(udp, events, 2, 0), -EINVAL);
+
+    /* TCP_INFO: *info unchanged on every error. */
+    memset(&pattern, 0x5a, sizeof pattern);
+    info = pattern;
+    CASE(sc_get_tcp_info(connected, NULL, sizeof info), -EFAULT);
+    CASE(sc_get_tcp_info(connected, &info, 0), -EINVAL);
+    CASE(sc_get_tcp_info(connected, &info, SC_TCP_INFO_MIN_SIZE - 1), -EINVAL);
+    CASE(sc_get_tcp_info(connected, &info, SIZE_MAX), -EINVAL);
+    CASE(sc_get_tcp_info(udp, &info, sizeof info), -EOPNOTSUPP);
+    CASE(sc_get_tcp_info(unix_stream, &info, sizeof info), -EOPNOTSUPP);
+    CASE(sc_get_tcp_info(pipefd[0], &info, sizeof info), -ENOTSOCK);
+    CASE(sc_get_tcp_info(-1, &info, sizeof info), -EBADF);
+    CASE(memcmp(&info, &pattern, sizeof info), 0);
+
+    /* Fast Open. */
+    CASE(sc_set_fastopen(tcp, -1), -EINVAL);
+    CASE(sc_set_fastopen(udp, 1), -ENOPROTOOPT);
+    CASE(sc_set_fastopen_connect(unix_stream, 1), -EOPNOTSUPP);
+    CASE(sc_set_fastopen_connect(connected, 1), -EINVAL);
+    CASE(sc_sendto(connected, "x", 1, SC_MSG_FASTOPEN, &addr), -EISCONN);
+    CASE(sc_get_fastopen(-1), -EBADF);
+
+    /* sendfile: *offset unchanged on every error. */
+    CASE(sc_send_file(connected, file, NULL, 1), -EFAULT);
+    CASE(sc_send_file_all(connected, file, NULL, 1), -EFAULT);
+    offset = (uint64_t)INT64_MAX + 1;
+    CASE(sc_send_file(connected, file, &offset, 1), -EINVAL);
+    CASE(sc_send_file_all(connected, file, &offset, 1), -EINVAL);
+    CASE(offset == (uint64_t)INT64_MAX + 1, 1);
+    offset = UINT64_MAX;
+    CASE(sc_send_file(connected, file, &offset, 1), -EINVAL);
+    CASE(offset == UINT64_MAX, 1);
+    offset = unchanged;
+    CASE(sc_send_file(connected, file, &offset, (size_t)SSIZE_MAX + 1), -EINVAL);
+    CASE(sc_send_file_all(connected, file, &offset, SIZE_MAX), -EINVAL);
+    CASE(sc_send_file(connected, -1, &offset, 1), -EBADF);
+    CASE(sc_send_file(-1, file, &offset, 1), -EBADF);
+    CASE(sc_send_file(connected, write_only, &offset, 1), -EBADF);
+    CASE(sc_send_file_all(connected, write_only, &offset, 1), -EBADF);
+    CASE(sc_send_file(connected, pipefd[0], &offset, 1), -ESPIPE);
+    CASE(sc_send_file(connected, udp, &offset, 1), -ESPIPE);
+    CASE(sc_send_file(connected, directory, &offset, 1), -EINVAL);
+    CASE(offset == unchanged, 1);
+    /* Past the end: nothing, and no error. */
+    CASE(sc_send_file(connected, file, &offset, 1), 0);
+    CASE(sc_send_file_all(connected, file, &offset, 1), 0);
+    CASE(offset == unchanged, 1);
+
+    sc_close(connected);
+    sc_close(tcp);
+    close(directory);
+    close(write_only);
+    close(file);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    sc_close(epfd);
+    CASE(open_fds(), fds_before);
+}
+
 /* The UDP offload calls: NULLs, bad lengths, segments and flags, a state
  * never set up, sockets that are not UDP. Nothing may be sent: the UDP
  * receiver, the accepted TCP peer and the Unix peer get nothing. */
@@ -923,6 +1036,7 @@ int main(void)
     vector_limits(pair[0], pair[1], udp);
     negative_and_huge(pair[0], udp, listener);
     newer_calls(pair[0], udp, listener);
+    server_calls(pair[0], udp);
     udp_offload_calls(pair[0], listener);
     typed_control(udp);
     error_text();

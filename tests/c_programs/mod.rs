@@ -13,11 +13,11 @@ use std::process::Command;
 
 use sockcore_e2e::{
     c_build, inherit_only_stdio, path_arg, run_to_success, unique_name, workspace_version, CBuild,
-    Finished, Link, Process,
+    Finished, Link, Process, TempDir,
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 10] = [
     "addr_table",
     "bad_input",
     "cmsg_typed",
@@ -26,6 +26,7 @@ pub const TABLES: [&str; 9] = [
     "msg_batch",
     "msg_options",
     "msg_readiness",
+    "server",
     "udp_offload",
 ];
 
@@ -224,6 +225,33 @@ pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
         Link::Static,
         &["epoll_echo", "127.0.0.1:0", "3"],
         &[client, client, client],
+    );
+}
+
+/// tcp_info on its own loopback connection (shared).
+pub fn tcp_info(tool: &dyn Tool, built: &Built) {
+    let finished =
+        Process::spawn(&mut command(tool, &built.example(Link::Shared, "tcp_info"))).finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("client: state ESTABLISHED");
+}
+
+/// sendfile_server serving a 1 MiB file to two fetch clients, from two
+/// offsets (static).
+pub fn sendfile_server(tool: &dyn Tool, built: &Built) {
+    let dir = TempDir::new("tool-sendfile");
+    let file = dir.path().join("served.bin");
+    fs::write(&file, vec![0x5a_u8; 1 << 20]).expect("write the file");
+    let file = file.to_str().expect("a UTF-8 path");
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["sendfile_server", "serve", "127.0.0.1:0", file, "2"],
+        &[
+            &["sendfile_server", "fetch", ADDRESS, "0"],
+            &["sendfile_server", "fetch", ADDRESS, "1000"],
+        ],
     );
 }
 

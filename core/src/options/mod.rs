@@ -58,12 +58,13 @@ mod path_mtu;
 pub(crate) mod socket;
 pub(crate) mod table;
 pub(crate) mod tcp;
+pub(crate) mod tcp_info;
 mod udp;
 
 pub use kind::{
     Bits, Byte, Bytes, Count, Cpu, Get, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Kind,
     Linger, Micros, Millis, Opt, PmtuMode, Seconds, Set, Size, SourceGroupV4, StampFlags, Switch,
-    TimeVal, Ucred,
+    TcpInfoStruct, TimeVal, Ucred,
 };
 pub use table::*;
 
@@ -102,8 +103,8 @@ impl SocketFd {
     #[doc(alias = "getsockopt")]
     #[inline]
     pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
-        sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
-            .map(<K as Decode>::decode)
+        sys::getsockopt_filled::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
+            .map(|(c, filled)| <K as Decode>::decode(c, filled))
     }
 
     /// `setsockopt(2)` of an option whose value is bytes of any length

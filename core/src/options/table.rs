@@ -5,7 +5,8 @@
 
 use super::kind::{
     Bits, Byte, Bytes, Count, Cpu, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Linger, Micros,
-    Millis, Opt, PmtuMode, Seconds, Size, SourceGroupV4, StampFlags, Switch, TimeVal, Ucred,
+    Millis, Opt, PmtuMode, Seconds, Size, SourceGroupV4, StampFlags, Switch, TcpInfoStruct,
+    TimeVal, Ucred,
 };
 use crate::uapi;
 
@@ -97,6 +98,16 @@ pub const TCP_NOTSENT_LOWAT: Opt<Size> = Opt::new(libc::IPPROTO_TCP, libc::TCP_N
 pub const TCP_CONGESTION: Opt<Bytes> = Opt::new(libc::IPPROTO_TCP, libc::TCP_CONGESTION);
 /// `TCP_MAXSEG`: the largest segment the connection sends.
 pub const TCP_MAXSEG: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_MAXSEG);
+/// `TCP_INFO` (read only): a snapshot of the connection's state and
+/// counters.
+pub const TCP_INFO: Opt<TcpInfoStruct> = Opt::new(libc::IPPROTO_TCP, libc::TCP_INFO);
+/// `TCP_FASTOPEN`: a listener's queue of Fast Open connections (data in
+/// the SYN) not yet accepted; 0 turns Fast Open off for it.
+pub const TCP_FASTOPEN: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN);
+/// `TCP_FASTOPEN_CONNECT`: `connect` defers the SYN to the first write,
+/// which it carries when a Fast Open cookie for the address is cached.
+pub const TCP_FASTOPEN_CONNECT: Opt<Switch> =
+    Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN_CONNECT);
 
 // SOL_UDP
 

@@ -12,8 +12,9 @@
 //!
 //! - Owning a descriptor the kernel just returned: `Socket::from_raw_fd`
 //!   after `socket`, `socketpair` and `accept4` (`socket/`), in
-//!   `OwnedFd::into_socket` (`fd.rs`), and the received descriptors of
-//!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`).
+//!   `OwnedFd::into_socket` (`fd.rs`), the received descriptors of
+//!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`), and
+//!   `Epoll::from_raw_fd` after `epoll_create1` (`poll/epoll.rs`).
 //! - The casts that define a type's layout: `BorrowedSocket` and `Socket`
 //!   as `SocketFd` (`socket/mod.rs`), a descriptor as the niche-carrying
 //!   `ValidFd` and back (`fd_niche.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
@@ -34,8 +35,10 @@
 //!
 //! EINTR policy: a wrapper makes exactly one call and returns `EINTR` to its
 //! caller like libc does. Only the loops that promise completion
-//! (`write_all`, `read_exact`, the time-out waits) retry it.
+//! (`write_all`, `read_exact`, `send_file_all`, the time-out waits) retry
+//! it.
 
+mod epoll;
 mod interface;
 mod io;
 mod msg;
@@ -48,15 +51,20 @@ mod musl64;
 mod plain;
 mod poll;
 mod process;
+mod sendfile;
+mod signal;
 mod socket;
 mod sockopt;
 
+pub(crate) use epoll::*;
 pub(crate) use interface::*;
 pub(crate) use io::*;
 pub(crate) use msg::*;
 pub(crate) use plain::*;
 pub(crate) use poll::*;
 pub(crate) use process::*;
+pub(crate) use sendfile::*;
+pub(crate) use signal::*;
 pub(crate) use socket::*;
 pub(crate) use sockopt::*;
 

@@ -1,6 +1,7 @@
 //! What the core's test binaries share, each helper defined once: sockets
-//! and pairs ready for a test, a full accept queue, descriptor counts, a
-//! one-buffer `recv_msg`, a checksummed byte stream, `SIGPIPE` at its
+//! and pairs ready for a test, a full accept queue, a thread known to be
+//! blocked, descriptor counts, a one-buffer `recv_msg`, a network
+//! namespace of the test's own, a checksummed byte stream, `SIGPIPE` at its
 //! default, signal storms, a temporary directory, datagrams with control
 //! data, and UDP offload sockets.
 //!
@@ -11,8 +12,10 @@
 #![allow(dead_code)]
 
 pub mod backlog;
+pub mod blocked;
 pub mod fds;
 pub mod msg;
+pub mod netns;
 pub mod pattern;
 pub mod sigpipe;
 pub mod sockets;

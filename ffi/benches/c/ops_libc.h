@@ -12,8 +12,11 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -160,6 +163,62 @@ static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
 
 static inline int op_recvmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return ret_int(recvmmsg(fd, msgs, count, MSG_CMSG_CLOEXEC, NULL));
+}
+
+typedef struct epoll_event bench_event;
+
+/* sendfile(2) takes no MSG_NOSIGNAL, so a careful C server ignores SIGPIPE
+ * for the whole process, once, before anything else. */
+static inline void op_program_setup(void) {
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static inline int op_epoll_create(void) {
+    return ret_int(epoll_create1(EPOLL_CLOEXEC));
+}
+
+/* Watches fd for EPOLLIN (level-triggered), with fd itself as the data. */
+static inline int op_epoll_add_in(int epfd, int fd) {
+    struct epoll_event ev = {.events = EPOLLIN, .data.u64 = (uint64_t)fd};
+    return ret_int(epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev));
+}
+
+static inline int op_epoll_wait(int epfd, bench_event *events, int max, int timeout_ms) {
+    return ret_int(epoll_wait(epfd, events, max, timeout_ms));
+}
+
+static inline int op_event_fd(const bench_event *ev) {
+    return (int)ev->data.u64;
+}
+
+static inline int op_accept_nonblock(int listener) {
+    return ret_int(accept4(listener, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK));
+}
+
+/* read(2) from a file. */
+static inline ssize_t op_file_read(int fd, void *buf, size_t len) {
+    return ret_size(read(fd, buf, len));
+}
+
+/* All `count` bytes of `file` from *offset onto the socket, sendfile after
+ * sendfile, retrying EINTR; *offset advances. Returns the count, fewer if
+ * the file ends first, or -errno. */
+static inline ssize_t op_sendfile_all(int sock, int file, uint64_t *offset, size_t count) {
+    off_t at = (off_t)*offset;
+    size_t done = 0;
+    while (done < count) {
+        ssize_t n = sendfile(sock, file, &at, count - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n < 0)
+                return neg_errno();
+            break;
+        }
+        done += (size_t)n;
+    }
+    *offset = (uint64_t)at;
+    return (ssize_t)done;
 }
 
 /* UDP segmentation offload (include/uapi/linux/udp.h; older C libraries

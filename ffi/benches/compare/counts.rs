@@ -28,6 +28,10 @@ fn counted_ops(workload: Workload, settings: Settings) -> (u64, u64) {
         Workload::BulkWrite | Workload::BulkWritev => 256,
         Workload::Churn => 500,
         Workload::UdpSendto | Workload::UdpMmsg => 2_048,
+        // Two thousand in the quick mode: two rounds over the short run's
+        // one, each of all 1,000 clients.
+        Workload::EpollEcho => 8_000,
+        Workload::FileSendfile | Workload::FileReadWrite => 256,
         // 54 x 32 x 4, as measure.rs's small count.
         _ => 6_912,
     };
@@ -50,9 +54,10 @@ fn counted_run(
     let name = format!("counted-{}", std::process::id());
     let mut launch = implementation.launch(programs, workload, count);
     launch.counter = Some(counter(programs.out_dir.join(&name)));
-    // Valgrind has its own allocator: no LD_PRELOAD counter under it.
+    // Valgrind has its own allocator: no LD_PRELOAD counter under it (the
+    // rest of the environment, BENCH_FILE, stays).
     if matches!(launch.counter, Some(Counter::Instructions(_))) {
-        launch.env.clear();
+        launch.env.retain(|(name, _)| *name != "LD_PRELOAD");
     }
     let stdout = process::run(&launch, RUN_TIMEOUT)?;
     let report = Report::parse(stdout.trim()).ok_or_else(|| {

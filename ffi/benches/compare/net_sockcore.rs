@@ -1,18 +1,20 @@
-//! The workloads' calls through sockcore's Rust API, and its UDP loops that
-//! std::net has no counterpart for: batches (`sendmmsg`/`recvmmsg`) and
-//! segmentation offload (GSO, GRO).
+//! The workloads' calls through sockcore's Rust API, and the loops std::net
+//! has no counterpart for: batched UDP (`sendmmsg`/`recvmmsg`), segmentation
+//! offload (GSO, GRO), the epoll echo server and `sendfile`.
 
+use std::fs::File;
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
 use sockcore::udp::UdpOffload;
-use sockcore::{Domain, Errno, IoSlice, IoSliceMut, MmsgHdr, MmsgHdrMut, MsgFlags};
-use sockcore::{Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
+use sockcore::{Domain, Epoll, EpollEvent, EpollFlags, Errno, IoSlice, IoSliceMut, MmsgHdr};
+use sockcore::{MmsgHdrMut, MsgFlags, Shutdown, SockFlags, Socket, SocketAddr, SocketFd, Type};
 
 use crate::net::{Datagram, Net, Stream};
+use crate::pair::{run_pair, Timing};
 use crate::rust_workloads::Chunk;
-use crate::workload::{BATCH, CHUNK, DATAGRAM_1200, GSO_SEGMENTS};
+use crate::workload::{BATCH, CHUNK, CLIENTS, DATAGRAM_1200, EVENTS, GSO_SEGMENTS, MESSAGE};
 
 /// sockcore's Rust API.
 pub struct Sockcore;
@@ -193,6 +195,114 @@ pub fn receive_batches(socket: &Socket, count: u64, size: usize) -> io::Result<u
     Ok(received)
 }
 
+/// Raises the soft `RLIMIT_NOFILE` to 4,096 (or the hard limit): 1,000
+/// clients, their server ends, and a margin. Setup, as in `c/workloads.c`.
+fn raise_nofile() {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit read and write one valid rlimit.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < 4096 {
+            limit.rlim_cur = limit.rlim_max.min(4096);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+/// The epoll echo of `c/workloads.c` on sockcore's Rust API: `CLIENTS`
+/// TCP clients on 127.0.0.1, each round sending one message from every
+/// client and reading every echo (this thread, timed); the server, on the
+/// peer thread, a level-triggered [`Epoll`] over the non-blocking server
+/// ends (each entry's data its index), one read per ready connection and
+/// its echo. Returns the timing and the bytes echoed.
+pub fn epoll_echo(count: u64, stall: Duration) -> io::Result<(Timing, u64)> {
+    raise_nofile();
+    let (listener, addr) = Sockcore::tcp_listener(stall)?;
+    let epoll = Epoll::new().map_err(os_error)?;
+    let mut clients = Vec::with_capacity(CLIENTS);
+    let mut servers = Vec::with_capacity(CLIENTS);
+    for index in 0..CLIENTS {
+        let client = Sockcore::connect(&addr)?;
+        let server = listener
+            .accept_only(SockFlags::NONBLOCK)
+            .map_err(os_error)?;
+        Sockcore::set_nodelay(&client)?;
+        Sockcore::set_nodelay(&server)?;
+        Stream::set_timeouts(&client, stall)?;
+        epoll
+            .add(server.as_raw_fd(), EpollFlags::IN, index as u64)
+            .map_err(os_error)?;
+        clients.push(client);
+        servers.push(server);
+    }
+    drop(listener);
+    let expected = count * MESSAGE as u64;
+    let serve = || -> io::Result<u64> {
+        let mut events = [EpollEvent::default(); EVENTS];
+        let mut buf = [0u8; 4096];
+        let mut echoed = 0;
+        while echoed < expected {
+            let ready = match epoll.wait(&mut events, Some(stall)) {
+                Ok(0) => return Err(io::ErrorKind::TimedOut.into()),
+                Ok(ready) => ready,
+                Err(Errno::EINTR) => continue,
+                Err(errno) => return Err(os_error(errno)),
+            };
+            for event in &events[..ready] {
+                let server = &servers[event.data() as usize];
+                let read = match SocketFd::read(server, &mut buf) {
+                    Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+                    Ok(read) => read,
+                    Err(Errno::EAGAIN) => continue,
+                    Err(errno) => return Err(os_error(errno)),
+                };
+                Stream::write_all(server, &buf[..read])?;
+                echoed += read as u64;
+            }
+        }
+        Ok(echoed)
+    };
+    let rounds = || -> io::Result<()> {
+        let message = [1u8; MESSAGE];
+        let mut reply = [0u8; MESSAGE];
+        for _ in 0..count / CLIENTS as u64 {
+            for client in &clients {
+                let sent = Stream::write(client, &message)?;
+                if sent != MESSAGE {
+                    return Err(io::Error::other(format!("sent {sent} of {MESSAGE}")));
+                }
+            }
+            for client in &clients {
+                Stream::read_exact(client, &mut reply)?;
+            }
+        }
+        Ok(())
+    };
+    let (timing, echoed, sent) = run_pair(serve, rounds);
+    sent?;
+    Ok((timing, echoed?))
+}
+
+/// The whole `bytes` of `file` from its start with one
+/// [`SocketFd::send_file_all`] (no buffer of its own: the data never
+/// comes to user space).
+pub fn send_whole_file(
+    socket: &Socket,
+    file: &File,
+    bytes: u64,
+    _: &mut [u8; CHUNK],
+) -> io::Result<()> {
+    let count = usize::try_from(bytes).map_err(io::Error::other)?;
+    let sent = socket
+        .send_file_all(file.as_raw_fd(), &mut 0, count)
+        .map_err(|stopped| os_error(stopped.errno))?;
+    if sent != count {
+        return Err(io::Error::other(format!("sent {sent} of {count}")));
+    }
+    Ok(())
+}
 /// Sends `count` datagrams of `size` bytes to `to`, [`GSO_SEGMENTS`] per
 /// offloaded send, through an [`UdpOffload`] set up once.
 pub fn send_offloaded(socket: &Socket, to: &SocketAddr, count: u64, size: usize) -> io::Result<()> {

@@ -2,7 +2,8 @@
 //! monomorphised for sockcore and for std::net, as `c/workloads.c` is
 //! compiled once per C implementation. Same loops, same setup, same report.
 
-use std::io;
+use std::fs::File;
+use std::io::{self, Read};
 use std::time::Duration;
 
 use sockcore::Socket;
@@ -39,12 +40,15 @@ pub fn run<N: Net>(workload: Workload, count: u64) -> io::Result<Report> {
         Workload::UdpSendto | Workload::Udp1200Sendto => {
             udp::<N>(workload, count, |_| Ok(()), send_each, receive_each)
         }
-        _ => Err(io::Error::other("no sendmmsg/recvmmsg or offload here")),
+        Workload::FileReadWrite => file_transfer::<N>(count, read_and_send::<N::Tcp>),
+        _ => Err(io::Error::other(
+            "no sendmmsg/recvmmsg, offload, epoll or sendfile here",
+        )),
     }
 }
 
-/// The UDP workloads only sockcore's Rust API has: batches of `sendmmsg`
-/// and `recvmmsg`, and segmentation offload.
+/// The workloads only sockcore's Rust API has: batches of `sendmmsg` and
+/// `recvmmsg`, segmentation offload, the epoll echo and `sendfile`.
 pub fn run_sockcore_only(workload: Workload, count: u64) -> io::Result<Report> {
     let no_setup = |_: &Socket| Ok(());
     match workload {
@@ -73,6 +77,11 @@ pub fn run_sockcore_only(workload: Workload, count: u64) -> io::Result<Report> {
             net_sockcore::send_offloaded,
             net_sockcore::receive_runs,
         ),
+        Workload::EpollEcho => {
+            let (timing, echoed) = net_sockcore::epoll_echo(count, STALL)?;
+            Ok(report(&timing, count, 2 * echoed, 0))
+        }
+        Workload::FileSendfile => file_transfer::<Sockcore>(count, net_sockcore::send_whole_file),
         _ => run::<Sockcore>(workload, count),
     }
 }
@@ -140,20 +149,70 @@ fn bulk<N: Net>(chunks: u64, vectored: bool) -> io::Result<Report> {
         }
         sender.shutdown_write()
     };
-    // Every read moves at least one byte or ends the loop, so it runs at
-    // most chunks * CHUNK times.
-    let receive = || -> io::Result<u64> {
-        let mut received = 0;
-        loop {
-            match receiver.read(incoming)? {
-                0 => return Ok(received),
-                n => received += n as u64,
-            }
-        }
-    };
-    let (timing, sent, received) = run_pair(send, receive);
+    let (timing, sent, received) = run_pair(send, || receive_all(&receiver, incoming));
     sent?;
     Ok(report(&timing, chunks, received?, 0))
+}
+
+/// `chunks` 64 KiB chunks of the file `BENCH_FILE` names (the driver wrote
+/// it and read it into the page cache), sent by `send` to a TCP peer on
+/// 127.0.0.1 that reads 64 KiB at a time; the same shape as
+/// `file_transfer` in `c/workloads.c`.
+fn file_transfer<N: Net>(
+    chunks: u64,
+    send: impl FnOnce(&N::Tcp, &File, u64, &mut [u8; CHUNK]) -> io::Result<()> + Send,
+) -> io::Result<Report> {
+    let path =
+        std::env::var_os("BENCH_FILE").ok_or_else(|| io::Error::other("BENCH_FILE is not set"))?;
+    let file = File::open(path)?;
+    let bytes = chunks * CHUNK as u64;
+    if file.metadata()?.len() < bytes {
+        return Err(io::Error::other("BENCH_FILE is shorter than COUNT chunks"));
+    }
+    let (sender, receiver) = tcp_pair::<N>()?;
+    // Both buffers before the timing starts, as in `bulk`.
+    let mut outgoing = Box::new(Chunk([1u8; CHUNK]));
+    let mut incoming = Box::new(Chunk([0u8; CHUNK]));
+    let (outgoing, incoming) = (&mut outgoing.0, &mut incoming.0);
+    let send = || -> io::Result<()> {
+        send(&sender, &file, bytes, outgoing)?;
+        sender.shutdown_write()
+    };
+    let (timing, sent, received) = run_pair(send, || receive_all(&receiver, incoming));
+    sent?;
+    Ok(report(&timing, chunks, received?, 0))
+}
+
+/// `read(2)` 64 KiB from the file into the page-aligned `outgoing`, then
+/// send it all, until `bytes` have gone.
+fn read_and_send<S: Stream>(
+    socket: &S,
+    mut file: &File,
+    bytes: u64,
+    outgoing: &mut [u8; CHUNK],
+) -> io::Result<()> {
+    let mut done = 0;
+    while done < bytes {
+        let read = file.read(outgoing)?;
+        if read != CHUNK {
+            return Err(io::Error::other(format!("read {read} of {CHUNK}")));
+        }
+        socket.write_all(outgoing)?;
+        done += CHUNK as u64;
+    }
+    Ok(())
+}
+
+/// Reads `socket` to the end of its stream, 64 KiB at a time; returns the
+/// bytes received. Every read moves at least one byte or ends the loop.
+fn receive_all<S: Stream>(socket: &S, buf: &mut [u8]) -> io::Result<u64> {
+    let mut received = 0;
+    loop {
+        match socket.read(buf)? {
+            0 => return Ok(received),
+            n => received += n as u64,
+        }
+    }
 }
 
 fn churn<N: Net>(count: u64) -> io::Result<Report> {
@@ -241,7 +300,7 @@ fn udp<N: Net>(
     ))
 }
 
-fn report(timing: &Timing, ops: u64, bytes: u64, lost: u64) -> Report {
+pub fn report(timing: &Timing, ops: u64, bytes: u64, lost: u64) -> Report {
     let nanos = timing.end.duration_since(timing.start).as_nanos();
     Report {
         ops,

@@ -22,6 +22,13 @@ pub const RECEIVE_BYTES_PER_DATAGRAM: u64 = 1024;
 /// The same for a datagram of [`DATAGRAM_1200`] bytes: 2,304 queued alone
 /// (a coalesced run of 54 takes 65,632, about 1,216 each), rounded up.
 pub const RECEIVE_BYTES_PER_DATAGRAM_1200: u64 = 2560;
+/// The epoll echo's clients, all connected for the whole run.
+pub const CLIENTS: usize = 1000;
+/// Events one `epoll_wait` may return: a quarter of the clients, so a round
+/// takes several waits, as a busy server's does.
+pub const EVENTS: usize = 256;
+/// 64 KiB chunks in a full-mode file run: the 1 GiB file, whole.
+pub const FILE_CHUNKS: u64 = 16_384;
 
 /// A set of workloads (those `--only` names).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,11 +83,17 @@ pub enum Workload {
     /// The same sends, received with `UDP_GRO` on: one `recvmsg` per
     /// coalesced run of 54.
     Udp1200GsoGro,
+    /// 64-byte messages from 1,000 TCP clients to an epoll echo server.
+    EpollEcho,
+    /// A file to a TCP peer with `sendfile`, one whole-transfer call.
+    FileSendfile,
+    /// The same file with a `read` and a send per 64 KiB chunk.
+    FileReadWrite,
 }
 
 impl Workload {
     /// Every workload, in table order.
-    pub const ALL: [Workload; 11] = [
+    pub const ALL: [Workload; 14] = [
         Workload::PingpongTcp,
         Workload::PingpongUnix,
         Workload::BulkWrite,
@@ -92,6 +105,9 @@ impl Workload {
         Workload::Udp1200Mmsg,
         Workload::Udp1200Gso,
         Workload::Udp1200GsoGro,
+        Workload::EpollEcho,
+        Workload::FileSendfile,
+        Workload::FileReadWrite,
     ];
 
     /// The name on the command lines (the C programs' too).
@@ -108,6 +124,9 @@ impl Workload {
             Workload::Udp1200Mmsg => "udp1200-mmsg",
             Workload::Udp1200Gso => "udp1200-gso",
             Workload::Udp1200GsoGro => "udp1200-gso-gro",
+            Workload::EpollEcho => "epoll-echo",
+            Workload::FileSendfile => "file-sendfile",
+            Workload::FileReadWrite => "file-readwrite",
         }
     }
 
@@ -127,6 +146,8 @@ impl Workload {
             Workload::PingpongTcp | Workload::PingpongUnix => "round trip",
             Workload::BulkWrite | Workload::BulkWritev => "64 KiB chunk",
             Workload::Churn => "cycle",
+            Workload::EpollEcho => "message",
+            Workload::FileSendfile | Workload::FileReadWrite => "64 KiB chunk",
             _ => "datagram",
         }
     }
@@ -150,8 +171,13 @@ impl Workload {
     /// The payload bytes a run of `count` delivers when nothing is lost.
     pub fn expected_bytes(self, count: u64) -> u64 {
         match self {
-            Workload::PingpongTcp | Workload::PingpongUnix => 2 * MESSAGE as u64 * count,
-            Workload::BulkWrite | Workload::BulkWritev => CHUNK as u64 * count,
+            Workload::PingpongTcp | Workload::PingpongUnix | Workload::EpollEcho => {
+                2 * MESSAGE as u64 * count
+            }
+            Workload::BulkWrite
+            | Workload::BulkWritev
+            | Workload::FileSendfile
+            | Workload::FileReadWrite => CHUNK as u64 * count,
             Workload::Churn => 0,
             _ => self.datagram_size() as u64 * count,
         }
@@ -159,13 +185,14 @@ impl Workload {
 
     /// Whether datagrams may be lost (and the bytes fall short by as many).
     pub fn is_lossy(self) -> bool {
-        !matches!(
+        matches!(
             self,
-            Workload::PingpongTcp
-                | Workload::PingpongUnix
-                | Workload::BulkWrite
-                | Workload::BulkWritev
-                | Workload::Churn
+            Workload::UdpSendto
+                | Workload::UdpMmsg
+                | Workload::Udp1200Sendto
+                | Workload::Udp1200Mmsg
+                | Workload::Udp1200Gso
+                | Workload::Udp1200GsoGro
         )
     }
 
@@ -178,7 +205,24 @@ impl Workload {
             // rest of the last batch.
             Workload::Udp1200Gso => (GSO_SEGMENTS * BATCH / 2) as u64,
             Workload::Udp1200GsoGro => GSO_SEGMENTS as u64,
+            Workload::EpollEcho => CLIENTS as u64,
             _ => 1,
         }
+    }
+
+    /// Whether it moves a file (the driver's `BENCH_FILE`), by bytes.
+    pub fn is_file(self) -> bool {
+        matches!(self, Workload::FileSendfile | Workload::FileReadWrite)
+    }
+
+    /// Whether its rate is bytes per second (rather than operations).
+    pub fn is_bulk(self) -> bool {
+        matches!(
+            self,
+            Workload::BulkWrite
+                | Workload::BulkWritev
+                | Workload::FileSendfile
+                | Workload::FileReadWrite
+        )
     }
 }
