@@ -1,6 +1,7 @@
 /*
  * epoll_echo: an echo server for many clients at once, non-blocking, on
- * epoll(7) and the sockcore C ABI.
+ * sockcore's epoll calls (sc_epoll_create, sc_epoll_add, sc_epoll_modify,
+ * sc_epoll_wait) and the rest of its C ABI.
  *
  *     epoll_echo ADDRESS [CLIENTS]
  *
@@ -22,14 +23,19 @@
  * descriptors were freed elsewhere); the waiting client is accepted then.
  * (The other common answer, a spare descriptor closed to accept the client
  * and drop it at once, would turn away a client this server can serve.)
+ *
+ * Level-triggered rather than edge-triggered (SC_EPOLLET): a client gets at
+ * most ROUNDS reads and writes per wake-up, so that one fast client cannot
+ * starve the others, and a level-triggered set brings it back for the rest
+ * on the next wait. With SC_EPOLLET the server would have to remember every
+ * client it left with data unread.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/epoll.h>
-#include <unistd.h>
 
 #include "example.h"
 #include "sockcore.h"
@@ -45,7 +51,7 @@
 struct client {
     int fd;
     int ended;             /* the client has ended its stream */
-    unsigned int watching; /* the epoll events asked for */
+    uint32_t watching;     /* the epoll events asked for */
     size_t start, end;     /* buf[start..end] still to be echoed */
     char buf[BUF_SIZE];
 };
@@ -57,24 +63,21 @@ struct totals {
     unsigned long long echoed;
 };
 
-/* Watches fd for events, with data as the pointer epoll gives back. */
-static void watch(int epoll, int op, int fd, unsigned int events, void *data)
+/* The data each event carries: the client's pointer (NULL for the
+ * listener). */
+static uint64_t data_of(struct client *client)
 {
-    struct epoll_event event;
-
-    event.events = events;
-    event.data.ptr = data;
-    if (epoll_ctl(epoll, op, fd, &event) < 0)
-        fail(WHO, "epoll_ctl", -errno);
+    return (uint64_t)(uintptr_t)client;
 }
 
 /* Asks for EPOLLOUT while an echo waits in the buffer, EPOLLIN otherwise. */
 static void want(int epoll, struct client *client)
 {
-    unsigned int events = client->start < client->end ? EPOLLOUT : EPOLLIN;
+    uint32_t events = client->start < client->end ? SC_EPOLLOUT : SC_EPOLLIN;
 
     if (events != client->watching) {
-        watch(epoll, EPOLL_CTL_MOD, client->fd, events, client);
+        check(WHO, "sc_epoll_modify",
+              sc_epoll_modify(epoll, client->fd, events, data_of(client)));
         client->watching = events;
     }
 }
@@ -154,8 +157,8 @@ static int accept_clients(int epoll, int listener, long limit, struct totals *to
             continue;
         }
         client->fd = fd;
-        client->watching = EPOLLIN;
-        watch(epoll, EPOLL_CTL_ADD, fd, EPOLLIN, client);
+        client->watching = SC_EPOLLIN;
+        check(WHO, "sc_epoll_add", sc_epoll_add(epoll, fd, SC_EPOLLIN, data_of(client)));
         totals->accepted++;
         printf(WHO ": sc_accept = fd %d\n", fd);
     }
@@ -182,10 +185,8 @@ int main(int argc, char **argv)
     listener = (int)check(WHO, "sc_listen_on", sc_listen_on(argv[1], 4096));
     check(WHO, "sc_set_nonblocking", sc_set_nonblocking(listener, 1));
     check(WHO, "sc_local_addr", sc_local_addr(listener, &addr));
-    epoll = epoll_create1(EPOLL_CLOEXEC);
-    if (epoll < 0)
-        fail(WHO, "epoll_create1", -errno);
-    watch(epoll, EPOLL_CTL_ADD, listener, EPOLLIN, NULL);
+    epoll = (int)check(WHO, "sc_epoll_create", sc_epoll_create());
+    check(WHO, "sc_epoll_add", sc_epoll_add(epoll, listener, SC_EPOLLIN, data_of(NULL)));
     printf(WHO ": listening on %s\n", addr_text(WHO, &addr, text));
 
     while (limit < 0 || totals.served < limit) {
@@ -193,19 +194,18 @@ int main(int argc, char **argv)
          * descriptor to give them. */
         int accept_more = (limit < 0 || totals.accepted < limit) && !out_of_fds;
         if (accept_more != accepting) {
-            watch(epoll, EPOLL_CTL_MOD, listener, accept_more ? EPOLLIN : 0, NULL);
+            check(WHO, "sc_epoll_modify",
+                  sc_epoll_modify(epoll, listener, accept_more ? SC_EPOLLIN : 0, data_of(NULL)));
             accepting = accept_more;
         }
-        ready = epoll_wait(epoll, events, EVENTS, out_of_fds ? 1000 : -1);
-        if (ready < 0) {
-            if (errno == EINTR)
-                continue;
-            fail(WHO, "epoll_wait", -errno);
-        }
+        ready = sc_epoll_wait(epoll, events, EVENTS, out_of_fds ? 1000 : -1);
+        if (ready == -EINTR)
+            continue;
+        check(WHO, "sc_epoll_wait", ready);
         if (ready == 0)
             out_of_fds = 0;
         for (i = 0; i < ready; i++) {
-            struct client *client = events[i].data.ptr;
+            struct client *client = (struct client *)(uintptr_t)events[i].data.u64;
             if (client == NULL) {
                 out_of_fds = accept_clients(epoll, listener, limit, &totals);
             } else if (serve(epoll, client, &totals)) {
@@ -216,8 +216,7 @@ int main(int argc, char **argv)
             }
         }
     }
-    if (close(epoll) < 0)
-        fail(WHO, "close", -errno);
+    check(WHO, "sc_close", sc_close(epoll));
     check(WHO, "sc_close", sc_close(listener));
     printf(WHO ": served %ld clients, echoed %llu bytes, %ld failed; "
                "echoes waited for EPOLLOUT %ld times\n",

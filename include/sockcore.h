@@ -18,22 +18,29 @@
  *
  * Link with -lsockcore.
  *
- * Two parts of the library are optional, cargo features of sockcore-ffi
+ * Three parts of the library are optional, cargo features of sockcore-ffi
  * that the default build has:
- *   messages  sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg, descriptor
- *             passing (sc_send_fds, sc_recv_fds), credentials
- *             (sc_ucred, sc_peer_credentials, sc_set_passcred, ...) and
- *             typed control messages (sc_cmsg_builder, sc_cmsg_add_*,
- *             sc_cmsg_get_*);
- *   options   the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
- *             sc_set_nodelay, sc_join_multicast, ...).
+ *   messages     sc_sendmsg, sc_recvmsg, sc_sendmmsg, sc_recvmmsg,
+ *                descriptor passing (sc_send_fds, sc_recv_fds), credentials
+ *                (sc_ucred, sc_peer_credentials, sc_set_passcred, ...) and
+ *                typed control messages (sc_cmsg_builder, sc_cmsg_add_*,
+ *                sc_cmsg_get_*);
+ *   options      the typed option calls (sc_set_reuseaddr, sc_get_rcvbuf,
+ *                sc_set_nodelay, sc_join_multicast, ...);
+ *   server       epoll (sc_epoll_create, sc_epoll_add, sc_epoll_wait, ...),
+ *                TCP_INFO (sc_get_tcp_info), TCP Fast Open (sc_set_fastopen,
+ *                sc_set_fastopen_connect) and sendfile (sc_send_file,
+ *                sc_send_file_all);
+ *   udp-offload  UDP segmentation offload (sc_send_segments,
+ *                sc_recv_segments, sc_udp_offload_init, sc_set_udp_gro, ...).
  * A library built for a small system with `cargo build --release -p
- * sockcore-ffi --no-default-features` has neither; everything else (the
+ * sockcore-ffi --no-default-features` has none; everything else (the
  * server/client flow, byte moving, addresses, errors, poll, the time-out
  * calls and the raw sc_getsockopt/sc_setsockopt) is always there. The
- * declarations of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES)
- * or #if defined(SOCKCORE_HAVE_OPTIONS). This header defines both unless
- * the program defines SOCKCORE_NO_MESSAGES or SOCKCORE_NO_OPTIONS before
+ * declarations of each part stand inside #if defined(SOCKCORE_HAVE_MESSAGES),
+ * SOCKCORE_HAVE_OPTIONS, SOCKCORE_HAVE_SERVER or SOCKCORE_HAVE_UDP_OFFLOAD.
+ * This header defines each unless the program defines SOCKCORE_NO_MESSAGES,
+ * SOCKCORE_NO_OPTIONS, SOCKCORE_NO_SERVER or SOCKCORE_NO_UDP_OFFLOAD before
  * including it: a program built against a library without a part defines
  * its NO_ macro, and a call to a missing function fails to compile rather
  * than to link.
@@ -48,9 +55,11 @@
 #include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <limits.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <poll.h>
+#include <sys/epoll.h>
 
 /**
  * The version of sockcore this header belongs to, from Cargo.toml; integers,
@@ -65,6 +74,12 @@
 #endif
 #if !defined(SOCKCORE_NO_OPTIONS)
 #define SOCKCORE_HAVE_OPTIONS 1
+#endif
+#if !defined(SOCKCORE_NO_SERVER)
+#define SOCKCORE_HAVE_SERVER 1
+#endif
+#if !defined(SOCKCORE_NO_UDP_OFFLOAD)
+#define SOCKCORE_HAVE_UDP_OFFLOAD 1
 #endif
 
 /*
@@ -194,6 +209,16 @@ struct mmsghdr;
      SC_CMSG_SPACE_ORIGDSTADDR_V6 + SC_CMSG_SPACE_EXTENDED_ERR_V4 + SC_CMSG_SPACE_EXTENDED_ERR_V6)
 #endif
 
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * The most entries sc_epoll_wait fills in one call, and so the largest
+ * maxevents it takes: the kernel's INT_MAX / sizeof(struct epoll_event)
+ * (178956970 where the struct is 12 bytes, as on x86_64; 134217727 where it
+ * is 16).
+ */
+#define SC_EPOLL_MAX_EVENTS ((int)(INT_MAX / sizeof(struct epoll_event)))
+#endif
+
 /**
  * Flag for `sc_socket`, `sc_accept` and `sc_socketpair`: the new socket
  * starts non-blocking (`SOCK_NONBLOCK`). Close-on-exec needs no flag: it is
@@ -271,6 +296,13 @@ struct mmsghdr;
  * `MSG_CMSG_CLOEXEC`: received descriptors are close-on-exec.
  */
 #define SC_MSG_CMSG_CLOEXEC MSG_CMSG_CLOEXEC
+
+/**
+ * `MSG_FASTOPEN` (Linux 3.7), for `sc_sendto` on an unconnected TCP
+ * socket: connect and send the data in the SYN (TCP Fast Open; see
+ * `sc_sendto`).
+ */
+#define SC_MSG_FASTOPEN MSG_FASTOPEN
 
 /**
  * `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the caller's pages
@@ -458,6 +490,180 @@ struct mmsghdr;
 #define SC_TSTAMP_ACK 2
 #endif
 
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most payload one IPv4 UDP datagram carries (65,535 - 20 - 8), and
+ * the most one offloaded system call carries, IPv6 included: the largest
+ * `segment` the offload calls take.
+ */
+#define SC_UDP_MAX_PAYLOAD 65507
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most datagrams one offloaded system call carries: 64, what every
+ * kernel since Linux 4.18 takes (kernels from 2024 on take 128; the
+ * library splits at 64 so that one rule holds on all of them). With
+ * 1,200-byte datagrams the payload limit comes first: 54 a call.
+ */
+#define SC_UDP_MAX_SEGMENTS 64
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * A receive buffer that holds any coalesced run (at most 64 KiB). A
+ * smaller one cuts runs: `-EMSGSIZE`.
+ */
+#define SC_UDP_GRO_BUFFER 65536
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The most control data `sc_udp_offload_sendmsg` attaches.
+ */
+#define SC_UDP_OFFLOAD_CONTROL_MAX 256
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: nothing has been sent yet.
+ */
+#define SC_GSO_UNTRIED 0
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: the kernel took the last send offloaded.
+ */
+#define SC_GSO_OFFLOADED 1
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_gso`: sends go as `sendmmsg` batches of the same
+ * datagrams, because the kernel refused offload (`EIO`, `EINVAL`) or
+ * `SC_UDP_OFFLOAD_NO_GSO` asked for it.
+ */
+#define SC_GSO_REFUSED 2
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Flag for `sc_udp_offload_init`: never offload; every send goes as
+ * `sendmmsg` batches.
+ */
+#define SC_UDP_OFFLOAD_NO_GSO 1
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLIN`: data to read, or a connection to accept.
+ */
+#define SC_EPOLLIN (uint32_t)EPOLLIN
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLPRI`: urgent data.
+ */
+#define SC_EPOLLPRI (uint32_t)EPOLLPRI
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLOUT`: writing will not block, or a connect finished.
+ */
+#define SC_EPOLLOUT (uint32_t)EPOLLOUT
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLRDNORM`: normal data to read.
+ */
+#define SC_EPOLLRDNORM (uint32_t)EPOLLRDNORM
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLRDBAND`: priority-band data to read.
+ */
+#define SC_EPOLLRDBAND (uint32_t)EPOLLRDBAND
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLWRNORM`: normal data may be written.
+ */
+#define SC_EPOLLWRNORM (uint32_t)EPOLLWRNORM
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLWRBAND`: priority-band data may be written.
+ */
+#define SC_EPOLLWRBAND (uint32_t)EPOLLWRBAND
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLMSG`: unused by Linux; accepted, never reported.
+ */
+#define SC_EPOLLMSG (uint32_t)EPOLLMSG
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLERR` (always reported): an error is pending.
+ */
+#define SC_EPOLLERR (uint32_t)EPOLLERR
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLHUP` (always reported): hung up.
+ */
+#define SC_EPOLLHUP (uint32_t)EPOLLHUP
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLRDHUP`: the peer shut down its writing half.
+ */
+#define SC_EPOLLRDHUP (uint32_t)EPOLLRDHUP
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLEXCLUSIVE` (Linux 4.5; `sc_epoll_add` only): of several epoll
+ * instances watching one descriptor with it, an event wakes one waiter,
+ * not all.
+ */
+#define SC_EPOLLEXCLUSIVE (uint32_t)EPOLLEXCLUSIVE
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLWAKEUP`: keep the system from suspending while the event is
+ * pending (needs `CAP_BLOCK_SUSPEND`; ignored without it).
+ */
+#define SC_EPOLLWAKEUP (uint32_t)EPOLLWAKEUP
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLONESHOT`: report once, then stay disarmed until `sc_epoll_modify`.
+ */
+#define SC_EPOLLONESHOT (uint32_t)EPOLLONESHOT
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `EPOLLET`: edge-triggered: report each change once, not for as long as
+ * data stays unread.
+ */
+#define SC_EPOLLET (uint32_t)EPOLLET
+#endif
+
 #if defined(SOCKCORE_HAVE_OPTIONS)
 /**
  * Bytes of an interface name buffer, NUL included (`IFNAMSIZ`): enough for
@@ -472,6 +678,128 @@ struct mmsghdr;
  * (`TCP_CA_NAME_MAX`): enough for `sc_get_congestion`.
  */
 #define SC_TCP_CA_NAME_MAX 16
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `pacing_rate` is filled (Linux 3.15).
+ */
+#define SC_TCPI_HAVE_PACING_RATE 1
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `bytes_acked` and `bytes_received` are filled (Linux 4.1).
+ */
+#define SC_TCPI_HAVE_BYTES_ACKED 2
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `segs_out` and `segs_in` are filled (Linux 4.2).
+ */
+#define SC_TCPI_HAVE_SEGS 4
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `min_rtt_us` and `notsent_bytes` are filled (Linux 4.6).
+ */
+#define SC_TCPI_HAVE_MIN_RTT 8
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `delivery_rate` and `delivery_rate_app_limited` are filled (Linux 4.9).
+ */
+#define SC_TCPI_HAVE_DELIVERY_RATE 16
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `delivered` is filled (Linux 4.18).
+ */
+#define SC_TCPI_HAVE_DELIVERED 32
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `bytes_sent` and `bytes_retrans` are filled (Linux 4.19).
+ */
+#define SC_TCPI_HAVE_BYTES_SENT 64
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `snd_wnd` is filled (Linux 5.4).
+ */
+#define SC_TCPI_HAVE_SND_WND 128
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * Timestamps (RFC 7323) were negotiated.
+ */
+#define SC_TCPI_OPT_TIMESTAMPS 1
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * Selective acknowledgements.
+ */
+#define SC_TCPI_OPT_SACK 2
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * Window scaling: `snd_wscale` and `rcv_wscale` hold the shifts.
+ */
+#define SC_TCPI_OPT_WSCALE 4
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * ECN (explicit congestion notification) was negotiated.
+ */
+#define SC_TCPI_OPT_ECN 8
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * At least one ECN-capable packet was received.
+ */
+#define SC_TCPI_OPT_ECN_SEEN 16
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * The data in the SYN was acknowledged: on a client, Fast Open worked; on
+ * an accepted socket, the connection came with Fast Open data.
+ */
+#define SC_TCPI_OPT_SYN_DATA 32
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * Microsecond timestamps (Linux 6.7).
+ */
+#define SC_TCPI_OPT_USEC_TS 64
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * The socket was created by Fast Open (Linux 6.16; prefer
+ * `SC_TCPI_OPT_SYN_DATA`, which every kernel with Fast Open sets).
+ */
+#define SC_TCPI_OPT_TFO_CHILD 128
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * The size of the first `sc_tcp_info` (sockcore 0.1): the least
+ * `sc_get_tcp_info` takes.
+ */
+#define SC_TCP_INFO_MIN_SIZE 136
 #endif
 
 /**
@@ -647,6 +975,216 @@ typedef struct sc_zerocopy_range {
      */
     uint32_t copied;
 } sc_zerocopy_range;
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The offload state of one UDP socket, kept by the caller (there is no
+ * global state): set it up with `sc_udp_offload_init`, then send and
+ * receive with `sc_udp_offload_send` and `sc_udp_offload_recv`. It holds
+ * no resource: nothing to free, and the descriptor stays the caller's.
+ *
+ * The fields are the library's; a zero-filled value reads as never set
+ * up (`-EINVAL`).
+ */
+typedef struct sc_udp_offload {
+    /**
+     * The socket.
+     */
+    int fd;
+    /**
+     * 0 until set up; then 1 + one of the `SC_GSO_*` values.
+     */
+    int state;
+} sc_udp_offload;
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The datagrams of a run, one after another: set up with
+ * `sc_segments_init`, read with `sc_segments_next`. The fields are the
+ * library's.
+ */
+typedef struct sc_segments {
+    /**
+     * The next datagram's first byte.
+     */
+    const uint8_t *next;
+    /**
+     * Bytes not yet walked.
+     */
+    size_t left;
+    /**
+     * The segment size.
+     */
+    size_t segment;
+} sc_segments;
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * A snapshot of a TCP connection (`getsockopt(TCP_INFO)`), in sockcore's
+ * own layout: fixed-width fields, the same on every target and C library
+ * (glibc's `struct tcp_info` lacks most of them, and `<linux/tcp.h>`
+ * clashes with `<netinet/tcp.h>`). Fill it with
+ * `sc_get_tcp_info(fd, &info, sizeof info)`.
+ *
+ * The fields from `state` to `pmtu` are filled by every kernel. Each later
+ * one is filled only when the running kernel has it: its `SC_TCPI_HAVE_*`
+ * bit is then set in `valid`; otherwise it reads 0. New fields are only
+ * ever added at the end, so a program built against an older `sockcore.h`
+ * keeps working with a newer library, and the other way round (see
+ * `sc_get_tcp_info`). 136 bytes, no padding.
+ */
+typedef struct sc_tcp_info {
+    /**
+     * `SC_TCPI_HAVE_*` bits: which of the later fields the kernel filled.
+     */
+    uint32_t valid;
+    /**
+     * How many bytes of its `struct tcp_info` the kernel returned.
+     */
+    uint32_t kernel_len;
+    /**
+     * The TCP state: 1 established, 2 SYN sent, 3 SYN received, 4 FIN
+     * wait 1, 5 FIN wait 2, 6 time wait, 7 closed, 8 close wait, 9 last
+     * ACK, 10 listen, 11 closing (`TCP_ESTABLISHED`, ...).
+     */
+    uint8_t state;
+    /**
+     * The congestion-control state: 0 open, 1 disorder, 2 CWR, 3 recovery,
+     * 4 loss.
+     */
+    uint8_t ca_state;
+    /**
+     * Consecutive retransmissions of the oldest unacknowledged segment.
+     */
+    uint8_t retransmits;
+    /**
+     * The options negotiated: `SC_TCPI_OPT_*` bits.
+     */
+    uint8_t options;
+    /**
+     * The peer's window scale (with `SC_TCPI_OPT_WSCALE`).
+     */
+    uint8_t snd_wscale;
+    /**
+     * This end's window scale.
+     */
+    uint8_t rcv_wscale;
+    /**
+     * Why a Fast Open client fell back: 0 unspecified, 1 no cookie, 2 data
+     * not acknowledged, 3 SYN retransmitted (Linux 5.5; 0 before).
+     */
+    uint8_t fastopen_client_fail;
+    /**
+     * 1 when the application limited the delivery rate
+     * (`SC_TCPI_HAVE_DELIVERY_RATE`).
+     */
+    uint8_t delivery_rate_app_limited;
+    /**
+     * The retransmission time-out, in microseconds.
+     */
+    uint32_t rto_us;
+    /**
+     * The smoothed round-trip time, in microseconds.
+     */
+    uint32_t rtt_us;
+    /**
+     * The round-trip time's variation, in microseconds.
+     */
+    uint32_t rttvar_us;
+    /**
+     * The largest segment this end sends, in bytes.
+     */
+    uint32_t snd_mss;
+    /**
+     * The largest segment the peer is thought to send, in bytes.
+     */
+    uint32_t rcv_mss;
+    /**
+     * The congestion window, in segments.
+     */
+    uint32_t snd_cwnd;
+    /**
+     * The slow-start threshold, in segments.
+     */
+    uint32_t snd_ssthresh;
+    /**
+     * Segments sent and not yet acknowledged.
+     */
+    uint32_t unacked;
+    /**
+     * Segments thought lost.
+     */
+    uint32_t lost;
+    /**
+     * Segments being retransmitted now.
+     */
+    uint32_t retrans;
+    /**
+     * Segments retransmitted over the connection's life.
+     */
+    uint32_t total_retrans;
+    /**
+     * The path MTU, in bytes.
+     */
+    uint32_t pmtu;
+    /**
+     * The least round-trip time seen recently, in microseconds
+     * (`SC_TCPI_HAVE_MIN_RTT`, Linux 4.6, with `notsent_bytes`).
+     */
+    uint32_t min_rtt_us;
+    /**
+     * Bytes written and not yet sent (`SC_TCPI_HAVE_MIN_RTT`).
+     */
+    uint32_t notsent_bytes;
+    /**
+     * Segments sent (`SC_TCPI_HAVE_SEGS`, Linux 4.2, with `segs_in`).
+     */
+    uint32_t segs_out;
+    /**
+     * Segments received (`SC_TCPI_HAVE_SEGS`).
+     */
+    uint32_t segs_in;
+    /**
+     * Segments delivered (`SC_TCPI_HAVE_DELIVERED`, Linux 4.18).
+     */
+    uint32_t delivered;
+    /**
+     * The peer's receive window, in bytes (`SC_TCPI_HAVE_SND_WND`, Linux
+     * 5.4).
+     */
+    uint32_t snd_wnd;
+    /**
+     * The pacing rate, in bytes per second (`SC_TCPI_HAVE_PACING_RATE`,
+     * Linux 3.15).
+     */
+    uint64_t pacing_rate;
+    /**
+     * Bytes the peer acknowledged; counts the SYN, so N bytes sent show as
+     * N + 1 (`SC_TCPI_HAVE_BYTES_ACKED`, Linux 4.1, with `bytes_received`).
+     */
+    uint64_t bytes_acked;
+    /**
+     * Bytes received in order (`SC_TCPI_HAVE_BYTES_ACKED`).
+     */
+    uint64_t bytes_received;
+    /**
+     * Bytes sent, retransmissions included (`SC_TCPI_HAVE_BYTES_SENT`,
+     * Linux 4.19, with `bytes_retrans`).
+     */
+    uint64_t bytes_sent;
+    /**
+     * Bytes retransmitted (`SC_TCPI_HAVE_BYTES_SENT`).
+     */
+    uint64_t bytes_retrans;
+    /**
+     * The most recent delivery rate, in bytes per second
+     * (`SC_TCPI_HAVE_DELIVERY_RATE`, Linux 4.9).
+     */
+    uint64_t delivery_rate;
+} sc_tcp_info;
 #endif
 
 #ifdef __cplusplus
@@ -1120,10 +1658,18 @@ ssize_t sc_peek(int fd, void *buf, size_t len);
 /**
  * `sendto(2)` with `flags | MSG_NOSIGNAL`: a datagram to `*to`.
  *
+ * With `SC_MSG_FASTOPEN` on an unconnected TCP socket it connects to `*to`
+ * and sends the data in the SYN when a Fast Open cookie for the address is
+ * cached (TCP Fast Open, Linux 3.7); without one, an ordinary handshake
+ * that asks for a cookie, the data following it. On a non-blocking socket
+ * without a cookie it returns `-EINPROGRESS` having sent nothing: wait for
+ * `POLLOUT`, then send the data again. It needs the client bit (1) of
+ * `net.ipv4.tcp_fastopen` (`-EOPNOTSUPP` without).
+ *
  * Returns the count sent, or `-EFAULT` for a NULL `to`, `-EINVAL` for
  * unknown `flags` bits or an address of the wrong family, `-EISCONN`,
  * `-EAFNOSUPPORT`, `-EACCES` (broadcast without `SO_BROADCAST`),
- * `-ENETUNREACH`, and the errors of `sc_write`.
+ * `-ENETUNREACH`, `-EINPROGRESS`, and the errors of `sc_write`.
  *
  * # Safety
  *
@@ -1211,6 +1757,53 @@ ssize_t sc_write_all(int fd, const void *buf, size_t len);
  * `len` bytes.
  */
 ssize_t sc_read_exact(int fd, void *buf, size_t len);
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `sendfile(2)`: up to `count` bytes of `file`, from `*offset`, onto the
+ * socket `fd`, with no copy through user space. `*offset` advances by the
+ * count sent; the file's own position is neither used nor moved. One call
+ * (`sendfile64`, so 64-bit offsets on 32-bit systems too): a signal ends
+ * it with `-EINTR`. At most 0x7ffff000 bytes go per call.
+ *
+ * `sendfile` takes no `MSG_NOSIGNAL`: this call blocks `SIGPIPE` in the
+ * calling thread while it runs, discards the one a closed peer raises, and
+ * leaves the thread's signal mask as it was (a `SIGPIPE` the caller had
+ * blocked and left pending stays pending).
+ *
+ * Returns the count sent (less than `count` when the send buffer had less
+ * room or the file ended; 0 at its end), or `-EFAULT` for a NULL `offset`,
+ * `-EINVAL` for `*offset` over `INT64_MAX`, `count` over `SSIZE_MAX`, or a
+ * `file` that cannot be read at an offset (a directory), `-ESPIPE` when
+ * `file` is a pipe or a socket, `-EAGAIN` (a non-blocking socket with its
+ * buffer full), `-EPIPE`, `-ECONNRESET`, `-EBADF` (also for a `file`
+ * opened write-only), `-EINTR`, `-EIO`. `*offset` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` and `file` must be descriptors the caller owns; `offset` NULL or a
+ * valid `uint64_t`.
+ */
+ssize_t sc_send_file(int fd, int file, uint64_t *offset, size_t count);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `sc_send_file` until `count` bytes are sent or the file ends, retrying
+ * `EINTR` and short counts, as `sc_write_all` does.
+ *
+ * Returns the count sent: `count`, or fewer when the file ended first; or
+ * `-errno` (those of `sc_send_file` but `-EINTR`). `*offset` always says
+ * how far it got, so after `-EAGAIN` on a non-blocking socket wait for
+ * `POLLOUT` and call again with the same `offset` and the rest of the
+ * count.
+ *
+ * # Safety
+ *
+ * As `sc_send_file`.
+ */
+ssize_t sc_send_file_all(int fd, int file, uint64_t *offset, size_t count);
+#endif
 
 /**
  * A listening stream socket on the address in `text` (as `sc_addr_parse`
@@ -1930,6 +2523,232 @@ int sc_recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, int 
 int sc_zerocopy_completions(int fd, struct sc_zerocopy_range *out, size_t count);
 #endif
 
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sendmsg(2)` with `UDP_SEGMENT`: sends `len` bytes at `buf` as datagrams
+ * of `segment` bytes (the last one may be shorter) to `*to` (NULL on a
+ * connected socket), with `flags | MSG_NOSIGNAL`. One system call carries
+ * at most `SC_UDP_MAX_SEGMENTS` datagrams and `SC_UDP_MAX_PAYLOAD` bytes,
+ * so a longer buffer takes several (54 datagrams of 1,200 bytes each).
+ * Where the kernel refuses offload (`EIO` from a device that cannot
+ * segment, `EINVAL` from a socket with UDP checksums off) the same
+ * datagrams go as `sendmmsg` batches. `EMSGSIZE` (a segment over the path
+ * MTU) is returned, never fallen back from: the datagrams would be
+ * fragmented. `flags`: `SC_MSG_DONTWAIT`, `SC_MSG_CONFIRM`,
+ * `SC_MSG_DONTROUTE`, `SC_MSG_NOSIGNAL`. The socket option `UDP_SEGMENT`
+ * is left alone.
+ *
+ * It checks that `fd` is a UDP socket on every call (one `getsockopt`
+ * more), and a refusal is not remembered: each call tries offload first.
+ * A loop should keep an `sc_udp_offload` and call `sc_udp_offload_send`.
+ *
+ * Returns the bytes sent: `len`, or fewer (whole datagrams) when a system
+ * call after the first failed or a non-blocking socket filled: send the
+ * rest from `buf` plus the return. Errors, with nothing sent: `-EFAULT`
+ * for a NULL `buf`, `-EINVAL` for `len` 0 (the kernel would send an empty
+ * datagram) or over `SSIZE_MAX`, `segment` 0 (it would send one
+ * unsegmented datagram) or over `SC_UDP_MAX_PAYLOAD`, other `flags`, a
+ * malformed `*to`; `-EAFNOSUPPORT` for a `*to` that is not IPv4 or IPv6;
+ * `-ENOPROTOOPT` for a socket that is not UDP (a TCP socket would stream
+ * the bytes); then `-EMSGSIZE`, and the errors of `sc_sendto` (`-EAGAIN`,
+ * `-EINTR`, `-EDESTADDRREQ`, `-ECONNREFUSED`, ...).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or readable for
+ * `len` bytes; `to` NULL or an initialised `sc_addr`.
+ */
+ssize_t sc_send_segments(int fd,
+                         const void *buf,
+                         size_t len,
+                         size_t segment,
+                         int flags,
+                         const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_send_segments` on `u`'s socket, without the socket check; a kernel
+ * refusal of offload is remembered in `*u` (`sc_udp_offload_gso` then
+ * says `SC_GSO_REFUSED`), and later calls go straight to `sendmmsg`
+ * batches. When the batches fail with the very error the offloaded call
+ * got, and nothing went, the error was not about offload (such as a bad
+ * control message), and `*u` keeps its state.
+ *
+ * Returns and errors as `sc_send_segments`, and `-EFAULT` for a NULL `u`,
+ * `-EINVAL` for a `u` never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`; `buf` and `to` as for
+ * `sc_send_segments`.
+ */
+ssize_t sc_udp_offload_send(struct sc_udp_offload *u,
+                            const void *buf,
+                            size_t len,
+                            size_t segment,
+                            int flags,
+                            const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_udp_offload_send` with `controllen` bytes of control messages at
+ * `control` (built with `CMSG_*` or the library's builder: a source
+ * address, a traffic class with ECN, a hop limit) attached to every
+ * system call: offloaded, the kernel copies them into each datagram; in a
+ * `sendmmsg` batch every datagram carries them.
+ *
+ * Returns and errors as `sc_udp_offload_send`, and `-EFAULT` for a NULL
+ * `control` with `controllen` > 0, `-EINVAL` for `controllen` over
+ * `SC_UDP_OFFLOAD_CONTROL_MAX` or a `UDP_SEGMENT` message in `control`.
+ *
+ * # Safety
+ *
+ * As for `sc_udp_offload_send`; `control` NULL or readable for
+ * `controllen` bytes.
+ */
+ssize_t sc_udp_offload_sendmsg(struct sc_udp_offload *u,
+                               const void *buf,
+                               size_t len,
+                               size_t segment,
+                               const void *control,
+                               size_t controllen,
+                               int flags,
+                               const struct sc_addr *to);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `recvmsg(2)` of one coalesced run (with `sc_set_udp_gro` on) or one
+ * datagram into `buf`, with its segment size in `*segment` (every datagram
+ * of the run has that length but the last, which may be shorter; for a
+ * datagram that was not coalesced, its length: 0 for an empty one) and its
+ * sender in `*from` (`from` may be NULL). Walk the run's datagrams with
+ * `sc_segments_init` and `sc_segments_next`.
+ *
+ * Give `SC_UDP_GRO_BUFFER` bytes: a run longer than `len` is `-EMSGSIZE`
+ * (`buf` holds its first `len` bytes; the rest is gone), never a silent
+ * loss, unless `flags` has `SC_MSG_TRUNC`, which returns the run's full
+ * length (more than `len`). `flags`: `SC_MSG_DONTWAIT`, `SC_MSG_PEEK`,
+ * `SC_MSG_TRUNC`.
+ *
+ * It checks that `fd` is a UDP socket on every call (one `getsockopt`
+ * more); a loop should keep an `sc_udp_offload` and call
+ * `sc_udp_offload_recv`. For several runs in one `sc_recvmmsg`, give every
+ * message a control buffer of its own, `SC_CMSG_SPACE_UDP_GRO` bytes at
+ * least, and read each run's segment size with `sc_cmsg_get_udp_gro`:
+ * without one the kernel drops the segment size and sets `MSG_CTRUNC`.
+ *
+ * Returns the bytes of the run, or `-EFAULT` for a NULL `buf` or
+ * `segment`, `-EINVAL` for `len` 0 or over `SSIZE_MAX` or other `flags`,
+ * `-ENOPROTOOPT` for a socket that is not UDP (nothing is received),
+ * `-EMSGSIZE`, `-ENOBUFS` (the segment size was cut off the control data:
+ * not with this call's own control space), and the errors of
+ * `sc_recvfrom` (`-EAGAIN`, `-EINTR`, `-ECONNREFUSED`, ...). `*from` and
+ * `*segment` are unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `buf` NULL or writable for
+ * `len` bytes; `from` and `segment` NULL or writable.
+ */
+ssize_t sc_recv_segments(int fd,
+                         void *buf,
+                         size_t len,
+                         int flags,
+                         struct sc_addr *from,
+                         size_t *segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `sc_recv_segments` on `u`'s socket, without the socket check.
+ *
+ * Returns and errors as `sc_recv_segments`, and `-EFAULT` for a NULL `u`,
+ * `-EINVAL` for a `u` never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`; `buf`, `from` and
+ * `segment` as for `sc_recv_segments`.
+ */
+ssize_t sc_udp_offload_recv(struct sc_udp_offload *u,
+                            void *buf,
+                            size_t len,
+                            int flags,
+                            struct sc_addr *from,
+                            size_t *segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Checks once that `fd` is a UDP socket (one `getsockopt(SO_PROTOCOL)`)
+ * and sets `*u` up for it. `flags`: 0, or `SC_UDP_OFFLOAD_NO_GSO` to send
+ * every buffer as `sendmmsg` batches.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `u`, `-EINVAL` for other `flags`,
+ * `-ENOPROTOOPT` for a socket that is not UDP (TCP, Unix, UDP-Lite: a TCP
+ * socket would stream the bytes), `-EBADF`, `-ENOTSOCK`. `*u` is unchanged
+ * on error.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or writable; `fd` a descriptor the caller owns.
+ */
+int sc_udp_offload_init(struct sc_udp_offload *u, int fd, int flags);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Whether offload is in use on `u`'s socket: `SC_GSO_UNTRIED` (nothing
+ * sent yet), `SC_GSO_OFFLOADED` or `SC_GSO_REFUSED` (after the kernel
+ * refused, or with `SC_UDP_OFFLOAD_NO_GSO`).
+ *
+ * Returns one of those, or `-EFAULT` for a NULL `u`, `-EINVAL` for a `u`
+ * never set up.
+ *
+ * # Safety
+ *
+ * `u` must be NULL or point at an `sc_udp_offload`.
+ */
+int sc_udp_offload_gso(const struct sc_udp_offload *u);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * Sets `*it` up to walk the datagrams of the run of `len` bytes at `buf`
+ * whose segment size is `segment` (from `sc_recv_segments`): each has
+ * `segment` bytes, the last one possibly fewer.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `it` or a NULL `buf` with `len` > 0,
+ * `-EINVAL` for `segment` 0 with `len` > 0 or `len` over `SSIZE_MAX`.
+ *
+ * # Safety
+ *
+ * `it` must be NULL or writable; `buf` NULL or readable for `len` bytes,
+ * and stay so while `*it` is walked.
+ */
+int sc_segments_init(struct sc_segments *it, const void *buf, size_t len, size_t segment);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * The next datagram of the run: `*data` points at it (in the run's
+ * buffer) and `*len` is its length.
+ *
+ * Returns 1, or 0 when none is left (an empty run has none; `*data` and
+ * `*len` are then unchanged), or `-EFAULT` for a NULL argument.
+ *
+ * # Safety
+ *
+ * `it` must be NULL or point at an `sc_segments` set up by
+ * `sc_segments_init` whose buffer is still readable; `data` and `len` NULL
+ * or writable.
+ */
+int sc_segments_next(struct sc_segments *it, const void **data, size_t *len);
+#endif
+
 /**
  * `poll(2)`: waits until one of the `nfds` entries of `fds` is ready or
  * `timeout_ms` passes (negative: for ever; 0: check without waiting), and
@@ -1966,6 +2785,95 @@ int sc_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
  * `-EINVAL` for bits in `events` other than those four, `-ENOMEM`.
  */
 int sc_wait_ready(int fd, short events, int timeout_ms);
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `epoll_create1(2)` with `EPOLL_CLOEXEC`: a new epoll instance,
+ * close-on-exec always. Close it with `sc_close`.
+ *
+ * Returns the descriptor, or `-EMFILE`, `-ENFILE`, `-ENOMEM`.
+ */
+int sc_epoll_create(void);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `epoll_ctl(EPOLL_CTL_ADD)`: watches `fd` for `events` (`SC_EPOLLIN`,
+ * `SC_EPOLLOUT`, …, with `SC_EPOLLET`, `SC_EPOLLONESHOT` or
+ * `SC_EPOLLEXCLUSIVE` for the mode; `SC_EPOLLERR` and `SC_EPOLLHUP` are
+ * reported always); each event reported for it carries `data` (a pointer
+ * cast to `uint64_t`, an index, the descriptor).
+ *
+ * Closing `fd` stops its events only once every duplicate of it (`dup`,
+ * `fork`, a descriptor sent with `SCM_RIGHTS`) is closed too; call
+ * `sc_epoll_delete` first when it may have been duplicated.
+ *
+ * Returns 0, or `-EINVAL` for bits other than the `SC_EPOLL*` constants
+ * (the kernel would ignore them), for `fd` equal to `epfd`, for an `epfd`
+ * that is not an epoll instance, and for `SC_EPOLLEXCLUSIVE` with an epoll
+ * `fd` or with bits other than `SC_EPOLLIN`, `SC_EPOLLOUT`, `SC_EPOLLERR`,
+ * `SC_EPOLLHUP`, `SC_EPOLLET` and `SC_EPOLLWAKEUP`; `-EEXIST` when `fd` is
+ * already watched, `-EBADF` (a negative or closed `epfd` or `fd`),
+ * `-EPERM` (`fd` cannot be polled: a regular file), `-ELOOP`, `-ENOMEM`,
+ * `-ENOSPC`.
+ *
+ * # Safety
+ *
+ * `epfd` and `fd` must be descriptors the caller owns.
+ */
+int sc_epoll_add(int epfd, int fd, uint32_t events, uint64_t data);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `epoll_ctl(EPOLL_CTL_MOD)`: new `events` and `data` for a watched `fd`;
+ * arms an `SC_EPOLLONESHOT` entry again.
+ *
+ * Returns 0, or the errors of `sc_epoll_add` but `-EEXIST`; `-ENOENT` when
+ * `fd` is not watched, and `-EINVAL` for an entry added with
+ * `SC_EPOLLEXCLUSIVE` (delete it and add it again instead).
+ *
+ * # Safety
+ *
+ * `epfd` and `fd` must be descriptors the caller owns.
+ */
+int sc_epoll_modify(int epfd, int fd, uint32_t events, uint64_t data);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `epoll_ctl(EPOLL_CTL_DEL)`: stops watching `fd`.
+ *
+ * Returns 0, or `-ENOENT` when `fd` is not watched, `-EBADF` (also for a
+ * number already closed), `-EINVAL` (an `epfd` that is not an epoll
+ * instance).
+ *
+ * # Safety
+ *
+ * `epfd` and `fd` must be descriptors the caller owns.
+ */
+int sc_epoll_delete(int epfd, int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `epoll_wait(2)`: waits until a watched descriptor is ready or
+ * `timeout_ms` passes (negative: for ever; 0: check without waiting), and
+ * fills up to `maxevents` entries of `events`. One system call: a signal
+ * ends it with `-EINTR`, even with `SA_RESTART`.
+ *
+ * Returns how many entries it filled (0 on time-out), or `-EINVAL` for
+ * `maxevents` below 1 or above `SC_EPOLL_MAX_EVENTS` and for an `epfd`
+ * that is not an epoll instance, `-EFAULT` for a NULL `events`, `-EBADF`,
+ * `-EINTR`.
+ *
+ * # Safety
+ *
+ * `epfd` must be a descriptor the caller owns; `events` NULL or writable
+ * for `maxevents` entries.
+ */
+int sc_epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout_ms);
+#endif
 
 /**
  * `getsockopt(2)`: copies the value of option `name` at `level`
@@ -2870,6 +3778,91 @@ int sc_set_congestion(int fd, const char *name);
  * `len` bytes.
  */
 int sc_get_congestion(int fd, char *buf, size_t len);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_FASTOPEN)`: lets this listener accept data
+ * in the SYN, with up to `queue_len` such connections waiting to be
+ * accepted (Linux 3.7; before or after `sc_listen`); 0 turns it off. The
+ * kernel caps the length at `net.core.somaxconn`.
+ *
+ * Returns 0, or `-EINVAL` for a negative `queue_len`, `-ENOPROTOOPT` when
+ * `fd` is not TCP, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_fastopen(int fd, int queue_len);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_FASTOPEN)`.
+ *
+ * Returns the Fast Open queue length (0: off), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_fastopen(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `setsockopt(IPPROTO_TCP, TCP_FASTOPEN_CONNECT)`, before `sc_connect`
+ * (Linux 4.11): with a Fast Open cookie cached for the address,
+ * `sc_connect` returns at once and the first `sc_write` carries its data in
+ * the SYN; without one, `sc_connect` is an ordinary handshake that also
+ * asks for a cookie.
+ *
+ * Returns 0, or `-EOPNOTSUPP` (the client bit of `net.ipv4.tcp_fastopen`
+ * off, or a Unix socket), `-EINVAL` (already connected), or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_fastopen_connect(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_FASTOPEN_CONNECT)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_fastopen_connect(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_SERVER)
+/**
+ * `getsockopt(IPPROTO_TCP, TCP_INFO)` into `*info`, which the caller
+ * declared with this header: pass `sizeof *info` as `size`. One system
+ * call; listening and unconnected TCP sockets answer too (`state` 10 and
+ * 7).
+ *
+ * Fills `min(size, sizeof(sc_tcp_info))` bytes, the library's size, and
+ * zeroes the rest of `size`, so a program built with a newer header than
+ * the library sees the fields the library does not know as 0, their
+ * `valid` bits clear.
+ *
+ * Returns 0, or `-EFAULT` for a NULL `info`, `-EINVAL` for a `size` below
+ * `SC_TCP_INFO_MIN_SIZE` or over `SSIZE_MAX`, `-EOPNOTSUPP` for a socket
+ * that is not TCP, `-ENOTSOCK`, `-EBADF`. `*info` is unchanged on error.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `info` NULL or writable for
+ * `size` bytes.
+ */
+int sc_get_tcp_info(int fd, struct sc_tcp_info *info, size_t size);
 #endif
 
 #if defined(SOCKCORE_HAVE_OPTIONS)
@@ -3898,6 +4891,70 @@ int sc_get_mtu(int fd);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_mtu_v6(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `setsockopt(SOL_UDP, UDP_GRO)`: with `on` non-zero, the kernel delivers
+ * runs of datagrams from one sender coalesced, each with its segment size
+ * (receive them with `sc_recv_segments` into `SC_UDP_GRO_BUFFER` bytes).
+ * Turn it off only when nothing is queued: runs queued while it was on
+ * are then read as one datagram each, with no segment size and no sign of
+ * it. Linux 5.0.
+ *
+ * Returns 0, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_udp_gro(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `getsockopt(SOL_UDP, UDP_GRO)`.
+ *
+ * Returns 1 (on), 0 (off), or `-errno` (`-ENOPROTOOPT` on kernels before
+ * 5.12, which can only set it).
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_udp_gro(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `setsockopt(SOL_UDP, UDP_SEGMENT)`: every later send on the socket that
+ * carries no `UDP_SEGMENT` control message, `sc_sendto` included, is cut
+ * into datagrams of `size` bytes (0: none, the default). Each send is then
+ * bound by `SC_UDP_MAX_SEGMENTS` and `SC_UDP_MAX_PAYLOAD` without being
+ * split for them: `sc_send_segments` splits, and leaves this option alone.
+ * Linux 4.18.
+ *
+ * Returns 0, or `-EINVAL` outside 0 to 65535, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_udp_segment(int fd, int size);
+#endif
+
+#if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
+/**
+ * `getsockopt(SOL_UDP, UDP_SEGMENT)`: the segment size in effect (0:
+ * none).
+ *
+ * Returns the size, or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_udp_segment(int fd);
 #endif
 
 /**

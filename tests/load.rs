@@ -1,7 +1,8 @@
 //! Load: 1,000 concurrent clients, each sending 1 MiB in random-sized
-//! chunks and checking every byte of the echo, against two servers in turn:
-//! c-examples/epoll_echo.c on the C ABI, and a poll(2) echo server written
-//! here on the Rust API. 0 bytes lost, 0 errors, over loopback, within
+//! chunks and checking every byte of the echo, against three servers in
+//! turn: c-examples/epoll_echo.c on the C ABI's epoll calls, its Rust twin
+//! core/examples/epoll_echo.rs on `Epoll`, and a poll(2) echo server
+//! written here on the Rust API. 0 bytes lost, 0 errors, over loopback, within
 //! [`DEADLINE`]; each test prints clients, bytes and seconds.
 //!
 //! One thread drives all the clients, non-blocking, with `poll`. Each
@@ -9,14 +10,16 @@
 //! offset no other client shares, so a byte lost, doubled, reordered or
 //! delivered to the wrong client shows as a mismatch at a known offset.
 
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use sockcore::poll::poll;
 use sockcore::{Errno, PollFd, PollFlags, Shutdown, SockFlags, Socket, SocketAddr};
-use sockcore_e2e::{c_build, unique_name, Link, Process};
+use sockcore_e2e::{c_build, run_to_success, unique_name, Link, Process};
 
 const CLIENTS: usize = 1000;
 /// What each client sends, and expects back.
@@ -274,18 +277,53 @@ fn load(server: &str, addr: &SocketAddr, pool: &[u8]) {
     );
 }
 
-/// Starts epoll_echo on `address` for `clients` clients; returns it with
+/// core/examples/epoll_echo.rs, built once for this binary, in release, in
+/// a target directory of its own.
+fn rust_epoll_echo() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-examples");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+        run_to_success(
+            Command::new(cargo)
+                .args([
+                    "build",
+                    "--release",
+                    "-p",
+                    "sockcore",
+                    "--example",
+                    "epoll_echo",
+                ])
+                .arg("--manifest-path")
+                .arg(manifest)
+                .arg("--target-dir")
+                .arg(&target),
+            "building core/examples/epoll_echo.rs",
+        );
+        target.join("release/examples/epoll_echo")
+    })
+}
+
+/// Starts epoll_echo.c on `address` for `clients` clients; returns it with
 /// the address it printed.
 fn start_epoll_echo(address: &str, clients: usize) -> (Process, SocketAddr) {
     let program = c_build(env!("CARGO_TARGET_TMPDIR")).example(Link::Static, "epoll_echo");
+    start_echo_server(&program, address, clients)
+}
+
+/// Starts the echo server `program` (either epoll_echo) on `address` for
+/// `clients` clients; returns it with the address it printed.
+fn start_echo_server(program: &Path, address: &str, clients: usize) -> (Process, SocketAddr) {
     let mut server = Process::spawn(Command::new(program).args([address, &clients.to_string()]));
     let addr = SocketAddr::parse(&server.wait_for_line("listening on "))
         .expect("the server prints its address");
     (server, addr)
 }
 
-/// Checks epoll_echo's closing line: every client served, every byte
-/// echoed, no failure. Returns how often an echo waited for EPOLLOUT.
+/// Checks the closing line of either epoll_echo: every client served,
+/// every byte echoed, no failure. Returns how often an echo waited for
+/// EPOLLOUT.
 fn epoll_echo_waits(server: Process, clients: usize, bytes: usize) -> u64 {
     let finished = server.finish();
     let summary = format!(
@@ -310,6 +348,28 @@ fn a_thousand_clients_against_the_c_epoll_server() {
     load("epoll_echo.c on the C ABI", &addr, &pool);
     let waits = epoll_echo_waits(server, CLIENTS, CLIENTS * PER_CLIENT);
     println!("load, epoll_echo.c: echoes waited for EPOLLOUT {waits} times");
+}
+
+#[test]
+fn a_thousand_clients_against_the_rust_epoll_example() {
+    let program = rust_epoll_echo();
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    raise_nofile();
+    let pool = pool();
+    let (server, addr) = start_echo_server(program, "127.0.0.1:0", CLIENTS);
+    load("epoll_echo.rs on the Rust API's Epoll", &addr, &pool);
+    let waits = epoll_echo_waits(server, CLIENTS, CLIENTS * PER_CLIENT);
+    println!("load, epoll_echo.rs: echoes waited for EPOLLOUT {waits} times");
+}
+
+#[test]
+fn a_slow_reader_makes_the_rust_epoll_example_wait_and_loses_nothing() {
+    let address = format!("unix:@{}", unique_name("slow-reader-rust-epoll"));
+    let (server, addr) = start_echo_server(rust_epoll_echo(), &address, 1);
+    slow_reader(&addr, &pool());
+    let waits = epoll_echo_waits(server, 1, SLOW_TOTAL);
+    println!("slow reader, epoll_echo.rs: echoes waited for EPOLLOUT {waits} times");
+    assert!(waits > 0, "the server never had to wait for room");
 }
 
 /// One connection of the Rust server: what it read and has not yet echoed.

@@ -89,6 +89,16 @@ fn epoll_echo_under_sanitizers() {
 }
 
 #[test]
+fn tcp_info_under_sanitizers() {
+    c_programs::tcp_info(&Sanitizers, built());
+}
+
+#[test]
+fn sendfile_server_under_sanitizers() {
+    c_programs::sendfile_server(&Sanitizers, built());
+}
+
+#[test]
 fn fd_passing_under_sanitizers() {
     c_programs::fd_passing(&Sanitizers, built());
 }
@@ -101,6 +111,11 @@ fn udp_batch_under_sanitizers() {
 #[test]
 fn udp_pktinfo_under_sanitizers() {
     c_programs::udp_pktinfo(&Sanitizers, built());
+}
+
+#[test]
+fn udp_gso_under_sanitizers() {
+    c_programs::udp_gso(&Sanitizers, built());
 }
 
 #[test]

@@ -76,6 +76,16 @@ fn epoll_echo_under_valgrind() {
 }
 
 #[test]
+fn tcp_info_under_valgrind() {
+    c_programs::tcp_info(&Memcheck, built());
+}
+
+#[test]
+fn sendfile_server_under_valgrind() {
+    c_programs::sendfile_server(&Memcheck, built());
+}
+
+#[test]
 fn fd_passing_under_valgrind() {
     c_programs::fd_passing(&Memcheck, built());
 }
@@ -88,6 +98,11 @@ fn udp_batch_under_valgrind() {
 #[test]
 fn udp_pktinfo_under_valgrind() {
     c_programs::udp_pktinfo(&Memcheck, built());
+}
+
+#[test]
+fn udp_gso_under_valgrind() {
+    c_programs::udp_gso(&Memcheck, built());
 }
 
 #[test]

@@ -62,6 +62,17 @@ bitflags! {
         /// `MSG_CMSG_CLOEXEC`: received descriptors are close-on-exec;
         /// always added by this crate's receive calls that take control data.
         const CMSG_CLOEXEC = libc::MSG_CMSG_CLOEXEC;
+        /// `MSG_FASTOPEN` (Linux 3.7), for
+        /// [`send_to`](crate::SocketFd::send_to) on an unconnected TCP
+        /// socket: connects to the address and sends the data in the SYN
+        /// when a Fast Open cookie for it is cached; without one, an
+        /// ordinary handshake that asks for a cookie, the data following
+        /// it. On a non-blocking socket without a cookie the call fails
+        /// with `EINPROGRESS` having sent nothing: wait for `POLLOUT`, then
+        /// send the data again. `EOPNOTSUPP` with the client bit of
+        /// `net.ipv4.tcp_fastopen` off, `EISCONN` on a connected socket;
+        /// ignored on UDP.
+        const FASTOPEN = libc::MSG_FASTOPEN;
         /// `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the
         /// buffer's own pages instead of copying them, once
         /// [`set_zerocopy`](crate::SocketFd::set_zerocopy) is on (the

@@ -20,6 +20,9 @@ use crate::msg::cmsg::buffer::CmsgBuffer;
 use crate::socket::{BorrowedSocket, Socket, SocketFd};
 
 /// Whether `T` has exactly the size and alignment of `C`.
+// Used only by `const _` items, which the dead-code lint of the oldest
+// supported Rust does not count as uses.
+#[allow(dead_code)]
 const fn same_layout<T, C>() -> bool {
     size_of::<T>() == size_of::<C>() && align_of::<T>() == align_of::<C>()
 }

@@ -35,6 +35,13 @@
 //!   ([`ControlMessage::Truncated`]); each kind's space from a
 //!   `cmsg_space_for_*` function ([`cmsg_space_for_all_received`] for
 //!   all).
+//! - **UDP segmentation offload**: [`udp::UdpOffload`] sends a buffer as
+//!   equal datagrams in one system call per 64 of them (GSO, Linux 4.18),
+//!   falling back to `sendmmsg` where the kernel refuses, and receives
+//!   coalesced runs with their segment size (GRO, Linux 5.0;
+//!   [`SocketFd::set_udp_gro`]), one run or a [`udp::GroBatch`] at a time;
+//!   [`udp::Segments`] walks a run's datagrams;
+//!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
 //! - **Zero-copy sends**: [`MsgFlags::ZEROCOPY`] on any send once
 //!   [`SocketFd::set_zerocopy`] is on; [`SocketFd::recv_zerocopy_completions`]
 //!   reads, as [`ZerocopyRange`]s, which sends the kernel is done with. A
@@ -54,6 +61,15 @@
 //!   [`SocketFd::read_within`], [`SocketFd::write_within`]. Every time-out is an `Option<Duration>`:
 //!   `None` waits for ever, `Some(Duration::ZERO)` does not wait (the
 //!   whole convention is in [`poll`](poll#time-outs)).
+//! - **Servers**: [`Epoll`] (add, modify, delete, and wait into the
+//!   caller's [`EpollEvent`] array, with [`EpollFlags`] for the events and
+//!   the edge-triggered, one-shot and exclusive modes);
+//!   [`SocketFd::tcp_info`], a typed [`TcpInfo`] snapshot of a connection
+//!   ([`TcpState`], [`TcpInfoOptions`], …); TCP Fast Open
+//!   ([`SocketFd::set_fastopen`] on a listener,
+//!   [`SocketFd::set_fastopen_connect`] or [`MsgFlags::FASTOPEN`] on a
+//!   client); and [`SocketFd::send_file`]/[`SocketFd::send_file_all`], a
+//!   file onto a socket with `sendfile(2)`.
 //! - **Errors**: [`Errno`].
 //!
 //! Each call that wraps a system call ends its documentation with the man
@@ -84,31 +100,40 @@
 //!
 //! - **Close-on-exec, always**: every descriptor this crate creates or
 //!   accepts carries `FD_CLOEXEC` (`SOCK_CLOEXEC`, `accept4`,
-//!   `F_DUPFD_CLOEXEC`), so a child started with `exec` never inherits a
-//!   connection by accident; [`SocketFd::set_cloexec`] clears it where that
-//!   is the point.
+//!   `F_DUPFD_CLOEXEC`, `EPOLL_CLOEXEC`), so a child started with `exec`
+//!   never inherits a connection by accident; [`SocketFd::set_cloexec`]
+//!   clears it where that is the point.
 //! - **No `SIGPIPE`**: every send uses `MSG_NOSIGNAL` (which is why
 //!   [`SocketFd::write`] is `send(2)` and the vectored write is `sendmsg(2)`:
 //!   `write(2)` and `writev(2)` cannot take the flag). Writing to a peer that
 //!   has gone returns `EPIPE` (or `ECONNRESET`) instead of killing the
 //!   process. Rust programs start with `SIGPIPE` ignored; C programs do not,
-//!   and they get the same guarantee.
+//!   and they get the same guarantee. `sendfile(2)` takes no flags, so
+//!   [`SocketFd::send_file`] and [`SocketFd::send_file_all`] block
+//!   `SIGPIPE` in the calling thread for the call, take the one the kernel
+//!   raised, and unblock it: the only calls here that touch the signal
+//!   mask, and only the calling thread's, as it was before they return.
 //! - **`EINTR`**: a call that makes one system call reports `EINTR` like
 //!   libc does, so a signal handler can interrupt a blocking read and the
 //!   caller decides what happens next. Only the calls that promise
 //!   completion retry it: [`SocketFd::write_all`],
 //!   [`SocketFd::write_all_vectored`], [`SocketFd::read_exact`],
-//!   [`poll::wait_ready`], [`SocketFd::connect_within`] and the wait inside
-//!   [`Socket::dial`] (the last three against a fixed deadline, so signals
-//!   cannot stretch a time-out).
+//!   [`SocketFd::send_file_all`], [`poll::wait_ready`],
+//!   [`SocketFd::connect_within`] and the wait inside [`Socket::dial`] (the
+//!   last three against a fixed deadline, so signals cannot stretch a
+//!   time-out). [`Epoll::wait`] and [`SocketFd::send_file`] make one call
+//!   and report it; `epoll_wait` is never restarted, even under
+//!   `SA_RESTART`.
 //!   Through the `std` feature's `io::Read`/`io::Write`, `EINTR` arrives as
 //!   `ErrorKind::Interrupted`, which std's own loops (`read_exact`,
 //!   `write_all`, `io::copy`) retry.
 //! - **One system call per call**: `write` is one `send`, `set_nonblocking`
-//!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`. Reading a
-//!   queue is one call per entry: [`SocketFd::recv_zerocopy_completions`]
-//!   makes one `recvmsg` per completion, and one more that finds the queue
-//!   empty (it never blocks, so it never reports `EINTR`).
+//!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`. (The
+//!   `sendfile` calls add the two `rt_sigprocmask` of their `SIGPIPE`
+//!   guard.) Reading a queue is one call per entry:
+//!   [`SocketFd::recv_zerocopy_completions`] makes one `recvmsg` per
+//!   completion, and one more that finds the queue empty (it never blocks,
+//!   so it never reports `EINTR`).
 //! - **Errors** are [`Errno`] values with a name and a message.
 //!
 //! # The server/client flow
@@ -247,13 +272,15 @@ extern crate std;
 // sockcore-ffi crate) has a folder of the same name for its exports:
 //
 //   socket/   Socket, SocketFd, BorrowedSocket; the lifecycle, moving bytes,
-//             whole transfers, time-outs, the server/client flow
+//             whole transfers, sendfile, time-outs, the server/client flow
 //   addr/     SocketAddr: parts, text, C conversions; interface indexes
 //   msg/      sendmsg/recvmsg and batches, control messages (cmsg/),
 //             descriptor passing, credentials
 //   options/  the option table (table.rs), the kinds of option values,
-//             and a typed getter and setter per option, one file per level
-//   poll/     readiness: poll(2) and waiting against a deadline
+//             and a typed getter and setter per option, one file per level;
+//             the TCP_INFO snapshot (tcp_info.rs)
+//   poll/     readiness: poll(2), waiting against a deadline, epoll(7)
+//   udp/      segmentation offload: datagram runs sent and received
 //   errno/    Errno, and the name and message of every errno (table.rs)
 //   sys/      the only code that calls libc
 //
@@ -281,6 +308,7 @@ mod socket;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 mod std_interop;
 mod sys;
+pub mod udp;
 
 pub use addr::interface::interface_index;
 pub use addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
@@ -311,6 +339,8 @@ pub use msg::zerocopy::ZerocopyRange;
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
 pub use options::tcp::TCP_CA_NAME_MAX;
+pub use options::tcp_info::{FastOpenClientFail, TcpCaState, TcpInfo, TcpInfoOptions, TcpState};
+pub use poll::epoll::{Epoll, EpollEvent, EpollFlags};
 pub use poll::{PollFd, PollFlags};
 pub use socket::transfer::TransferError;
 pub use socket::{BorrowedSocket, Socket, SocketFd};

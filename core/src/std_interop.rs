@@ -21,6 +21,7 @@ use crate::addr::{AddrKind, SocketAddr, UNIX_PATH_MAX};
 use crate::errno::Errno;
 use crate::fd::RawFd;
 use crate::iovec::{IoSlice, IoSliceMut, IOV_MAX};
+use crate::poll::epoll::Epoll;
 use crate::socket::transfer::TransferError;
 use crate::socket::{BorrowedSocket, Socket, SocketFd};
 
@@ -382,5 +383,58 @@ impl From<OwnedFd> for crate::fd::OwnedFd {
     fn from(fd: OwnedFd) -> crate::fd::OwnedFd {
         // SAFETY: std's OwnedFd owned this open descriptor and gives it up here.
         unsafe { crate::fd::OwnedFd::from_raw_fd(fd.into_raw_fd()) }
+    }
+}
+
+impl AsRawFd for Epoll {
+    #[inline]
+    fn as_raw_fd(&self) -> RawFd {
+        Epoll::as_raw_fd(self)
+    }
+}
+
+impl AsFd for Epoll {
+    #[inline]
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        // SAFETY: the descriptor is open while self lives, and the borrow
+        // cannot outlive self.
+        unsafe { BorrowedFd::borrow_raw(Epoll::as_raw_fd(self)) }
+    }
+}
+
+impl FromRawFd for Epoll {
+    /// # Safety
+    ///
+    /// As [`Epoll::from_raw_fd`]: `fd` must be an open epoll descriptor
+    /// owned by no one else.
+    #[inline]
+    unsafe fn from_raw_fd(fd: RawFd) -> Epoll {
+        // SAFETY: the caller upholds the same contract as the trait's.
+        unsafe { Epoll::from_raw_fd(fd) }
+    }
+}
+
+impl IntoRawFd for Epoll {
+    #[inline]
+    fn into_raw_fd(self) -> RawFd {
+        Epoll::into_raw_fd(self)
+    }
+}
+
+impl From<Epoll> for OwnedFd {
+    #[inline]
+    fn from(epoll: Epoll) -> OwnedFd {
+        // SAFETY: Epoll owned this open descriptor and gives it up here.
+        unsafe { OwnedFd::from_raw_fd(epoll.into_raw_fd()) }
+    }
+}
+
+/// A descriptor that is not an epoll instance is accepted; epoll calls on
+/// it fail with `EINVAL`.
+impl From<OwnedFd> for Epoll {
+    #[inline]
+    fn from(fd: OwnedFd) -> Epoll {
+        // SAFETY: OwnedFd owned this open descriptor and gives it up here.
+        unsafe { Epoll::from_raw_fd(fd.into_raw_fd()) }
     }
 }

@@ -1,5 +1,5 @@
 //! Close-on-exec on every descriptor the library creates, accepts or
-//! receives: with all of them open, a child runs `ls -l /proc/self/fd`, and
+//! receives (epoll instances included): with all of them open, a child runs `ls -l /proc/self/fd`, and
 //! none of them may appear in its list. Descriptors are compared by what
 //! they point to (the `socket:[N]` or path link target), not by number,
 //! since the child may reuse a number for a file of its own.
@@ -17,7 +17,7 @@ use std::os::fd::AsRawFd;
 use std::process::Command;
 use std::time::Duration;
 
-use sockcore::{Domain, MsgFlags, OwnedFd, SockFlags, Socket, Type};
+use sockcore::{Domain, Epoll, Errno, MsgFlags, OwnedFd, SockFlags, Socket, Type};
 
 use support::sockets::{abstract_text, stream_pair};
 use support::temp_dir::TempDir;
@@ -28,6 +28,15 @@ fn target(fd: i32) -> String {
         .expect("readlink")
         .to_string_lossy()
         .into_owned()
+}
+
+/// Whether `fd` has `FD_CLOEXEC`, for a descriptor that is not a socket.
+fn is_cloexec(fd: i32) -> Result<bool, Errno> {
+    // SAFETY: F_GETFD takes no pointer.
+    match unsafe { libc::fcntl(fd, libc::F_GETFD) } {
+        -1 => Err(Errno::EBADF),
+        flags => Ok(flags & libc::FD_CLOEXEC != 0),
+    }
 }
 
 /// The link targets of the descriptors a child started now inherits.
@@ -122,6 +131,7 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
         .collect();
     add("socketpair for passing, sender", sender);
     add("socketpair for passing, receiver", receiver);
+    let epoll = Epoll::new().unwrap();
 
     let control = Socket::new(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
     control.set_cloexec(false).unwrap();
@@ -138,7 +148,12 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
             received
                 .iter()
                 .map(|(name, fd)| (*name, fd.as_raw_fd(), fd.is_cloexec())),
-        );
+        )
+        .chain(std::iter::once((
+            "Epoll::new",
+            epoll.as_raw_fd(),
+            is_cloexec(epoll.as_raw_fd()),
+        )));
     let mut held = 0;
     for (name, fd, cloexec) in made {
         assert_eq!(cloexec, Ok(true), "{name}: FD_CLOEXEC");
@@ -152,8 +167,8 @@ fn no_descriptor_the_library_makes_reaches_a_child() {
     dir.remove();
     println!(
         "cloexec: {} descriptors (socket, socketpair, listen_on, dial, accept, accept_only, \
-         received over SCM_RIGHTS), {held} held: none in the child's /proc/self/fd; the \
-         control without FD_CLOEXEC was",
-        sockets.len() + received.len()
+         received over SCM_RIGHTS, epoll), {held} held: none in the child's /proc/self/fd; \
+         the control without FD_CLOEXEC was",
+        sockets.len() + received.len() + 1
     );
 }

@@ -16,14 +16,20 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use sockcore::poll::{poll, wait_ready};
+use std::os::fd::AsRawFd;
+use std::sync::Once;
+
 use sockcore::{
-    Domain, Errno, IoSlice, IoSliceMut, MsgFlags, PollFd, PollFlags, SockFlags, Socket, Type,
+    Domain, Epoll, EpollEvent, EpollFlags, Errno, IoSlice, IoSliceMut, MsgFlags, PollFd, PollFlags,
+    SockFlags, Socket, Type,
 };
 
 use support::backlog::full_listener;
+use support::blocked::{thread_id, wait_until_blocked_in};
 use support::pattern::{pattern_bytes, PatternStream};
 use support::sockets::{abstract_text, accepted_pair, bound_datagram, set_buffer, stream_pair};
 use support::storm::TimerStorm;
+use support::temp_dir::TempDir;
 
 /// Signals a blocked loop must absorb before its peer lets it finish.
 const HITS_BEFORE_RELEASE: u64 = 20;
@@ -241,12 +247,47 @@ fn poll_case() {
     assert_eq!(entry[0].revents(), PollFlags::empty());
 }
 
+fn epoll_wait_case() {
+    let (a, b) = stream_pair();
+    let epoll = Epoll::new().unwrap();
+    epoll.add(a.as_raw_fd(), EpollFlags::IN, 9).unwrap();
+    let mut events = [EpollEvent::default(); 4];
+    assert_eintr("epoll wait", interrupted(|| epoll.wait(&mut events, None)));
+    // Longer than one epoll_wait waits: the rounds report it too.
+    let forty_days = Some(Duration::from_secs(40 * 24 * 3600));
+    assert_eintr(
+        "epoll wait, 40 days",
+        interrupted(|| epoll.wait(&mut events, forty_days)),
+    );
+    // The entry still reports.
+    b.write_all(b"x").unwrap();
+    assert_eq!(epoll.wait(&mut events, None), Ok(1));
+    assert_eq!(events[0].data(), 9);
+}
+
+/// `send_file` into a full buffer: `EINTR`, the offset where it was, and
+/// the peer finds exactly the bytes written before it.
+fn send_file_case() {
+    let dir = TempDir::new("eintr-sendfile");
+    let file = dir.file_holding("data", &CHUNK);
+    let (writer, reader) = accepted_pair("127.0.0.1:0");
+    small_buffers(&writer, &reader);
+    let filled = fill_send_buffer(&writer, &reader);
+    let mut offset = 100;
+    assert_eintr(
+        "send_file",
+        interrupted(|| writer.send_file(file.as_raw_fd(), &mut offset, CHUNK.len())),
+    );
+    assert_eq!(offset, 100, "moved by an interrupted call");
+    drain_exactly(&reader, filled);
+}
+
 /// What a single write offers to a full buffer.
 static CHUNK: [u8; 64 << 10] = [0xa5; 64 << 10];
 
 #[test]
 fn single_calls_report_eintr_and_lose_nothing() {
-    let cases: [(&str, fn()); 14] = [
+    let cases: [(&str, fn()); 16] = [
         ("accept, TCP", accept_case),
         ("accept_only, Unix", accept_only_case),
         ("connect, TCP, full backlog", || {
@@ -273,6 +314,8 @@ fn single_calls_report_eintr_and_lose_nothing() {
             })
         }),
         ("poll, no timeout", poll_case),
+        ("epoll wait, no timeout", epoll_wait_case),
+        ("send_file, TCP, full buffer", send_file_case),
     ];
     let tried = cases.len();
     let mut held = 0;
@@ -367,6 +410,28 @@ fn write_all_vectored_case() -> u64 {
     hits
 }
 
+fn send_file_all_case() -> u64 {
+    let dir = TempDir::new("eintr-sendfile-all");
+    let data = pattern_bytes(4, LOOP_BYTES);
+    let file = dir.file_holding("data", &data);
+    let (a, b) = accepted_pair("127.0.0.1:0");
+    small_buffers(&a, &b);
+    let fd = file.as_raw_fd();
+    let mut got = vec![0u8; LOOP_BYTES];
+    let ((result, offset), hits) = retried(
+        move || {
+            let mut offset = 0;
+            (a.send_file_all(fd, &mut offset, LOOP_BYTES), offset)
+        },
+        || assert_eq!(b.read_exact(&mut got), Ok(LOOP_BYTES)),
+    );
+    drop(file);
+    assert_eq!(result, Ok(LOOP_BYTES));
+    assert_eq!(offset, LOOP_BYTES as u64);
+    assert_eq!(PatternStream::new(4).check(&got), Ok(()));
+    hits
+}
+
 fn wait_ready_case() -> u64 {
     let (a, b) = stream_pair();
     let fd = a.as_raw_fd();
@@ -410,10 +475,11 @@ fn dial_timeout_case(listen: &str) -> u64 {
 
 #[test]
 fn loops_retry_eintr() {
-    let cases: [(&str, &dyn Fn() -> u64); 7] = [
+    let cases: [(&str, &dyn Fn() -> u64); 8] = [
         ("read_exact, TCP", &read_exact_case),
         ("write_all, Unix", &write_all_case),
         ("write_all_vectored, TCP", &write_all_vectored_case),
+        ("send_file_all, TCP", &send_file_all_case),
         ("wait_ready, data arrives", &wait_ready_case),
         ("wait_ready, 200 ms time-out", &wait_ready_timeout_case),
         ("dial, TCP IPv4, full backlog, 200 ms", &|| {
@@ -548,4 +614,46 @@ fn transfer_both_ways_under_storm() {
          ({eintr_seen} EINTR returns retried by the test)",
         TRANSFER_BYTES >> 20
     );
+}
+
+extern "C" fn ignore_signal(_: libc::c_int) {}
+
+/// `epoll_wait` is never restarted: a signal whose handler has
+/// `SA_RESTART` still ends it with `EINTR` (signal(7)), and `Epoll::wait`
+/// reports that as it is.
+#[test]
+fn epoll_wait_reports_eintr_even_with_sa_restart() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        // SAFETY: an all-zero sigaction is valid; the fields are set below.
+        let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
+        action.sa_sigaction = ignore_signal as *const () as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESTART;
+        // SAFETY: sa_mask is a valid sigset_t; the handler does nothing and
+        // lives as long as the process.
+        let ret = unsafe {
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(libc::SIGUSR2, &action, std::ptr::null_mut())
+        };
+        assert_eq!(ret, 0, "sigaction(SIGUSR2)");
+    });
+    let (a, _b) = stream_pair();
+    let epoll = Epoll::new().unwrap();
+    epoll.add(a.as_raw_fd(), EpollFlags::IN, 0).unwrap();
+    let (tid_tx, tid_rx) = mpsc::channel();
+    let result = thread::scope(|scope| {
+        let epoll = &epoll;
+        let waiter = scope.spawn(move || {
+            tid_tx.send(thread_id()).unwrap();
+            let mut events = [EpollEvent::default(); 4];
+            epoll.wait(&mut events, None)
+        });
+        let tid = tid_rx.recv().unwrap();
+        wait_until_blocked_in(tid, "do_epoll_wait");
+        // SAFETY: tgkill takes integers; the thread is ours and not joined.
+        let sent = unsafe { libc::syscall(libc::SYS_tgkill, libc::getpid(), tid, libc::SIGUSR2) };
+        assert_eq!(sent, 0);
+        waiter.join().unwrap()
+    });
+    assert_eq!(result, Err(Errno::EINTR));
 }

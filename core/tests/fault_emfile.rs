@@ -10,7 +10,7 @@ mod support;
 use std::time::Duration;
 
 use sockcore::poll::poll;
-use sockcore::{Domain, Errno, PollFd, PollFlags, SockFlags, Socket, Type};
+use sockcore::{Domain, Epoll, Errno, PollFd, PollFlags, SockFlags, Socket, Type};
 
 use support::fds::open_fds;
 use support::sockets::abstract_text;
@@ -166,6 +166,7 @@ fn accept_reports_emfile_keeps_the_connection_and_serves_it_later() {
         Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap_err(),
         Errno::EMFILE
     );
+    assert_eq!(Epoll::new().unwrap_err(), Errno::EMFILE);
     let mut refused = 0;
     for case in &cases {
         for _ in 0..REFUSED_ACCEPTS {
@@ -199,7 +200,7 @@ fn accept_reports_emfile_keeps_the_connection_and_serves_it_later() {
     assert_eq!(open_fds().len(), before.len(), "descriptors leaked");
     println!(
         "emfile: {} listeners x {REFUSED_ACCEPTS} accepts: {refused} EMFILE, connections kept; \
-         {served} served once a descriptor was free; dial, listen_on, pair: EMFILE",
+         {served} served once a descriptor was free; dial, listen_on, pair, Epoll::new: EMFILE",
         cases.len()
     );
 }

@@ -7,10 +7,13 @@
 
 mod support;
 
-use std::time::Duration;
-use std::time::Instant;
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant};
 
-use sockcore::{Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type, ZerocopyRange};
+use sockcore::{
+    Domain, Epoll, EpollEvent, EpollFlags, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type,
+    ZerocopyRange,
+};
 
 use support::backlog::full_listener;
 use support::fds::open_fd_count;
@@ -44,6 +47,12 @@ fn failures_leak_no_descriptor() {
     let unix = SocketAddr::parse(&dir.unix_text("any")).unwrap();
     let (lonely, gone) = stream_pair();
     drop(gone);
+    let epoll = Epoll::new().unwrap();
+    let plain_file = dir.file_holding("plain", b"some bytes");
+    let (watched, _peer) = stream_pair();
+    let mut pipe = [0; 2];
+    // SAFETY: pipe fills the two-int array; both ends are closed below.
+    assert_eq!(unsafe { libc::pipe(pipe.as_mut_ptr()) }, 0);
     let (carrier, no_error_queue) =
         Socket::pair(Domain::UNIX, Type::DGRAM, SockFlags::empty()).unwrap();
 
@@ -167,6 +176,63 @@ fn failures_leak_no_descriptor() {
             expect: Errno::EPIPE,
             fail: &|| lonely.send(b"late", MsgFlags::empty()).unwrap_err(),
         },
+        Kind {
+            name: "a new epoll instance watching a closed descriptor, dropped",
+            expect: Errno::EBADF,
+            fail: &|| {
+                Epoll::new()
+                    .unwrap()
+                    .add(-1, EpollFlags::IN, 0)
+                    .unwrap_err()
+            },
+        },
+        Kind {
+            name: "epoll add of a regular file",
+            expect: Errno::EPERM,
+            fail: &|| {
+                epoll
+                    .add(plain_file.as_raw_fd(), EpollFlags::IN, 0)
+                    .unwrap_err()
+            },
+        },
+        Kind {
+            name: "epoll add twice",
+            expect: Errno::EEXIST,
+            fail: &|| {
+                let _ = epoll.add(watched.as_raw_fd(), EpollFlags::IN, 0);
+                epoll
+                    .add(watched.as_raw_fd(), EpollFlags::IN, 0)
+                    .unwrap_err()
+            },
+        },
+        Kind {
+            name: "epoll wait into an empty array",
+            expect: Errno::EINVAL,
+            fail: &|| {
+                let none: &mut [EpollEvent] = &mut [];
+                epoll.wait(none, Some(Duration::ZERO)).unwrap_err()
+            },
+        },
+        Kind {
+            name: "send_file from a pipe",
+            expect: Errno::ESPIPE,
+            fail: &|| lonely.send_file(pipe[0], &mut 0, 1).unwrap_err(),
+        },
+        Kind {
+            name: "send_file_all to a closed peer",
+            expect: Errno::EPIPE,
+            fail: &|| {
+                lonely
+                    .send_file_all(plain_file.as_raw_fd(), &mut 0, 4)
+                    .unwrap_err()
+                    .errno
+            },
+        },
+        Kind {
+            name: "tcp_info of a Unix socket",
+            expect: Errno::EOPNOTSUPP,
+            fail: &|| lonely.tcp_info().unwrap_err(),
+        },
         // A Unix socket has no error queue: the read takes the datagram,
         // and the descriptor that came with it is closed.
         Kind {
@@ -198,6 +264,11 @@ fn failures_leak_no_descriptor() {
             kind.expect.name(),
             start.elapsed()
         );
+    }
+    // SAFETY: both ends are ours, closed once.
+    unsafe {
+        libc::close(pipe[0]);
+        libc::close(pipe[1]);
     }
     println!(
         "leaks: {} kinds x {RUNS} failures, {held} held",

@@ -1,6 +1,8 @@
 //! Writing to a peer that has gone, or after shutting down writing:
 //! `EPIPE` or `ECONNRESET`, and the process lives on; a half-closed
-//! connection still carries the other direction. Rust starts programs with
+//! connection still carries the other direction. `sendfile`, which cannot
+//! take `MSG_NOSIGNAL`, leaves no `SIGPIPE` behind and the thread's signal
+//! mask as it was, and a `SIGPIPE` the caller left pending stays pending. Rust starts programs with
 //! `SIGPIPE` ignored, which would hide a send without `MSG_NOSIGNAL`, so
 //! every test here first restores the default action (death), as a C
 //! program has it.
@@ -157,4 +159,129 @@ fn half_close_leaves_the_other_direction_open() {
     half_close(&a, &b);
     held += 1;
     println!("half-close: 4 cases (TCP IPv4, IPv6, Unix listener, socketpair), {held} held");
+}
+
+/// The signals blocked in the calling thread.
+fn blocked_signals() -> Vec<libc::c_int> {
+    // SAFETY: an all-zero sigset_t is a valid out-parameter, and a NULL new
+    // set only reads the mask.
+    let mut mask: libc::sigset_t = unsafe { std::mem::zeroed() };
+    let ret = unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut mask) };
+    assert_eq!(ret, 0);
+    // SAFETY: mask is a valid sigset_t and each number a valid signal.
+    (1..=libc::SIGRTMAX())
+        .filter(|&signal| unsafe { libc::sigismember(&mask, signal) } == 1)
+        .collect()
+}
+
+/// Whether a `SIGPIPE` is pending on this thread (or the process).
+fn sigpipe_pending() -> bool {
+    // SAFETY: as in blocked_signals.
+    let mut pending: libc::sigset_t = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::sigpending(&mut pending) }, 0);
+    // SAFETY: pending is a valid sigset_t.
+    unsafe { libc::sigismember(&pending, libc::SIGPIPE) == 1 }
+}
+
+/// Blocks (`how` = `SIG_BLOCK`) or unblocks `SIGPIPE` in this thread.
+fn mask_sigpipe(how: libc::c_int) {
+    // SAFETY: set is a valid sigset_t, SIGPIPE a valid signal.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        assert_eq!(libc::pthread_sigmask(how, &set, std::ptr::null_mut()), 0);
+    }
+}
+
+/// Both sendfile calls on a stream whose peer has gone: the error, no
+/// `SIGPIPE` delivered or left pending, and this thread's mask as before.
+fn assert_send_file_fails(socket: &Socket, file: &std::fs::File) {
+    use std::os::fd::AsRawFd;
+    let mask = blocked_signals();
+    let mut offset = 0;
+    let errno = socket
+        .send_file(file.as_raw_fd(), &mut offset, 4)
+        .expect_err("send_file to a closed peer");
+    assert!(is_peer_gone(errno), "send_file: {errno:?}");
+    let failed = socket
+        .send_file_all(file.as_raw_fd(), &mut offset, 4)
+        .expect_err("send_file_all to a closed peer");
+    assert!(is_peer_gone(failed.errno), "send_file_all: {failed}");
+    assert_eq!((failed.done, offset), (0, 0));
+    assert_eq!(blocked_signals(), mask, "the signal mask changed");
+    assert!(!sigpipe_pending(), "a SIGPIPE was left pending");
+}
+
+#[test]
+fn send_file_raises_no_sigpipe() {
+    default_sigpipe();
+    let dir = support::temp_dir::TempDir::new("sigpipe-sendfile");
+    let file = dir.file_holding("data", b"four");
+    let (a, b) = stream_pair();
+    drop(b);
+    assert_send_file_fails(&a, &file);
+
+    let (client, server) = accepted_pair("127.0.0.1:0");
+    server.close().expect("close the peer");
+    // The first write meets the closed socket, which answers with a reset.
+    assert_eq!(client.write(b"first"), Ok(5));
+    let events = wait_ready(
+        client.as_raw_fd(),
+        PollFlags::empty(),
+        Some(Duration::from_secs(5)),
+    )
+    .expect("poll");
+    assert!(events.intersects(PollFlags::ERR | PollFlags::HUP));
+    assert_send_file_fails(&client, &file);
+
+    // The same with SIGPIPE blocked by the caller: it stays blocked, and the
+    // kernel's SIGPIPE is taken, not left pending.
+    mask_sigpipe(libc::SIG_BLOCK);
+    let (a, b) = stream_pair();
+    drop(b);
+    assert_send_file_fails(&a, &file);
+    assert!(blocked_signals().contains(&libc::SIGPIPE));
+    mask_sigpipe(libc::SIG_UNBLOCK);
+}
+
+#[test]
+fn a_sigpipe_pending_before_send_file_stays_pending() {
+    default_sigpipe();
+    let dir = support::temp_dir::TempDir::new("sigpipe-pending");
+    let file = dir.file_holding("data", b"four");
+    let (a, b) = stream_pair();
+    drop(b);
+    mask_sigpipe(libc::SIG_BLOCK);
+    // SAFETY: tgkill takes integers; the target is this thread.
+    let raised = unsafe {
+        libc::syscall(
+            libc::SYS_tgkill,
+            libc::getpid(),
+            libc::gettid(),
+            libc::SIGPIPE,
+        )
+    };
+    assert_eq!(raised, 0);
+    assert!(sigpipe_pending());
+
+    use std::os::fd::AsRawFd;
+    assert_eq!(a.send_file(file.as_raw_fd(), &mut 0, 4), Err(Errno::EPIPE));
+    assert!(sigpipe_pending(), "the caller's SIGPIPE was taken");
+    assert!(blocked_signals().contains(&libc::SIGPIPE));
+
+    // Take it before unblocking: SIGPIPE is fatal here.
+    // SAFETY: set and the zero time-out are valid; SIGPIPE is blocked.
+    let taken = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        let now = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        libc::sigtimedwait(&set, std::ptr::null_mut(), &now)
+    };
+    assert_eq!(taken, libc::SIGPIPE);
+    mask_sigpipe(libc::SIG_UNBLOCK);
 }

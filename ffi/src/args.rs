@@ -11,6 +11,8 @@
 //! make them, which is the order the C functions document.
 
 use core::ffi::{c_char, c_int, c_void, CStr};
+#[cfg(feature = "server")]
+use core::mem::ManuallyDrop;
 #[cfg(feature = "messages")]
 use core::mem::MaybeUninit;
 #[cfg(feature = "options")]
@@ -21,11 +23,17 @@ use libc::{iovec, size_t, sockaddr, ssize_t};
 #[cfg(feature = "options")]
 use sockcore::AddrKind;
 use sockcore::{BorrowedSocket, Errno, MsgFlags, PollFd, SockFlags, SocketAddr};
+#[cfg(feature = "server")]
+use sockcore::{Epoll, EpollEvent};
 
 use crate::addr::value::sc_addr;
 use crate::constants::SC_IOV_MAX;
 #[cfg(feature = "messages")]
 use crate::msg::cmsg::builder::sc_cmsg_builder;
+#[cfg(feature = "udp-offload")]
+use crate::udp::state::{decode, sc_udp_offload};
+#[cfg(feature = "udp-offload")]
+use sockcore::udp::GsoStatus;
 
 /// `Ok(n)` as `n`, `Err(errno)` as `-errno`: the C ABI's `int` return.
 #[inline]
@@ -156,7 +164,7 @@ pub(crate) unsafe fn slice_mut<'call, T>(
 /// # Safety
 ///
 /// As for [`slice`].
-#[cfg(feature = "messages")]
+#[cfg(any(feature = "messages", feature = "udp-offload"))]
 #[inline]
 pub(crate) unsafe fn array<'call, T>(
     ptr: *const T,
@@ -201,7 +209,7 @@ const SSIZE_MAX: usize = ssize_t::MAX as usize;
 
 /// A length or count the caller passes as `size_t`: `EINVAL` over
 /// `SSIZE_MAX`, because the count returned must fit `ssize_t`.
-#[cfg(feature = "messages")]
+#[cfg(any(feature = "messages", feature = "server", feature = "udp-offload"))]
 #[inline]
 pub(crate) fn len(len: size_t) -> Result<usize, Errno> {
     if len > SSIZE_MAX {
@@ -287,6 +295,24 @@ pub(crate) unsafe fn addr<'call>(addr: *const sc_addr) -> Result<&'call SocketAd
     // every bit pattern of it is a valid SocketAddr, and its length is in
     // range.
     Ok(unsafe { &*(raw as *const sc_addr).cast::<SocketAddr>() })
+}
+
+/// A caller's address where NULL means none (a connected socket's
+/// destination): `None` for NULL, else as [`addr`].
+///
+/// # Safety
+///
+/// As for [`addr`].
+#[cfg(feature = "udp-offload")]
+#[inline]
+pub(crate) unsafe fn addr_opt<'call>(
+    addr_ptr: *const sc_addr,
+) -> Result<Option<&'call SocketAddr>, Errno> {
+    if addr_ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the caller's promise.
+    unsafe { addr(addr_ptr) }.map(Some)
 }
 
 /// A caller's address, to change in place: checks as [`addr`].
@@ -433,6 +459,50 @@ pub(crate) unsafe fn poll_fds<'call>(
     // SAFETY: PollFd has pollfd's layout (asserted in the core), and the
     // caller's promise.
     unsafe { array_mut(fds.cast::<PollFd>(), count, usize::MAX) }
+}
+
+/// An epoll descriptor the C caller owns, for the duration of one call:
+/// never closed here. `EBADF` for a negative number, which is no
+/// descriptor (and which an [`Epoll`] cannot hold).
+///
+/// # Safety
+///
+/// None beyond the C caller's own promise, as for [`socket`]: the
+/// descriptor is only passed to system calls, which answer `EBADF` or
+/// `EINVAL` for one that is closed or not an epoll instance.
+#[cfg(feature = "server")]
+#[inline]
+pub(crate) unsafe fn epoll(epfd: c_int) -> Result<ManuallyDrop<Epoll>, Errno> {
+    if epfd < 0 {
+        return Err(Errno::EBADF);
+    }
+    // SAFETY: not negative, and see above; ManuallyDrop keeps the borrow
+    // from closing it.
+    Ok(ManuallyDrop::new(unsafe { Epoll::from_raw_fd(epfd) }))
+}
+
+/// The caller's `struct epoll_event` array for `sc_epoll_wait`: `EINVAL`
+/// for `maxevents` below 1, then `EFAULT` for NULL and `EINVAL` above
+/// [`Epoll::MAX_EVENTS`], which the kernel refuses (it checks the count
+/// first, too).
+///
+/// # Safety
+///
+/// Unless NULL, `events` must be writable for `maxevents` entries for
+/// `'call`, and not otherwise accessed meanwhile.
+#[cfg(feature = "server")]
+#[inline]
+pub(crate) unsafe fn epoll_events<'call>(
+    events: *mut libc::epoll_event,
+    maxevents: c_int,
+) -> Result<&'call mut [EpollEvent], Errno> {
+    let count = usize::try_from(maxevents)
+        .ok()
+        .filter(|&count| count >= 1)
+        .ok_or(Errno::EINVAL)?;
+    // SAFETY: EpollEvent has epoll_event's layout (asserted in the core),
+    // and the caller's promise.
+    unsafe { slice_mut(events.cast::<EpollEvent>(), count, Epoll::MAX_EVENTS) }
 }
 
 /// The most control bytes one message may have: the kernel's `sendmsg`
@@ -589,6 +659,60 @@ pub(crate) unsafe fn mmsghdrs<'call>(
         unsafe { msghdr_parts(&msg.msg_hdr) }?;
     }
     Ok(msgs)
+}
+
+/// A caller's `sc_udp_offload`, to use and update: `EFAULT` for NULL,
+/// `EINVAL` for one `sc_udp_offload_init` never set up (its state out of
+/// range, or a negative descriptor); with the offload status it holds.
+///
+/// # Safety
+///
+/// As for [`out_ref`].
+#[cfg(feature = "udp-offload")]
+#[inline]
+pub(crate) unsafe fn udp_offload<'call>(
+    u: *mut sc_udp_offload,
+) -> Result<(&'call mut sc_udp_offload, GsoStatus), Errno> {
+    // SAFETY: the caller's promise.
+    let u = unsafe { out_ref(u) }?;
+    let status = set_up(u)?;
+    Ok((u, status))
+}
+
+/// The offload status a caller's `sc_udp_offload` holds: checks as
+/// [`udp_offload`], reading only.
+///
+/// # Safety
+///
+/// As for [`in_ref`].
+#[cfg(feature = "udp-offload")]
+#[inline]
+pub(crate) unsafe fn udp_offload_status(u: *const sc_udp_offload) -> Result<GsoStatus, Errno> {
+    // SAFETY: the caller's promise.
+    set_up(unsafe { in_ref(u) }?)
+}
+
+/// `sc_udp_offload_init`'s flags as the status it starts with: 0 tries
+/// offload, `SC_UDP_OFFLOAD_NO_GSO` never does (as
+/// `UdpOffload::without_gso`); `EINVAL` for anything else.
+#[cfg(feature = "udp-offload")]
+#[inline]
+pub(crate) fn udp_offload_flags(flags: c_int) -> Result<GsoStatus, Errno> {
+    match flags {
+        0 => Ok(GsoStatus::Untried),
+        crate::udp::SC_UDP_OFFLOAD_NO_GSO => Ok(GsoStatus::Refused),
+        _ => Err(Errno::EINVAL),
+    }
+}
+
+/// The status of an `sc_udp_offload` that was set up: `EINVAL` otherwise.
+#[cfg(feature = "udp-offload")]
+#[inline]
+fn set_up(u: &sc_udp_offload) -> Result<GsoStatus, Errno> {
+    if u.fd < 0 {
+        return Err(Errno::EINVAL);
+    }
+    decode(u.state)
 }
 
 /// Socket creation flags: `EINVAL` for bits other than `SC_NONBLOCK`.

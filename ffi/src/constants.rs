@@ -7,8 +7,8 @@ use core::ffi::{c_int, c_uint};
 
 use libc::{
     MSG_CMSG_CLOEXEC, MSG_CONFIRM, MSG_CTRUNC, MSG_DONTROUTE, MSG_DONTWAIT, MSG_EOR, MSG_ERRQUEUE,
-    MSG_MORE, MSG_NOSIGNAL, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MSG_WAITFORONE,
-    MSG_ZEROCOPY, SOCK_NONBLOCK,
+    MSG_FASTOPEN, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL,
+    MSG_WAITFORONE, MSG_ZEROCOPY, SOCK_NONBLOCK,
 };
 use sockcore::{MsgFlags, SockFlags, SocketAddr, TimestampingFlags};
 
@@ -46,6 +46,10 @@ pub const SC_MSG_MORE: c_int = MSG_MORE;
 pub const SC_MSG_WAITFORONE: c_int = MSG_WAITFORONE;
 /// `MSG_CMSG_CLOEXEC`: received descriptors are close-on-exec.
 pub const SC_MSG_CMSG_CLOEXEC: c_int = MSG_CMSG_CLOEXEC;
+/// `MSG_FASTOPEN` (Linux 3.7), for `sc_sendto` on an unconnected TCP
+/// socket: connect and send the data in the SYN (TCP Fast Open; see
+/// `sc_sendto`).
+pub const SC_MSG_FASTOPEN: c_int = MSG_FASTOPEN;
 /// `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the caller's pages
 /// instead of copying them, on a socket with `sc_set_zerocopy(fd, 1)` (the
 /// kernel ignores the flag otherwise). The send returns while the kernel
@@ -142,5 +146,6 @@ const _: () = assert!(
             | SC_MSG_MORE
             | SC_MSG_WAITFORONE
             | SC_MSG_CMSG_CLOEXEC
+            | SC_MSG_FASTOPEN
             | SC_MSG_ZEROCOPY
 );

@@ -16,15 +16,19 @@
 //!   created close-on-exec; sends never raise `SIGPIPE`.
 //! - Domains, types and `SHUT_*` values are the system's own constants.
 //!
-//! Two parts are optional, as cargo features on by default: `messages`
-//! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials)
-//! and `options` (the typed option calls). `--no-default-features` builds
-//! the base library for small systems: the server/client flow, byte moving,
-//! addresses, errors, poll, the time-out calls and the raw
+//! Three parts are optional, as cargo features on by default: `messages`
+//! (`sc_sendmsg`/`sc_recvmsg`, batches, descriptor passing, credentials),
+//! `options` (the typed option calls), `server` (epoll, `TCP_INFO`, TCP
+//! Fast Open, sendfile) and `udp-offload` (UDP segmentation offload:
+//! `sc_send_segments`, `sc_recv_segments`, `sc_udp_offload_*`,
+//! `sc_set_udp_gro`, ...). `--no-default-features` builds the base library
+//! for small systems: the server/client flow, byte moving, addresses,
+//! errors, poll, the time-out calls and the raw
 //! `sc_getsockopt`/`sc_setsockopt`. The header declares everything, the
-//! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)` and
-//! `#if defined(SOCKCORE_HAVE_OPTIONS)` (cbindgen.toml's `[defines]` turns
-//! the `cfg` attributes below into those).
+//! optional parts inside `#if defined(SOCKCORE_HAVE_MESSAGES)`,
+//! `SOCKCORE_HAVE_OPTIONS`, `SOCKCORE_HAVE_SERVER` and
+//! `SOCKCORE_HAVE_UDP_OFFLOAD` blocks (cbindgen.toml's `[defines]` turns the
+//! `cfg` attributes below into those).
 //!
 //! Only the C artifacts contain this crate, so the panic handler below never
 //! meets the standard library's. It aborts: no panic may unwind into C, and
@@ -53,6 +57,9 @@ pub mod socket;
 
 #[cfg(feature = "messages")]
 pub mod msg;
+
+#[cfg(feature = "udp-offload")]
+pub mod udp;
 
 pub mod poll;
 

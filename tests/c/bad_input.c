@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* struct mmsghdr */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -609,6 +610,241 @@ static void newer_calls(int fd, int udp, int listener)
     MUST(sc_close(unix_stream));
 }
 
+/* The server calls (epoll, TCP_INFO, Fast Open, sendfile): every bad
+ * argument gets its code, no output is touched on error, and no
+ * descriptor is left open. */
+static void server_calls(int unix_stream, int udp)
+{
+    struct epoll_event events[2];
+    sc_tcp_info info, pattern;
+    char path[] = "/tmp/sockcore-bad-input-XXXXXX";
+    uint64_t offset, unchanged = 0x1234;
+    int fds_before = open_fds(), epfd, file, write_only, directory, pipefd[2], tcp, connected;
+    sc_addr addr;
+
+    epfd = (int)MUST(sc_epoll_create());
+    file = mkstemp(path);
+    if (file < 0 || write(file, "0123456789", 10) != 10 || pipe(pipefd) < 0) {
+        printf("setup: temporary file or pipe failed\n");
+        exit(2);
+    }
+    write_only = open(path, O_WRONLY | O_CLOEXEC);
+    directory = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    unlink(path);
+    tcp = (int)MUST(sc_listen_on("127.0.0.1:0", 1));
+    MUST(sc_local_addr(tcp, &addr));
+    connected = (int)MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_connect(connected, &addr));
+
+    /* epoll: bits the kernel would take silently are refused here. */
+    CASE(sc_epoll_add(epfd, unix_stream, 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN | 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_modify(epfd, unix_stream, 0x00100000, 0), -EINVAL);
+    CASE(sc_epoll_add(-1, unix_stream, SC_EPOLLIN, 0), -EBADF);
+    CASE(sc_epoll_add(udp, unix_stream, SC_EPOLLIN, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, -1, SC_EPOLLIN, 0), -EBADF);
+    CASE(sc_epoll_add(epfd, epfd, SC_EPOLLIN, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, file, SC_EPOLLIN, 0), -EPERM);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLIN | SC_EPOLLRDHUP, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLIN | SC_EPOLLONESHOT, 0), -EINVAL);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLEXCLUSIVE | SC_EPOLLPRI, 0), -EINVAL);
+    CASE(sc_epoll_modify(epfd, unix_stream, SC_EPOLLIN, 0), -ENOENT);
+    CASE(sc_epoll_delete(epfd, unix_stream), -ENOENT);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN, 0), 0);
+    CASE(sc_epoll_add(epfd, unix_stream, SC_EPOLLIN, 0), -EEXIST);
+    CASE(sc_epoll_modify(epfd, unix_stream, SC_EPOLLIN | SC_EPOLLEXCLUSIVE, 0), -EINVAL);
+    CASE(sc_epoll_delete(epfd, -1), -EBADF);
+    CASE(sc_epoll_delete(udp, unix_stream), -EINVAL);
+    CASE(sc_epoll_wait(epfd, NULL, 4, 0), -EFAULT);
+    CASE(sc_epoll_wait(epfd, events, 0, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, -1, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, INT_MIN, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, NULL, 0, 0), -EINVAL);
+    CASE(sc_epoll_wait(epfd, events, SC_EPOLL_MAX_EVENTS + 1, 0), -EINVAL);
+    CASE(sc_epoll_wait(-1, events, 2, -1), -EBADF); /* at once: no wait */
+    CASE(sc_epoll_wait(udp, events, 2, 0), -EINVAL);
+
+    /* TCP_INFO: *info unchanged on every error. */
+    memset(&pattern, 0x5a, sizeof pattern);
+    info = pattern;
+    CASE(sc_get_tcp_info(connected, NULL, sizeof info), -EFAULT);
+    CASE(sc_get_tcp_info(connected, &info, 0), -EINVAL);
+    CASE(sc_get_tcp_info(connected, &info, SC_TCP_INFO_MIN_SIZE - 1), -EINVAL);
+    CASE(sc_get_tcp_info(connected, &info, SIZE_MAX), -EINVAL);
+    CASE(sc_get_tcp_info(udp, &info, sizeof info), -EOPNOTSUPP);
+    CASE(sc_get_tcp_info(unix_stream, &info, sizeof info), -EOPNOTSUPP);
+    CASE(sc_get_tcp_info(pipefd[0], &info, sizeof info), -ENOTSOCK);
+    CASE(sc_get_tcp_info(-1, &info, sizeof info), -EBADF);
+    CASE(memcmp(&info, &pattern, sizeof info), 0);
+
+    /* Fast Open. */
+    CASE(sc_set_fastopen(tcp, -1), -EINVAL);
+    CASE(sc_set_fastopen(udp, 1), -ENOPROTOOPT);
+    CASE(sc_set_fastopen_connect(unix_stream, 1), -EOPNOTSUPP);
+    CASE(sc_set_fastopen_connect(connected, 1), -EINVAL);
+    CASE(sc_sendto(connected, "x", 1, SC_MSG_FASTOPEN, &addr), -EISCONN);
+    CASE(sc_get_fastopen(-1), -EBADF);
+
+    /* sendfile: *offset unchanged on every error. */
+    CASE(sc_send_file(connected, file, NULL, 1), -EFAULT);
+    CASE(sc_send_file_all(connected, file, NULL, 1), -EFAULT);
+    offset = (uint64_t)INT64_MAX + 1;
+    CASE(sc_send_file(connected, file, &offset, 1), -EINVAL);
+    CASE(sc_send_file_all(connected, file, &offset, 1), -EINVAL);
+    CASE(offset == (uint64_t)INT64_MAX + 1, 1);
+    offset = UINT64_MAX;
+    CASE(sc_send_file(connected, file, &offset, 1), -EINVAL);
+    CASE(offset == UINT64_MAX, 1);
+    offset = unchanged;
+    CASE(sc_send_file(connected, file, &offset, (size_t)SSIZE_MAX + 1), -EINVAL);
+    CASE(sc_send_file_all(connected, file, &offset, SIZE_MAX), -EINVAL);
+    CASE(sc_send_file(connected, -1, &offset, 1), -EBADF);
+    CASE(sc_send_file(-1, file, &offset, 1), -EBADF);
+    CASE(sc_send_file(connected, write_only, &offset, 1), -EBADF);
+    CASE(sc_send_file_all(connected, write_only, &offset, 1), -EBADF);
+    CASE(sc_send_file(connected, pipefd[0], &offset, 1), -ESPIPE);
+    CASE(sc_send_file(connected, udp, &offset, 1), -ESPIPE);
+    CASE(sc_send_file(connected, directory, &offset, 1), -EINVAL);
+    CASE(offset == unchanged, 1);
+    /* Past the end: nothing, and no error. */
+    CASE(sc_send_file(connected, file, &offset, 1), 0);
+    CASE(sc_send_file_all(connected, file, &offset, 1), 0);
+    CASE(offset == unchanged, 1);
+
+    sc_close(connected);
+    sc_close(tcp);
+    close(directory);
+    close(write_only);
+    close(file);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    sc_close(epfd);
+    CASE(open_fds(), fds_before);
+}
+
+/* The UDP offload calls: NULLs, bad lengths, segments and flags, a state
+ * never set up, sockets that are not UDP. Nothing may be sent: the UDP
+ * receiver, the accepted TCP peer and the Unix peer get nothing. */
+static void udp_offload_calls(int unix_stream, int listener)
+{
+    unsigned char buf[4000] = {1};
+    union {
+        char buf[SC_CMSG_SPACE_UDP_SEGMENT];
+        struct cmsghdr align;
+    } segment_message;
+    sc_cmsg_builder holder;
+    char long_control[SC_UDP_OFFLOAD_CONTROL_MAX + 1] = {0};
+    sc_addr to, unix_addr, oversized, at;
+    sc_udp_offload u, never, closed_state;
+    sc_segments it;
+    const void *data = NULL;
+    size_t segment = 7, len = 0;
+    int rx, tx, tcp, server, dgram[2];
+
+    rx = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_addr_parse(&to, "127.0.0.1:0"));
+    MUST(sc_bind(rx, &to));
+    MUST(sc_local_addr(rx, &to));
+    tx = MUST(sc_socket(AF_INET, SOCK_DGRAM, 0));
+    MUST(sc_addr_parse(&unix_addr, "unix:/tmp/sockcore-nobody"));
+    oversized = to;
+    oversized.len = sizeof oversized.storage + 1;
+    MUST(sc_udp_offload_init(&u, tx, 0));
+    memset(&never, 0, sizeof never);
+    closed_state = u;
+    closed_state.fd = -1;
+
+    /* A control buffer holding a UDP_SEGMENT message of its own. */
+    MUST(sc_cmsg_builder_init(&holder, segment_message.buf, sizeof segment_message.buf));
+    MUST(sc_cmsg_add_udp_segment(&holder, 100));
+
+    CASE(sc_send_segments(tx, NULL, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_send_segments(tx, buf, 0, 1200, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, (size_t)-1, 1200, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 0, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, SC_UDP_MAX_PAYLOAD + 1, 0, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, SC_MSG_MORE, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, SC_MSG_OOB, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0x40000000, &to), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, &oversized), -EINVAL);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, &unix_addr), -EAFNOSUPPORT);
+    CASE(sc_send_segments(tx, buf, 4000, 1200, 0, NULL), -EDESTADDRREQ);
+    CASE(sc_send_segments(-1, buf, 4000, 1200, 0, &to), -EBADF);
+
+    CASE(sc_udp_offload_send(NULL, buf, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_send(&never, buf, 4000, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&closed_state, buf, 4000, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, NULL, 4000, 1200, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_send(&u, buf, 0, 1200, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 0, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 65508, 0, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 1200, SC_MSG_PEEK, &to), -EINVAL);
+    CASE(sc_udp_offload_send(&u, buf, 4000, 1200, 0, &unix_addr), -EAFNOSUPPORT);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, NULL, 1, 0, &to), -EFAULT);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, long_control, sizeof long_control, 0, &to),
+         -EINVAL);
+    CASE(sc_udp_offload_sendmsg(&u, buf, 4000, 1200, segment_message.buf, holder.len, 0, &to),
+         -EINVAL);
+    CASE(sc_udp_offload_gso(&u), SC_GSO_UNTRIED);
+
+    CASE(sc_udp_offload_init(NULL, tx, 0), -EFAULT);
+    CASE(sc_udp_offload_init(&u, tx, 2), -EINVAL);
+    CASE(sc_udp_offload_init(&u, -1, 0), -EBADF);
+    CASE(sc_udp_offload_init(&u, unix_stream, 0), -ENOPROTOOPT);
+    CASE(sc_udp_offload_gso(NULL), -EFAULT);
+    CASE(sc_udp_offload_gso(&never), -EINVAL);
+
+    CASE(sc_recv_segments(rx, NULL, 100, 0, NULL, &segment), -EFAULT);
+    CASE(sc_recv_segments(rx, buf, 0, 0, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, 0, NULL, NULL), -EFAULT);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_WAITALL, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_ERRQUEUE, NULL, &segment), -EINVAL);
+    CASE(sc_recv_segments(unix_stream, buf, sizeof buf, 0, NULL, &segment), -ENOPROTOOPT);
+    CASE(sc_recv_segments(rx, buf, sizeof buf, SC_MSG_DONTWAIT, NULL, &segment), -EAGAIN);
+    CASE(sc_udp_offload_recv(NULL, buf, sizeof buf, 0, NULL, &segment), -EFAULT);
+    CASE(sc_udp_offload_recv(&never, buf, sizeof buf, 0, NULL, &segment), -EINVAL);
+    CASE(sc_udp_offload_recv(&u, buf, sizeof buf, 0, &at, NULL), -EFAULT);
+    CASE(segment, 7);
+
+    CASE(sc_segments_init(NULL, buf, 1, 1), -EFAULT);
+    CASE(sc_segments_init(&it, NULL, 1, 1), -EFAULT);
+    CASE(sc_segments_init(&it, buf, 1, 0), -EINVAL);
+    CASE(sc_segments_init(&it, buf, (size_t)-1, 1), -EINVAL);
+    CASE(sc_segments_init(&it, NULL, 0, 0), 0);
+    CASE(sc_segments_next(&it, &data, &len), 0);
+    CASE(sc_segments_next(NULL, &data, &len), -EFAULT);
+    CASE(sc_segments_next(&it, NULL, &len), -EFAULT);
+    CASE(sc_segments_next(&it, &data, NULL), -EFAULT);
+
+    /* TCP would take UDP_SEGMENT and stream the bytes: refused. */
+    MUST(sc_local_addr(listener, &at));
+    tcp = MUST(sc_socket(AF_INET, SOCK_STREAM, 0));
+    MUST(sc_connect(tcp, &at));
+    server = MUST(sc_accept(listener, NULL, 0));
+    CASE(sc_send_segments(tcp, buf, 4000, 1000, 0, NULL), -ENOPROTOOPT);
+    CASE(sc_udp_offload_init(&u, tcp, SC_UDP_OFFLOAD_NO_GSO), -ENOPROTOOPT);
+    CASE(sc_recv(server, buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
+    /* A Unix datagram socket would send one unsegmented datagram. */
+    MUST(sc_socketpair(AF_UNIX, SOCK_DGRAM, 0, dgram));
+    CASE(sc_send_segments(dgram[0], buf, 4000, 1000, 0, NULL), -ENOPROTOOPT);
+    CASE(sc_recv(dgram[1], buf, sizeof buf, SC_MSG_DONTWAIT), -EAGAIN);
+    /* The options are the kernel's to refuse. */
+    CASE(sc_set_udp_gro(tcp, 1), -ENOPROTOOPT);
+    CASE(sc_set_udp_segment(tcp, 1200), -ENOPROTOOPT);
+    CASE(sc_set_udp_gro(unix_stream, 1), -EOPNOTSUPP);
+    CASE(sc_get_udp_segment(unix_stream), -EOPNOTSUPP);
+    CASE(sc_set_udp_segment(tx, -1), -EINVAL);
+    CASE(sc_get_udp_gro(-1), -EBADF);
+
+    CASE(sc_wait_ready(rx, POLLIN, 100), -ETIMEDOUT);
+    sc_close(dgram[0]);
+    sc_close(dgram[1]);
+    sc_close(server);
+    sc_close(tcp);
+    sc_close(tx);
+    sc_close(rx);
+}
+
 /* Typed control messages: the builder and every sc_cmsg_add_* (refused
  * calls append nothing), the readers (NULLs, nothing there, cut short,
  * outputs unchanged), and the new options' values. */
@@ -835,6 +1071,8 @@ int main(void)
     vector_limits(pair[0], pair[1], udp);
     negative_and_huge(pair[0], udp, listener);
     newer_calls(pair[0], udp, listener);
+    server_calls(pair[0], udp);
+    udp_offload_calls(pair[0], listener);
     typed_control(udp);
     zero_copy(pair[0], udp);
     error_text();

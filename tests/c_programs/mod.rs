@@ -13,11 +13,11 @@ use std::process::Command;
 
 use sockcore_e2e::{
     c_build, inherit_only_stdio, path_arg, run_to_success, unique_name, workspace_version, CBuild,
-    Finished, Link, Process,
+    Finished, Link, Process, TempDir,
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 11] = [
     "addr_table",
     "bad_input",
     "cmsg_typed",
@@ -26,6 +26,8 @@ pub const TABLES: [&str; 9] = [
     "msg_batch",
     "msg_options",
     "msg_readiness",
+    "server",
+    "udp_offload",
     "zerocopy",
 ];
 
@@ -227,6 +229,33 @@ pub fn epoll_echo(tool: &dyn Tool, built: &Built) {
     );
 }
 
+/// tcp_info on its own loopback connection (shared).
+pub fn tcp_info(tool: &dyn Tool, built: &Built) {
+    let finished =
+        Process::spawn(&mut command(tool, &built.example(Link::Shared, "tcp_info"))).finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("client: state ESTABLISHED");
+}
+
+/// sendfile_server serving a 1 MiB file to two fetch clients, from two
+/// offsets (static).
+pub fn sendfile_server(tool: &dyn Tool, built: &Built) {
+    let dir = TempDir::new("tool-sendfile");
+    let file = dir.path().join("served.bin");
+    fs::write(&file, vec![0x5a_u8; 1 << 20]).expect("write the file");
+    let file = file.to_str().expect("a UTF-8 path");
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["sendfile_server", "serve", "127.0.0.1:0", file, "2"],
+        &[
+            &["sendfile_server", "fetch", ADDRESS, "0"],
+            &["sendfile_server", "fetch", ADDRESS, "1000"],
+        ],
+    );
+}
+
 /// fd_passing, parent and forked child (static and shared).
 pub fn fd_passing(tool: &dyn Tool, built: &Built) {
     for link in Link::BOTH {
@@ -267,6 +296,18 @@ pub fn udp_pktinfo(tool: &dyn Tool, built: &Built) {
             "--ttl",
             "9",
         ]],
+    );
+}
+
+/// udp_gso's receiver and sender, 4 MiB with segmentation offload
+/// (static).
+pub fn udp_gso(tool: &dyn Tool, built: &Built) {
+    server_and_clients(
+        tool,
+        built,
+        Link::Static,
+        &["udp_gso", "recv", "127.0.0.1:0", "4"],
+        &[&["udp_gso", "send", ADDRESS, "4"]],
     );
 }
 

@@ -19,7 +19,12 @@ use crate::command::run_to_success;
 
 /// The C compiler flags for a program built against the base library: the
 /// header then hides the functions that library lacks.
-pub const BASE_BUILD_DEFINES: [&str; 2] = ["-DSOCKCORE_NO_MESSAGES", "-DSOCKCORE_NO_OPTIONS"];
+pub const BASE_BUILD_DEFINES: [&str; 4] = [
+    "-DSOCKCORE_NO_MESSAGES",
+    "-DSOCKCORE_NO_OPTIONS",
+    "-DSOCKCORE_NO_SERVER",
+    "-DSOCKCORE_NO_UDP_OFFLOAD",
+];
 
 static BASE: OnceLock<PathBuf> = OnceLock::new();
 

@@ -11,6 +11,10 @@
 //!   and the range it gives holds its first and last send.
 //! - The input read as a list of messages to build, raw and typed: what
 //!   `CmsgBuilder` writes parses back to exactly those messages.
+//! - The segment size of a received run (`received_segment`) over the same
+//!   bytes: the first `UDP_GRO` message's value when it is whole,
+//!   `ENOBUFS` when it is cut or when there is none while `MSG_CTRUNC` is
+//!   set, `EMSGSIZE` with `MSG_TRUNC`, else the length.
 #![no_main]
 
 use core::fmt::{self, Write};
@@ -19,10 +23,11 @@ use core::mem::MaybeUninit;
 use libfuzzer_sys::fuzz_target;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use sockcore::udp::received_segment;
 use sockcore::{
     cmsg_len, CmsgBuffer, CmsgBuilder, CmsgKind, Cmsgs, ControlMessage, Credentials, Errno,
-    ErrorOrigin, ExtendedError, PacketInfo, RawFd, ReceivedControl, SocketAddr, Timestamp,
-    Timestamping, TimestampingFlags, Tos, ZerocopyRange,
+    ErrorOrigin, ExtendedError, MsgFlags, PacketInfo, RawFd, ReceivedControl, SocketAddr,
+    Timestamp, Timestamping, TimestampingFlags, Tos, ZerocopyRange,
 };
 
 /// A `core::fmt::Write` that keeps nothing: `Debug` must merely not panic.
@@ -289,6 +294,27 @@ fn walk_arbitrary(data: &[u8]) {
     assert_eq!(parse(control.release()), emptied);
 }
 
+/// `received_segment` over arbitrary control bytes, against the rule
+/// worked out from the parsed messages: the first message of the GRO kind
+/// decides (one of another length or out of range is not of that kind).
+fn segment_of_arbitrary(data: &[u8]) {
+    let gro = Cmsgs::new(data)
+        .find(|message| message.kind() == Some(CmsgKind::GroSegment))
+        .map(Message::from);
+    let len = data.len().wrapping_mul(257);
+    for flags in [MsgFlags::empty(), MsgFlags::CTRUNC, MsgFlags::TRUNC] {
+        let expected = match &gro {
+            _ if flags.contains(MsgFlags::TRUNC) => Err(Errno::EMSGSIZE),
+            Some(Message::GroSegment(segment)) => Ok(usize::from(*segment)),
+            Some(Message::Truncated { .. }) => Err(Errno::ENOBUFS),
+            Some(other) => panic!("a GRO kind that is neither whole nor cut: {other:?}"),
+            None if flags.contains(MsgFlags::CTRUNC) => Err(Errno::ENOBUFS),
+            None => Ok(len),
+        };
+        assert_eq!(received_segment(len, flags, data), expected, "{flags:?}");
+    }
+}
+
 /// Reads builder steps from the input.
 struct Steps<'a> {
     rest: &'a [u8],
@@ -507,5 +533,6 @@ fn one_message(level: i32, ty: i32, data: &[u8]) -> Vec<u8> {
 
 fuzz_target!(|data: &[u8]| {
     walk_arbitrary(data);
+    segment_of_arbitrary(data);
     build_and_parse(data);
 });

@@ -8,12 +8,14 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use core::mem::size_of;
 use core::net::{Ipv4Addr, Ipv6Addr};
 use core::time::Duration;
 
 use crate::errno::Result;
 use crate::flags::{PmtuDiscover, TimestampingFlags};
 use crate::msg::credentials::Credentials;
+use crate::options::tcp_info::TcpInfo;
 use crate::time::{
     duration_from_timeval, micros_rounded_up, millis_rounded_up, secs_rounded_up, timeval_from,
 };
@@ -126,8 +128,10 @@ pub(crate) mod sealed {
     pub trait Decode: super::Kind {
         /// What the kernel writes.
         type C: PlainData;
-        /// The value `c` stands for.
-        fn decode(c: Self::C) -> Self::Value;
+        /// The value `c` stands for, of which the kernel wrote the first
+        /// `filled` bytes (the rest are zero): a struct that grows with the
+        /// kernel reads only what an older one filled.
+        fn decode(c: Self::C, filled: usize) -> Self::Value;
     }
 }
 
@@ -165,7 +169,7 @@ macro_rules! int_kind {
         impl Decode for $kind {
             type C = libc::c_int;
             #[inline]
-            fn decode(c: libc::c_int) -> Self::Value {
+            fn decode(c: libc::c_int, _filled: usize) -> Self::Value {
                 $decode(c)
             }
         }
@@ -232,6 +236,9 @@ kinds! {
     /// address of the interface to use, `(Ipv4Addr, Ipv4Addr, Ipv4Addr)`:
     /// a `struct ip_mreq_source`, set only.
     SourceGroupV4: (Ipv4Addr, Ipv4Addr, Ipv4Addr);
+    /// A snapshot of a TCP connection, [`TcpInfo`]: a `struct tcp_info`,
+    /// read only, as far as the kernel filled it.
+    TcpInfoStruct: TcpInfo;
 }
 
 /// Bytes of any length, such as an interface name: the kind of options set
@@ -323,7 +330,7 @@ impl Encode for TimeVal {
 impl Decode for TimeVal {
     type C = libc::timeval;
     #[inline]
-    fn decode(tv: libc::timeval) -> Option<Duration> {
+    fn decode(tv: libc::timeval, _filled: usize) -> Option<Duration> {
         duration_from_timeval(tv)
     }
 }
@@ -341,7 +348,7 @@ impl Encode for Linger {
 impl Decode for Linger {
     type C = libc::linger;
     #[inline]
-    fn decode(value: libc::linger) -> Option<Duration> {
+    fn decode(value: libc::linger, _filled: usize) -> Option<Duration> {
         let secs = u64::try_from(value.l_linger).unwrap_or(0);
         (value.l_onoff != 0).then_some(Duration::from_secs(secs))
     }
@@ -350,12 +357,23 @@ impl Decode for Linger {
 impl Decode for Ucred {
     type C = libc::ucred;
     #[inline]
-    fn decode(ucred: libc::ucred) -> Credentials {
+    fn decode(ucred: libc::ucred, _filled: usize) -> Credentials {
         Credentials {
             pid: ucred.pid,
             uid: ucred.uid,
             gid: ucred.gid,
         }
+    }
+}
+
+impl Decode for TcpInfoStruct {
+    /// The struct's bytes rather than `libc::tcp_info`: byte 7 holds two
+    /// bit-fields that glibc's layout declares as padding, which a typed
+    /// copy need not keep.
+    type C = [u8; size_of::<libc::tcp_info>()];
+    #[inline]
+    fn decode(bytes: Self::C, filled: usize) -> TcpInfo {
+        TcpInfo::from_kernel(&bytes, filled)
     }
 }
 

@@ -45,9 +45,9 @@
 // Adding an option: one line in table.rs (its C name, level and kind; a new
 // kind, if the value is of a new shape, goes in kind.rs), its typed getter
 // and setter in the file of its level or topic here (socket.rs, tcp.rs,
-// ip.rs; multicast.rs; control.rs for the switches that turn on received
-// control messages; path_mtu.rs; the credentials options live with the
-// credentials in msg/credentials.rs), and its C export in the same file of
+// ip.rs; multicast.rs; udp.rs; control.rs for the switches that turn on
+// received control messages; path_mtu.rs; the credentials options live with
+// the credentials in msg/credentials.rs), and its C export in the same file of
 // ffi/src/options/, which takes the option from the table too.
 
 mod control;
@@ -58,11 +58,13 @@ mod path_mtu;
 pub(crate) mod socket;
 pub(crate) mod table;
 pub(crate) mod tcp;
+pub(crate) mod tcp_info;
+mod udp;
 
 pub use kind::{
     Bits, Byte, Bytes, Count, Cpu, Get, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Kind,
     Linger, Micros, Millis, Opt, PmtuMode, Seconds, Set, Size, SourceGroupV4, StampFlags, Switch,
-    TimeVal, Ucred,
+    TcpInfoStruct, TimeVal, Ucred,
 };
 pub use table::*;
 
@@ -101,8 +103,8 @@ impl SocketFd {
     #[doc(alias = "getsockopt")]
     #[inline]
     pub fn option<K: Get>(&self, opt: Opt<K>) -> Result<K::Value> {
-        sys::getsockopt::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
-            .map(<K as Decode>::decode)
+        sys::getsockopt_filled::<<K as Decode>::C>(self.as_raw_fd(), opt.level(), opt.name())
+            .map(|(c, filled)| <K as Decode>::decode(c, filled))
     }
 
     /// `setsockopt(2)` of an option whose value is bytes of any length

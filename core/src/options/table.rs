@@ -5,7 +5,8 @@
 
 use super::kind::{
     Bits, Byte, Bytes, Count, Cpu, GroupV4, GroupV4Addr, GroupV6, Int, InterfaceV4, Linger, Micros,
-    Millis, Opt, PmtuMode, Seconds, Size, SourceGroupV4, StampFlags, Switch, TimeVal, Ucred,
+    Millis, Opt, PmtuMode, Seconds, Size, SourceGroupV4, StampFlags, Switch, TcpInfoStruct,
+    TimeVal, Ucred,
 };
 use crate::uapi;
 
@@ -37,6 +38,8 @@ pub const SO_ERROR: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_ERROR);
 pub const SO_TYPE: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_TYPE);
 /// `SO_DOMAIN` (read only): `AF_INET`, `AF_INET6`, `AF_UNIX`, …
 pub const SO_DOMAIN: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_DOMAIN);
+/// `SO_PROTOCOL` (read only): `IPPROTO_TCP`, `IPPROTO_UDP`, … (0 for Unix).
+pub const SO_PROTOCOL: Opt<Int> = Opt::new(libc::SOL_SOCKET, libc::SO_PROTOCOL);
 /// `SO_ACCEPTCONN` (read only): whether the socket listens.
 pub const SO_ACCEPTCONN: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_ACCEPTCONN);
 /// `SO_PASSCRED`: receive the sender's credentials with every message.
@@ -98,6 +101,26 @@ pub const TCP_NOTSENT_LOWAT: Opt<Size> = Opt::new(libc::IPPROTO_TCP, libc::TCP_N
 pub const TCP_CONGESTION: Opt<Bytes> = Opt::new(libc::IPPROTO_TCP, libc::TCP_CONGESTION);
 /// `TCP_MAXSEG`: the largest segment the connection sends.
 pub const TCP_MAXSEG: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_MAXSEG);
+/// `TCP_INFO` (read only): a snapshot of the connection's state and
+/// counters.
+pub const TCP_INFO: Opt<TcpInfoStruct> = Opt::new(libc::IPPROTO_TCP, libc::TCP_INFO);
+/// `TCP_FASTOPEN`: a listener's queue of Fast Open connections (data in
+/// the SYN) not yet accepted; 0 turns Fast Open off for it.
+pub const TCP_FASTOPEN: Opt<Count> = Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN);
+/// `TCP_FASTOPEN_CONNECT`: `connect` defers the SYN to the first write,
+/// which it carries when a Fast Open cookie for the address is cached.
+pub const TCP_FASTOPEN_CONNECT: Opt<Switch> =
+    Opt::new(libc::IPPROTO_TCP, libc::TCP_FASTOPEN_CONNECT);
+
+// SOL_UDP
+
+/// `UDP_SEGMENT`: the segment size every send without a `UDP_SEGMENT`
+/// control message is cut into (0: none). An `int` 0 to 65,535, though
+/// the control message of the same name is a `u16`.
+pub const UDP_SEGMENT: Opt<Count> = Opt::new(libc::SOL_UDP, libc::UDP_SEGMENT);
+/// `UDP_GRO`: receive runs of datagrams coalesced, each with its segment
+/// size in a `UDP_GRO` control message.
+pub const UDP_GRO: Opt<Switch> = Opt::new(libc::SOL_UDP, libc::UDP_GRO);
 
 // IPPROTO_IP
 

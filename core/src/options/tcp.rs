@@ -1,12 +1,28 @@
 //! `IPPROTO_TCP` options on [`SocketFd`]: Nagle and corking, keep-alive
 //! timing, the user time-out, quick acknowledgements, the unsent low-water
-//! mark, the congestion control algorithm and the segment size.
+//! mark, the congestion control algorithm, the segment size and Fast Open.
+//! (`TCP_INFO` is in `tcp_info.rs`.)
+//!
+//! # TCP Fast Open
+//!
+//! A client that has talked to a server before may send its first data in
+//! the SYN, saving a round trip (RFC 7413): the server's listener allows it
+//! with [`SocketFd::set_fastopen`], and the client sends with
+//! [`MsgFlags::FASTOPEN`](crate::MsgFlags::FASTOPEN) on
+//! [`send_to`](SocketFd::send_to), which connects, or with
+//! [`SocketFd::set_fastopen_connect`] before an ordinary `connect` and
+//! `write`. Both need the matching bit of `net.ipv4.tcp_fastopen` (1 for
+//! clients, 2 for servers) in the socket's network namespace. The first
+//! connection to a server fetches a cookie with an ordinary handshake;
+//! later ones carry the data in the SYN, which
+//! [`TcpInfoOptions::SYN_DATA`](crate::TcpInfoOptions::SYN_DATA) then shows
+//! on both ends.
 
 use core::time::Duration;
 
 use super::table::{
-    TCP_CONGESTION, TCP_CORK, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
-    TCP_NOTSENT_LOWAT, TCP_QUICKACK, TCP_USER_TIMEOUT,
+    TCP_CONGESTION, TCP_CORK, TCP_FASTOPEN, TCP_FASTOPEN_CONNECT, TCP_KEEPCNT, TCP_KEEPIDLE,
+    TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY, TCP_NOTSENT_LOWAT, TCP_QUICKACK, TCP_USER_TIMEOUT,
 };
 use crate::errno::Result;
 use crate::socket::SocketFd;
@@ -299,5 +315,69 @@ impl SocketFd {
     #[inline]
     pub fn max_segment(&self) -> Result<u32> {
         self.option(TCP_MAXSEG)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_FASTOPEN)`: lets this listener accept
+    /// data in the SYN, with up to `queue_len` such connections waiting to
+    /// be accepted (Linux 3.7; before or after `listen`); 0 turns it off.
+    /// The kernel caps the length at `net.core.somaxconn`; one past
+    /// `INT_MAX` saturates. Needs the server bit (2) of
+    /// `net.ipv4.tcp_fastopen` in the socket's network namespace.
+    ///
+    /// Errors: `ENOPROTOOPT` on a socket that is not TCP.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_FASTOPEN", "sc_set_fastopen", "setsockopt"))]
+    #[inline]
+    pub fn set_fastopen(&self, queue_len: u32) -> Result<()> {
+        self.set_option(TCP_FASTOPEN, queue_len)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_FASTOPEN)`: the Fast Open queue length
+    /// (after the kernel's cap), 0 when off.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_FASTOPEN", "sc_get_fastopen", "getsockopt"))]
+    #[inline]
+    pub fn fastopen(&self) -> Result<u32> {
+        self.option(TCP_FASTOPEN)
+    }
+
+    /// `setsockopt(IPPROTO_TCP, TCP_FASTOPEN_CONNECT)`, before `connect`
+    /// (Linux 4.11): with a Fast Open cookie cached for the address,
+    /// `connect` returns at once and the first write carries its data in
+    /// the SYN; without one, `connect` is an ordinary handshake that also
+    /// asks for a cookie. Needs the client bit (1) of
+    /// `net.ipv4.tcp_fastopen`.
+    ///
+    /// Errors: `EOPNOTSUPP` with the client bit off or on a Unix socket,
+    /// `EINVAL` on a connected socket.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_FASTOPEN_CONNECT", "sc_set_fastopen_connect", "setsockopt"))]
+    #[inline]
+    pub fn set_fastopen_connect(&self, on: bool) -> Result<()> {
+        self.set_option(TCP_FASTOPEN_CONNECT, on)
+    }
+
+    /// `getsockopt(IPPROTO_TCP, TCP_FASTOPEN_CONNECT)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`tcp(7)`](https://man7.org/linux/man-pages/man7/tcp.7.html)
+    #[doc(alias("TCP_FASTOPEN_CONNECT", "sc_get_fastopen_connect", "getsockopt"))]
+    #[inline]
+    pub fn fastopen_connect(&self) -> Result<bool> {
+        self.option(TCP_FASTOPEN_CONNECT)
     }
 }

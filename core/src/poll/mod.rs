@@ -41,6 +41,7 @@
 //! ```
 
 pub(crate) mod deadline;
+pub(crate) mod epoll;
 pub(crate) mod wait;
 
 use bitflags::bitflags;

@@ -4,6 +4,7 @@
 mod flow;
 mod io;
 pub(crate) mod lifecycle;
+mod sendfile;
 mod timeout;
 pub(crate) mod transfer;
 

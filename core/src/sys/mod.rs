@@ -12,8 +12,9 @@
 //!
 //! - Owning a descriptor the kernel just returned: `Socket::from_raw_fd`
 //!   after `socket`, `socketpair` and `accept4` (`socket/`), in
-//!   `OwnedFd::into_socket` (`fd.rs`), and the received descriptors of
-//!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`).
+//!   `OwnedFd::into_socket` (`fd.rs`), the received descriptors of
+//!   `ReceivedControl` (`msg/mod.rs`, `msg/cmsg/received.rs`), and
+//!   `Epoll::from_raw_fd` after `epoll_create1` (`poll/epoll.rs`).
 //! - The casts that define a type's layout: `BorrowedSocket` and `Socket`
 //!   as `SocketFd` (`socket/mod.rs`), a descriptor as the niche-carrying
 //!   `ValidFd` and back (`fd_niche.rs`), `IoSlice`/`IoSliceMut` as the bytes they describe
@@ -22,17 +23,22 @@
 //!   storage as `sockaddr_in`/`sockaddr_in6`/`sockaddr_un` (`addr/mod.rs`),
 //!   bytes the kernel or the builder initialised as `[u8]`
 //!   (`socket/io.rs`, `msg/cmsg/builder.rs`, which also writes a
-//!   `cmsghdr` unaligned), and std's iovec types as ours (`std_interop.rs`);
+//!   `cmsghdr` unaligned, and the control bytes of a batch in
+//!   `udp/batch.rs`), and std's iovec types as ours (`std_interop.rs`);
 //!   plus the `Send`/`Sync` of the borrowing iovec and `mmsghdr` types.
 //! - `SocketAddr::from_raw`, which copies an address from a C pointer.
 //! - The public raw calls over a caller's C headers (`send_msg_raw`,
 //!   `recv_msg_raw`, `send_mmsg_raw`, `recv_mmsg_raw` in `msg/`), which pass
-//!   their caller's promise on to the unsafe calls here.
+//!   their caller's promise on to the unsafe calls here; and the batch
+//!   receive of `udp/batch.rs`, which hands `recv_mmsg_raw` headers built
+//!   by [`recv_header`] from its own exclusive borrows.
 //!
 //! EINTR policy: a wrapper makes exactly one call and returns `EINTR` to its
 //! caller like libc does. Only the loops that promise completion
-//! (`write_all`, `read_exact`, the time-out waits) retry it.
+//! (`write_all`, `read_exact`, `send_file_all`, the time-out waits) retry
+//! it.
 
+mod epoll;
 mod interface;
 mod io;
 mod msg;
@@ -45,15 +51,20 @@ mod musl64;
 mod plain;
 mod poll;
 mod process;
+mod sendfile;
+mod signal;
 mod socket;
 mod sockopt;
 
+pub(crate) use epoll::*;
 pub(crate) use interface::*;
 pub(crate) use io::*;
 pub(crate) use msg::*;
 pub(crate) use plain::*;
 pub(crate) use poll::*;
 pub(crate) use process::*;
+pub(crate) use sendfile::*;
+pub(crate) use signal::*;
 pub(crate) use socket::*;
 pub(crate) use sockopt::*;
 

@@ -31,6 +31,9 @@ macro_rules! plain_data {
 }
 
 plain_data!(
+    u8,
+    u32,
+    u64,
     libc::c_int,
     libc::linger,
     libc::timeval,
@@ -43,8 +46,14 @@ plain_data!(
     libc::sockaddr_storage,
     libc::cmsghdr,
     libc::msghdr,
+    libc::mmsghdr,
     libc::ifreq,
+    libc::sigset_t,
+    libc::tcp_info,
 );
+
+// SAFETY: bytes; any bits are a valid byte.
+unsafe impl<const N: usize> PlainData for [u8; N] {}
 
 /// An all-zero `T`: no address, no length, no flags.
 #[inline]

@@ -51,13 +51,27 @@ unsafe fn setsockopt_ptr(
 /// shorter answer from the kernel leaves the rest zero.
 #[inline]
 pub(crate) fn getsockopt<T: PlainData>(fd: RawFd, level: i32, name: i32) -> Result<T> {
+    getsockopt_filled(fd, level, name).map(|(value, _)| value)
+}
+
+/// [`getsockopt`], with the length the kernel wrote: for a struct that
+/// grows with the kernel (`struct tcp_info`), how much of it an older one
+/// filled.
+#[inline]
+pub(crate) fn getsockopt_filled<T: PlainData>(
+    fd: RawFd,
+    level: i32,
+    name: i32,
+) -> Result<(T, usize)> {
     let mut value: T = zeroed();
     let mut len = size_of::<T>() as libc::socklen_t;
     let ptr = (&mut value as *mut T).cast::<libc::c_void>();
     // SAFETY: value is writable for len bytes, and the kernel writes at most
     // len; whatever it writes is a valid T (PlainData: any bits are).
     cvt(unsafe { libc::getsockopt(fd, level, name, ptr, &mut len) })?;
-    Ok(value)
+    // The kernel never reports more than it was given; the bound keeps that
+    // a fact the callers need not take on trust.
+    Ok((value, (len as usize).min(size_of::<T>())))
 }
 
 /// `getsockopt(2)` into raw bytes; returns the length the kernel wrote.

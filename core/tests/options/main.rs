@@ -1,7 +1,7 @@
 //! Socket options, each set and read back, and their effect where a
-//! loopback test can show it: `SOL_SOCKET`, `IPPROTO_TCP`, IP-level
-//! unicast and multicast options, the switches for received control
-//! messages, and path MTU options. Nothing here changes process-wide state,
+//! loopback test can show it: `SOL_SOCKET`, `IPPROTO_TCP` (and the
+//! `TCP_INFO` snapshot), IP-level unicast and multicast options, the
+//! switches for received control messages, and path MTU options. Nothing here changes process-wide state,
 //! so the modules share one test binary and run in parallel.
 
 #[path = "../support/mod.rs"]
@@ -13,3 +13,4 @@ mod multicast;
 mod path_mtu;
 mod socket;
 mod tcp;
+mod tcp_info;

@@ -213,3 +213,32 @@ fn max_segment_is_announced_and_used() {
     let mss = client.max_segment().expect("connected");
     assert!((500..=1000).contains(&mss), "{mss}");
 }
+
+#[test]
+fn fastopen_queue_round_trip() {
+    // The listener's option needs no sysctl; the kernel caps it at
+    // net.core.somaxconn.
+    for s in tcp_sockets() {
+        assert_eq!(s.fastopen(), Ok(0));
+        s.set_fastopen(16).expect("TCP_FASTOPEN");
+        assert_eq!(s.fastopen(), Ok(16));
+        s.listen(4).expect("listen");
+        s.set_fastopen(u32::MAX).expect("TCP_FASTOPEN, saturated");
+        let cap = crate::support::sockets::kernel_setting("net/core/somaxconn");
+        assert_eq!(s.fastopen(), Ok(cap as u32));
+        s.set_fastopen(0).expect("off");
+        assert_eq!(s.fastopen(), Ok(0));
+    }
+}
+
+#[test]
+fn fastopen_on_udp_is_enoprotoopt() {
+    let udp = new_socket(Domain::IPV4, Type::DGRAM);
+    assert_eq!(udp.set_fastopen(1), Err(Errno::ENOPROTOOPT));
+}
+
+#[test]
+fn fastopen_connect_on_a_connected_socket_is_einval() {
+    let (client, _server) = accepted_pair("127.0.0.1:0");
+    assert_eq!(client.set_fastopen_connect(true), Err(Errno::EINVAL));
+}

@@ -11,8 +11,8 @@ use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListene
 use std::time::Duration;
 
 use sockcore::{
-    AddrKind, BorrowedSocket, Domain, Errno, MsgFlags, SockFlags, Socket, SocketAddr, SocketFd,
-    Type, UNIX_PATH_MAX,
+    AddrKind, BorrowedSocket, Domain, Epoll, EpollEvent, EpollFlags, Errno, MsgFlags, SockFlags,
+    Socket, SocketAddr, SocketFd, Type, UNIX_PATH_MAX,
 };
 
 use crate::support::sockets::abstract_text;
@@ -168,6 +168,27 @@ fn owned_fd_and_raw_fd_round_trips_keep_the_descriptor() {
 }
 
 /// A new descriptor for the same socket, through any `AsFd`.
+#[test]
+fn an_epoll_instance_through_owned_fd_and_raw_fd() {
+    let epoll = Epoll::new().unwrap();
+    let fd = epoll.as_raw_fd();
+    assert_eq!(AsFd::as_fd(&epoll).as_raw_fd(), fd);
+    let owned = OwnedFd::from(epoll);
+    assert_eq!(owned.as_raw_fd(), fd);
+    let epoll = Epoll::from(owned);
+    let raw = IntoRawFd::into_raw_fd(epoll);
+    assert_eq!(raw, fd);
+    // SAFETY: raw is the epoll descriptor just given up, owned by no one.
+    let epoll: Epoll = unsafe { FromRawFd::from_raw_fd(raw) };
+    // Still an epoll instance, watching and reporting.
+    let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, SockFlags::empty()).unwrap();
+    epoll.add(b.as_raw_fd(), EpollFlags::IN, 3).unwrap();
+    SocketFd::write(&a, b"x").unwrap();
+    let mut events = [EpollEvent::default(); 2];
+    assert_eq!(epoll.wait(&mut events, Some(Duration::ZERO)), Ok(1));
+    assert_eq!(events[0].data(), 3);
+}
+
 fn duplicate(fd: impl AsFd) -> Socket {
     Socket::from(fd.as_fd().try_clone_to_owned().unwrap())
 }

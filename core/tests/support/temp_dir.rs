@@ -23,6 +23,14 @@ impl TempDir {
         format!("unix:{}", self.0.join(name).display())
     }
 
+    /// A file `name` in it holding `bytes`, opened read-only (for
+    /// `sendfile`).
+    pub fn file_holding(&self, name: &str, bytes: &[u8]) -> std::fs::File {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write the file");
+        std::fs::File::open(&path).expect("open the file")
+    }
+
     /// Removes it now, and fails the test if that fails.
     pub fn remove(self) {
         std::fs::remove_dir_all(&self.0).expect("remove the temporary directory");

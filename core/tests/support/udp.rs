@@ -1,15 +1,17 @@
-//! Datagrams with control data: waiting a bounded time for a datagram or
-//! an error-queue entry (by poll, never a sleep), receiving one with its
-//! control data, and the wall clock the kernel stamps with.
+//! UDP sockets for the tests: waiting a bounded time for a datagram or an
+//! error-queue entry (by poll, never a sleep), receiving one with its
+//! control data, the wall clock the kernel stamps with; and for the offload
+//! tests, a receiver that holds a whole test's datagrams, with or without
+//! `UDP_GRO`, a sender, and every datagram that arrived.
 
 use std::mem::MaybeUninit;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sockcore::poll::wait_ready;
-use sockcore::{Errno, MsgFlags, PollFlags, RecvMsg, Socket, SocketAddr};
+use sockcore::{Domain, Errno, MsgFlags, PollFlags, RecvMsg, SockFlags, Socket, SocketAddr, Type};
 
 use super::msg::recv_one;
-use super::sockets::bound_datagram;
+use super::sockets::{bound_datagram, set_int};
 
 /// How long a test waits for something the kernel delivers at once over
 /// loopback.
@@ -78,4 +80,40 @@ pub fn realtime_nanos() -> i128 {
         .duration_since(UNIX_EPOCH)
         .expect("after the epoch");
     since.as_nanos() as i128
+}
+
+/// The address text for a family: `127.0.0.1:0` or `[::1]:0`.
+pub fn loopback(v6: bool) -> &'static str {
+    if v6 {
+        "[::1]:0"
+    } else {
+        "127.0.0.1:0"
+    }
+}
+
+/// A UDP socket bound to `text`, with `UDP_GRO` as `gro` says and a receive
+/// buffer of `buffer` bytes (`SO_RCVBUFFORCE`, past `rmem_max`: tests run
+/// as root), so a burst never overflows it; and its address.
+pub fn receiver(text: &str, gro: bool, buffer: i32) -> (Socket, SocketAddr) {
+    let (socket, addr) = bound_datagram(text);
+    socket.set_udp_gro(gro).expect("UDP_GRO");
+    set_int(&socket, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, buffer);
+    (socket, addr)
+}
+
+/// An unbound UDP socket of `to`'s family.
+pub fn sender(to: &SocketAddr) -> Socket {
+    Socket::new(Domain::for_addr(to), Type::DGRAM, SockFlags::empty()).expect("socket")
+}
+
+/// Every datagram queued on `socket` (a receiver without `UDP_GRO`), in
+/// order, until none arrives for `quiet_ms`; at most `limit` of them.
+pub fn drain(socket: &Socket, quiet_ms: u64, limit: usize) -> Vec<Vec<u8>> {
+    let mut datagrams = Vec::new();
+    let mut buf = vec![0u8; 65_536];
+    while datagrams.len() < limit && ready_within(socket, quiet_ms) {
+        let n = socket.recv(&mut buf, MsgFlags::DONTWAIT).expect("recv");
+        datagrams.push(buf[..n].to_vec());
+    }
+    datagrams
 }

@@ -12,6 +12,11 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -158,6 +163,144 @@ static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
 
 static inline int op_recvmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return ret_int(recvmmsg(fd, msgs, count, MSG_CMSG_CLOEXEC, NULL));
+}
+
+typedef struct epoll_event bench_event;
+
+/* sendfile(2) takes no MSG_NOSIGNAL, so a careful C server ignores SIGPIPE
+ * for the whole process, once, before anything else. */
+static inline void op_program_setup(void) {
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static inline int op_epoll_create(void) {
+    return ret_int(epoll_create1(EPOLL_CLOEXEC));
+}
+
+/* Watches fd for EPOLLIN (level-triggered), with fd itself as the data. */
+static inline int op_epoll_add_in(int epfd, int fd) {
+    struct epoll_event ev = {.events = EPOLLIN, .data.u64 = (uint64_t)fd};
+    return ret_int(epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev));
+}
+
+static inline int op_epoll_wait(int epfd, bench_event *events, int max, int timeout_ms) {
+    return ret_int(epoll_wait(epfd, events, max, timeout_ms));
+}
+
+static inline int op_event_fd(const bench_event *ev) {
+    return (int)ev->data.u64;
+}
+
+static inline int op_accept_nonblock(int listener) {
+    return ret_int(accept4(listener, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK));
+}
+
+/* read(2) from a file. */
+static inline ssize_t op_file_read(int fd, void *buf, size_t len) {
+    return ret_size(read(fd, buf, len));
+}
+
+/* All `count` bytes of `file` from *offset onto the socket, sendfile after
+ * sendfile, retrying EINTR; *offset advances. Returns the count, fewer if
+ * the file ends first, or -errno. */
+static inline ssize_t op_sendfile_all(int sock, int file, uint64_t *offset, size_t count) {
+    off_t at = (off_t)*offset;
+    size_t done = 0;
+    while (done < count) {
+        ssize_t n = sendfile(sock, file, &at, count - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n < 0)
+                return neg_errno();
+            break;
+        }
+        done += (size_t)n;
+    }
+    *offset = (uint64_t)at;
+    return (ssize_t)done;
+}
+
+/* UDP segmentation offload (include/uapi/linux/udp.h; older C libraries
+ * lack the names). */
+#ifndef UDP_SEGMENT
+#define UDP_SEGMENT 103
+#endif
+#ifndef UDP_GRO
+#define UDP_GRO 104
+#endif
+
+/* What an offloaded send and receive keep per socket: here, the socket. */
+typedef int bench_offload;
+
+static inline int op_offload_init(bench_offload *offload, int fd) {
+    *offload = fd;
+    return 0;
+}
+
+static inline int op_set_udp_gro(int fd) {
+    int on = 1;
+    return ret_int(setsockopt(fd, IPPROTO_UDP, UDP_GRO, &on, sizeof on));
+}
+
+/* One sendmsg of len bytes as datagrams of `segment` bytes: a UDP_SEGMENT
+ * control message, a u16 (len stays within the kernel's limits here). */
+static inline ssize_t op_send_segments(bench_offload *offload, const void *buf, size_t len,
+                                       size_t segment, const bench_addr *to) {
+    union {
+        char buf[CMSG_SPACE(sizeof(uint16_t))];
+        struct cmsghdr align;
+    } control;
+    uint16_t size = (uint16_t)segment;
+    struct iovec iov = {(void *)buf, len};
+    struct msghdr msg = {.msg_name = (void *)&to->storage,
+                         .msg_namelen = to->len,
+                         .msg_iov = &iov,
+                         .msg_iovlen = 1,
+                         .msg_control = control.buf,
+                         .msg_controllen = sizeof control.buf};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    memset(&control, 0, sizeof control);
+    c->cmsg_level = IPPROTO_UDP;
+    c->cmsg_type = UDP_SEGMENT;
+    c->cmsg_len = CMSG_LEN(sizeof size);
+    memcpy(CMSG_DATA(c), &size, sizeof size);
+    return ret_size(sendmsg(*offload, &msg, MSG_NOSIGNAL));
+}
+
+/* One recvmsg of a coalesced run, with its segment size from the UDP_GRO
+ * control message (an int), or the length when nothing was coalesced; a
+ * cut run or cut control data is an error, never a short run. */
+static inline ssize_t op_recv_segments(bench_offload *offload, void *buf, size_t len,
+                                       bench_addr *from, size_t *segment) {
+    union {
+        char buf[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct iovec iov = {buf, len};
+    struct msghdr msg = {.msg_name = &from->storage,
+                         .msg_namelen = sizeof from->storage,
+                         .msg_iov = &iov,
+                         .msg_iovlen = 1,
+                         .msg_control = control.buf,
+                         .msg_controllen = sizeof control.buf};
+    ssize_t n = recvmsg(*offload, &msg, MSG_CMSG_CLOEXEC);
+    if (n < 0)
+        return neg_errno();
+    if (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC))
+        return -EMSGSIZE;
+    from->len = msg.msg_namelen;
+    *segment = (size_t)n;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+        int value;
+        if (c->cmsg_level == IPPROTO_UDP && c->cmsg_type == UDP_GRO &&
+            c->cmsg_len == CMSG_LEN(sizeof value)) {
+            memcpy(&value, CMSG_DATA(c), sizeof value);
+            *segment = (size_t)value;
+            break;
+        }
+    }
+    return n;
 }
 
 #endif

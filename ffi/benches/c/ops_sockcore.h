@@ -6,8 +6,10 @@
 #define BENCH_OPS_SOCKCORE_H
 
 #define _GNU_SOURCE
+#include <errno.h>
 #include <sockcore.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #define IMPL_NAME "sockcore-c"
 
@@ -102,6 +104,64 @@ static inline int op_sendmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
 
 static inline int op_recvmmsg(int fd, struct mmsghdr *msgs, unsigned count) {
     return sc_recvmmsg(fd, msgs, count, 0, -1);
+}
+
+typedef struct epoll_event bench_event;
+
+/* Nothing: sockcore's sends, sc_send_file included, never raise SIGPIPE. */
+static inline void op_program_setup(void) {
+}
+
+static inline int op_epoll_create(void) {
+    return sc_epoll_create();
+}
+
+static inline int op_epoll_add_in(int epfd, int fd) {
+    return sc_epoll_add(epfd, fd, SC_EPOLLIN, (uint64_t)fd);
+}
+
+static inline int op_epoll_wait(int epfd, bench_event *events, int max, int timeout_ms) {
+    return sc_epoll_wait(epfd, events, max, timeout_ms);
+}
+
+static inline int op_event_fd(const bench_event *ev) {
+    return (int)ev->data.u64;
+}
+
+static inline int op_accept_nonblock(int listener) {
+    return sc_accept(listener, NULL, SC_NONBLOCK);
+}
+
+/* sockcore has no call for reading a file: read(2), as a C program using
+ * the library writes it. */
+static inline ssize_t op_file_read(int fd, void *buf, size_t len) {
+    ssize_t n = read(fd, buf, len);
+    return n < 0 ? -errno : n;
+}
+
+static inline ssize_t op_sendfile_all(int sock, int file, uint64_t *offset, size_t count) {
+    return sc_send_file_all(sock, file, offset, count);
+}
+
+/* The offload state, set up once per socket (the socket check is there). */
+typedef sc_udp_offload bench_offload;
+
+static inline int op_offload_init(bench_offload *offload, int fd) {
+    return sc_udp_offload_init(offload, fd, 0);
+}
+
+static inline int op_set_udp_gro(int fd) {
+    return sc_set_udp_gro(fd, 1);
+}
+
+static inline ssize_t op_send_segments(bench_offload *offload, const void *buf, size_t len,
+                                       size_t segment, const bench_addr *to) {
+    return sc_udp_offload_send(offload, buf, len, segment, 0, to);
+}
+
+static inline ssize_t op_recv_segments(bench_offload *offload, void *buf, size_t len,
+                                       bench_addr *from, size_t *segment) {
+    return sc_udp_offload_recv(offload, buf, len, 0, from, segment);
 }
 
 #endif

@@ -1,12 +1,16 @@
 //! Building what the driver runs besides itself: the release
 //! `libsockcore` (with cargo), the two C programs (`c/workloads.c` over raw
 //! libc, and over sockcore's C ABI linked from `libsockcore.a`), and the
-//! LD_PRELOAD allocation counter, all with `cc -O2`.
+//! LD_PRELOAD allocation counter, all with `cc -O2`; and the file the file
+//! workloads send.
 
 use std::env;
 use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use crate::workload::CHUNK;
 
 /// What the build produced.
 pub struct Programs {
@@ -22,6 +26,9 @@ pub struct Programs {
     pub cc_version: String,
     /// Where all this lives, and where scratch files go.
     pub out_dir: PathBuf,
+    /// The file the file workloads send (`BENCH_FILE`), once made with
+    /// [`bench_file`].
+    pub bench_file: Option<PathBuf>,
 }
 
 const C_WARNINGS: &[&str] = &["-std=gnu11", "-Wall", "-Wextra", "-Werror"];
@@ -108,7 +115,34 @@ pub fn build() -> Result<Programs, String> {
         stripped_so_bytes,
         cc_version,
         out_dir: out,
+        bench_file: None,
     })
+}
+
+/// The file of `chunks` 64 KiB chunks that the file workloads send, in
+/// `out_dir`: written once (pattern `(i * 131 + 7) & 255`, as the C and Rust
+/// tests' files), kept between runs, and read through once so that it is in
+/// the page cache: the rows measure sending, not the disk.
+pub fn bench_file(out_dir: &Path, chunks: u64) -> Result<PathBuf, String> {
+    let bytes = chunks * CHUNK as u64;
+    let path = out_dir.join(format!("bench-file-{chunks}x64KiB.bin"));
+    let fresh = fs::metadata(&path).map_or(true, |meta| meta.len() != bytes);
+    if fresh {
+        let pattern: Vec<u8> = (0..CHUNK).map(|i| (i * 131 + 7) as u8).collect();
+        let mut file = fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for _ in 0..chunks {
+            file.write_all(&pattern)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let mut file = fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut buf = vec![0u8; CHUNK];
+    while file
+        .read(&mut buf)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        > 0
+    {}
+    Ok(path)
 }
 
 /// Runs a build step; its output goes to the terminal.

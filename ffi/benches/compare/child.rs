@@ -46,7 +46,15 @@ fn run(implementation: &str, workload: Workload, count: u64) -> io::Result<crate
         )));
     }
     match (implementation, workload) {
-        (SOCKCORE, Workload::UdpMmsg) => rust_workloads::run_batches(count),
+        (
+            SOCKCORE,
+            Workload::UdpMmsg
+            | Workload::Udp1200Mmsg
+            | Workload::Udp1200Gso
+            | Workload::Udp1200GsoGro
+            | Workload::EpollEcho
+            | Workload::FileSendfile,
+        ) => rust_workloads::run_sockcore_only(workload, count),
         (SOCKCORE, _) => rust_workloads::run::<Sockcore>(workload, count),
         (STD, _) => rust_workloads::run::<Std>(workload, count),
         _ => Err(io::Error::other(format!(

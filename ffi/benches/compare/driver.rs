@@ -7,16 +7,24 @@ use std::time::Instant;
 use crate::c_programs::{self, output};
 use crate::counts;
 use crate::implementation::Implementation;
-use crate::measure::{self, Settings};
+use crate::measure::{self, Settings, FILE_ROUNDS};
 use crate::stats;
 use crate::table::{self, Counted, Counts, Results, RATIO_TARGET};
+use crate::workload::Workload;
 
 /// Runs the whole benchmark and prints its results.
 pub fn run(settings: Settings) -> Result<(), String> {
     let started = Instant::now();
     stats::self_check();
     eprintln!("compare: building libsockcore and the C programs");
-    let programs = c_programs::build()?;
+    let mut programs = c_programs::build()?;
+    if settings.workloads().any(Workload::is_file) {
+        eprintln!("compare: the file the file workloads send, into the page cache");
+        programs.bench_file = Some(c_programs::bench_file(
+            &programs.out_dir,
+            settings.file_chunks(),
+        )?);
+    }
     let load_before = load_average();
     let measuring = Instant::now();
     let mut measured = Vec::new();
@@ -73,7 +81,7 @@ pub fn run(settings: Settings) -> Result<(), String> {
     println!("- load average (1, 5, 15 min) before: {load_before}; after: {load_after}");
     println!("- {}", sizes(settings));
     if let Some(only) = settings.only {
-        println!("- only the {} workload (--only)", only.name());
+        println!("- only {} (--only)", only.names().join(", "));
     }
     println!("- vs C: the median over rounds of (rate / C's rate in the same round), {}; best runs: the fastest run over C's fastest (other load only ever slows a run); by CPU time: as the median, with operations per second of the process's CPU time", interval_described(settings.rounds));
     if !settings.quick {
@@ -103,7 +111,7 @@ fn sizes(settings: Settings) -> String {
         format!("{rounds}; small fixed counts")
     } else {
         format!(
-            "{rounds}; runs sized to about {} s of the reference's time (bulk too; accept churn at most 10,000 cycles)",
+            "{rounds}; runs sized to about {} s of the reference's time (bulk too; accept churn at most 10,000 cycles; the epoll echo at least 10,000 messages); the file rows send the whole 1 GiB file each run, in at most {FILE_ROUNDS} rounds",
             settings.secs
         )
     }

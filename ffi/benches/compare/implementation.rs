@@ -41,9 +41,19 @@ impl Implementation {
     }
 
     /// Whether this implementation has the calls `workload` needs (std has
-    /// no `sendmmsg`/`recvmmsg`).
+    /// no `sendmmsg`/`recvmmsg`, no segmentation offload, no epoll and no
+    /// `sendfile`).
     pub fn has(self, workload: Workload) -> bool {
-        !(self == Implementation::Std && workload == Workload::UdpMmsg)
+        self != Implementation::Std
+            || !matches!(
+                workload,
+                Workload::UdpMmsg
+                    | Workload::Udp1200Mmsg
+                    | Workload::Udp1200Gso
+                    | Workload::Udp1200GsoGro
+                    | Workload::EpollEcho
+                    | Workload::FileSendfile
+            )
     }
 
     /// The process that measures `workload` `count` times.
@@ -65,12 +75,15 @@ impl Implementation {
         argv.push(count.to_string().into());
         // The Rust children count with their global allocator; the C
         // programs with the preloaded counter.
-        let env = match self {
+        let mut env = match self {
             Implementation::Libc | Implementation::SockcoreC => {
                 vec![("LD_PRELOAD", programs.alloc_counter.clone().into())]
             }
             Implementation::SockcoreRust | Implementation::Std => Vec::new(),
         };
+        if let (true, Some(file)) = (workload.is_file(), &programs.bench_file) {
+            env.push(("BENCH_FILE", file.clone().into()));
+        }
         Launch {
             argv,
             env,

@@ -9,6 +9,7 @@
 //! cargo bench -p sockcore-ffi --bench compare              # full: about 2 minutes
 //! cargo bench -p sockcore-ffi --bench compare -- --quick   # seconds; checks, never judges speed
 //! cargo bench -p sockcore-ffi --bench compare -- --rounds 127 --only churn
+//! cargo bench -p sockcore-ffi --bench compare -- --only udp1200-mmsg,udp1200-gso-gro
 //! ```
 //!
 //! Each ratio against C is printed as the median over rounds with its 95%

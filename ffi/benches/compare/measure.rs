@@ -8,7 +8,7 @@ use crate::c_programs::Programs;
 use crate::implementation::Implementation;
 use crate::process;
 use crate::report::Report;
-use crate::workload::Workload;
+use crate::workload::{Workload, Workloads, FILE_CHUNKS};
 
 /// A group of rows in the table: a workload, launched pinned or not.
 #[derive(Clone, Copy, Debug)]
@@ -23,8 +23,12 @@ impl Case {
     /// threads on one CPU: the figures that compare libraries. Unpinned,
     /// pingpong measures the hypervisor's cross-CPU wake-ups, and bulk
     /// ratios scatter three times wider (intervals of ±2.5% against ±1%
-    /// pinned, at the same throughput here); those rows stand beside.
-    pub const ALL: [Case; 11] = [
+    /// pinned, at the same throughput here); those rows stand beside. The
+    /// 1,200-byte UDP rows come both ways too: pinned, the sender and the
+    /// receiver take turns on one CPU, which other load disturbs least. So
+    /// does the epoll echo; the file transfers come unpinned, as a file
+    /// server runs.
+    pub const ALL: [Case; 23] = [
         Case::new(Workload::PingpongTcp, true),
         Case::new(Workload::PingpongTcp, false),
         Case::new(Workload::PingpongUnix, true),
@@ -36,10 +40,33 @@ impl Case {
         Case::new(Workload::Churn, false),
         Case::new(Workload::UdpSendto, false),
         Case::new(Workload::UdpMmsg, false),
+        Case::new(Workload::Udp1200Sendto, true),
+        Case::new(Workload::Udp1200Sendto, false),
+        Case::new(Workload::Udp1200Mmsg, true),
+        Case::new(Workload::Udp1200Mmsg, false),
+        Case::new(Workload::Udp1200Gso, true),
+        Case::new(Workload::Udp1200Gso, false),
+        Case::new(Workload::Udp1200GsoGro, true),
+        Case::new(Workload::Udp1200GsoGro, false),
+        Case::new(Workload::EpollEcho, true),
+        Case::new(Workload::EpollEcho, false),
+        Case::new(Workload::FileSendfile, false),
+        Case::new(Workload::FileReadWrite, false),
     ];
 
     const fn new(workload: Workload, pinned: bool) -> Case {
         Case { workload, pinned }
+    }
+
+    /// Rounds for this case: the settings', but at most
+    /// [`FILE_ROUNDS`] for the file transfers, whose runs take a second
+    /// each.
+    pub fn rounds(&self, settings: Settings) -> usize {
+        if self.workload.is_file() {
+            settings.rounds.min(FILE_ROUNDS)
+        } else {
+            settings.rounds
+        }
     }
 
     /// The name in the table.
@@ -52,6 +79,13 @@ impl Case {
             Workload::Churn => "accept churn (fresh netns)",
             Workload::UdpSendto => "UDP 64 B, sendto/recvfrom",
             Workload::UdpMmsg => "UDP 64 B, mmsg x 32",
+            Workload::Udp1200Sendto => "UDP 1200 B, sendto/recvfrom",
+            Workload::Udp1200Mmsg => "UDP 1200 B, mmsg x 32",
+            Workload::Udp1200Gso => "UDP 1200 B, GSO x 54 / recvmmsg x 32",
+            Workload::Udp1200GsoGro => "UDP 1200 B, GSO x 54 / GRO",
+            Workload::EpollEcho => "epoll echo, 1,000 clients x 64 B",
+            Workload::FileSendfile => "1 GiB file to TCP, sendfile",
+            Workload::FileReadWrite => "1 GiB file to TCP, read + send 64 KiB",
         };
         let both_ways = Case::ALL
             .iter()
@@ -74,8 +108,8 @@ pub struct Settings {
     pub rounds: usize,
     /// Seconds of the reference's time a full-mode run is sized to.
     pub secs: f64,
-    /// Only this workload's cases, rather than all.
-    pub only: Option<Workload>,
+    /// Only these workloads' cases, rather than all.
+    pub only: Option<Workloads>,
 }
 
 /// Each cycle leaves the client's port in TIME_WAIT, and connect(2) picks
@@ -92,6 +126,15 @@ const CALIBRATION_TRIALS: usize = 4;
 const TRIAL_FRACTION: f64 = 0.25;
 /// A run taking longer than this has hung.
 pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+/// Rounds of the 1 GiB file transfers: the fewest with a 95% interval of
+/// the median (the 2nd and 8th of 9 ratios, coverage 96.1%). A run moves
+/// the whole file (about a second here), so 9 rounds of the two file
+/// workloads take 60 to 80 s, as long as all the other rows together.
+pub const FILE_ROUNDS: usize = 9;
+/// The least count of a full-mode epoll echo run: ten rounds of all 1,000
+/// clients, so that the connections' set-up stays outside the timing and
+/// a run holds many `epoll_wait` calls.
+const EPOLL_ECHO_MIN: u64 = 10_000;
 
 impl Settings {
     /// The cases to measure, in table order.
@@ -107,7 +150,7 @@ impl Settings {
     }
 
     fn includes(&self, workload: Workload) -> bool {
-        self.only.map_or(true, |only| only == workload)
+        self.only.map_or(true, |only| only.contains(workload))
     }
 
     /// The count of the quick mode, and of the full mode's first
@@ -118,6 +161,20 @@ impl Settings {
             Workload::BulkWrite | Workload::BulkWritev => 256,
             Workload::Churn => 1_000,
             Workload::UdpSendto | Workload::UdpMmsg => 8_192,
+            Workload::EpollEcho => 20_000,
+            Workload::FileSendfile | Workload::FileReadWrite => 256,
+            // 54 x 32 x 4: a multiple of every 1,200-byte row's granule.
+            _ => 6_912,
+        }
+    }
+
+    /// The 64 KiB chunks of the file the file workloads send: the whole
+    /// 1 GiB in the full mode, the quick mode's count otherwise.
+    pub fn file_chunks(&self) -> u64 {
+        if self.quick {
+            self.small_count(Workload::FileSendfile)
+        } else {
+            FILE_CHUNKS
         }
     }
 }
@@ -139,21 +196,23 @@ pub struct Measured {
     pub rows: Vec<Row>,
 }
 
-/// What a report is compared by: bytes per second for bulk transfers,
-/// operations per second for the rest.
+/// What a report is compared by: bytes per second for bulk and file
+/// transfers, operations per second for the rest.
 pub fn rate(workload: Workload, report: &Report) -> f64 {
-    match workload {
-        Workload::BulkWrite | Workload::BulkWritev => report.bytes_per_sec(),
-        _ => report.ops_per_sec(),
+    if workload.is_bulk() {
+        report.bytes_per_sec()
+    } else {
+        report.ops_per_sec()
     }
 }
 
 /// [`rate`] per second of CPU time, which other load on the machine
 /// disturbs far less than the clock.
 pub fn cpu_rate(workload: Workload, report: &Report) -> f64 {
-    match workload {
-        Workload::BulkWrite | Workload::BulkWritev => report.bytes_per_cpu_sec(),
-        _ => report.ops_per_cpu_sec(),
+    if workload.is_bulk() {
+        report.bytes_per_cpu_sec()
+    } else {
+        report.ops_per_cpu_sec()
     }
 }
 
@@ -163,6 +222,11 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
     let workload = case.workload;
     let count = if settings.quick {
         settings.small_count(workload)
+    } else if workload.is_file() {
+        // The whole file, whatever the time: the 1 GiB.
+        settings.file_chunks()
+    } else if workload == Workload::EpollEcho {
+        calibrate(case, programs, settings)?.max(EPOLL_ECHO_MIN)
     } else {
         calibrate(case, programs, settings)?
     };
@@ -171,7 +235,7 @@ pub fn measure(case: Case, programs: &Programs, settings: Settings) -> Result<Me
         .filter(|i| i.has(workload))
         .collect();
     let mut reports: Vec<Vec<Report>> = vec![Vec::new(); implementations.len()];
-    for round in 0..settings.rounds {
+    for round in 0..case.rounds(settings) {
         for k in 0..implementations.len() {
             let index = (round + k) % implementations.len();
             let report = run_once(case, programs, implementations[index], count)?;

@@ -3,7 +3,7 @@
 
 use crate::measure::Settings;
 use crate::stats;
-use crate::workload::Workload;
+use crate::workload::{Workload, Workloads};
 
 /// Rounds per case in the full mode. 81 ratios put the 95% interval of
 /// their median between the 32nd and the 50th. The whole full run takes
@@ -44,7 +44,8 @@ pub fn usage() -> String {
          \x20               a 95% interval of the median needs at least 6\n\
          \x20 --secs S      seconds of the reference's time per run, every workload\n\
          \x20               (default {DEFAULT_SECS}; accept churn stops at 10,000 cycles)\n\
-         \x20 --only NAME   one workload (pingpong: pinned and unpinned), for a quick look:\n\
+         \x20 --only NAMES  only these workloads, comma-separated (each pinned and unpinned\n\
+         \x20               where the table has both), for a quick look:\n\
          \x20               {}\n\
          \n\
          Without --bench on the command line (as under `cargo test --benches`) it runs\n\
@@ -77,9 +78,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--rounds" => rounds = Some(parse_rounds(value()?)?),
             "--secs" => secs = Some(parse_secs(value()?)?),
             "--only" => {
-                let name = value()?;
-                only =
-                    Some(Workload::from_name(name).ok_or_else(|| format!("no workload {name:?}"))?);
+                let mut set: Workloads = only.unwrap_or_default();
+                for name in value()?.split(',') {
+                    let workload =
+                        Workload::from_name(name).ok_or_else(|| format!("no workload {name:?}"))?;
+                    set = set.with(workload);
+                }
+                only = Some(set);
             }
             other if bench => return Err(format!("unknown argument {other:?}")),
             _ => {}

@@ -58,6 +58,9 @@ const fn same(a: &str, b: &str) -> bool {
 }
 
 /// The longest text of a kind, in bytes.
+// Used only by `const _` items, which the dead-code lint of the oldest
+// supported Rust does not count as uses.
+#[allow(dead_code)]
 pub(crate) const fn longest(text: Text) -> usize {
     let mut longest = 0;
     let mut code = 0;
@@ -138,6 +141,9 @@ const _: () = assert!(only_undefined_numbers_say_unknown());
 
 /// Whether every entry whose message is [`UNKNOWN_MESSAGE`] is a number
 /// Linux does not define.
+// Used only by `const _` items, which the dead-code lint of the oldest
+// supported Rust does not count as uses.
+#[allow(dead_code)]
 const fn only_undefined_numbers_say_unknown() -> bool {
     let unknown_name = Errno::from_raw(i32::MIN).name();
     let mut code = 0;

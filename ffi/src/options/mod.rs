@@ -1,8 +1,9 @@
 //! Socket options: raw `sc_getsockopt`/`sc_setsockopt` for any option; the
 //! typed calls live in one file per level or topic (`socket.rs`, `tcp.rs`,
-//! `ip.rs`, `multicast.rs`, `control.rs` for the switches that turn on
-//! received control messages, `path_mtu.rs`), each taking its option from
-//! the core's table (`sockcore::options`).
+//! `ip.rs`, `multicast.rs`, `udp.rs`, `control.rs` for the switches that
+//! turn on received control messages, `path_mtu.rs`), each taking its
+//! option from the core's table (`sockcore::options`), and the server's TCP
+//! options in `fastopen.rs` and `tcp_info.rs` (`server` feature).
 //!
 //! Typed setters return 0 or `-errno`; typed getters return the value
 //! (`>= 0`: 1 or 0 for a switch) or `-errno`. A switch is on for any
@@ -10,8 +11,15 @@
 //! and `-ENOPROTOOPT` for an option the socket's protocol lacks (such as a
 //! TCP option on a UDP socket); those are not repeated below.
 
-// The credentials calls (messages) use only its switches.
-#[cfg(any(feature = "messages", feature = "options"))]
+// The credentials calls (messages) use only its switches, the server
+// calls its counts and switches, the UDP offload options (udp-offload) its
+// switch and count calls.
+#[cfg(any(
+    feature = "messages",
+    feature = "options",
+    feature = "server",
+    feature = "udp-offload"
+))]
 #[cfg_attr(not(feature = "options"), allow(dead_code))]
 pub(crate) mod convert;
 
@@ -21,6 +29,12 @@ pub mod socket;
 
 #[cfg(feature = "options")]
 pub mod tcp;
+
+#[cfg(feature = "server")]
+pub mod fastopen;
+
+#[cfg(feature = "server")]
+pub mod tcp_info;
 
 #[cfg(feature = "options")]
 pub mod ip;
@@ -33,6 +47,9 @@ pub mod control;
 
 #[cfg(feature = "options")]
 pub mod path_mtu;
+
+#[cfg(feature = "udp-offload")]
+pub mod udp;
 
 use core::ffi::{c_int, c_void};
 

@@ -1,8 +1,12 @@
-//! Readiness: `sc_poll` over the caller's `struct pollfd` array, and
+//! Readiness: `sc_poll` over the caller's `struct pollfd` array,
 //! `sc_wait_ready` (in `wait.rs`) for one descriptor with a deadline
-//! signals cannot stretch.
+//! signals cannot stretch, and epoll (in `epoll.rs`, with the `server`
+//! feature).
 
 pub mod wait;
+
+#[cfg(feature = "server")]
+pub mod epoll;
 
 use core::ffi::c_int;
 

@@ -108,10 +108,18 @@ pub unsafe extern "C" fn sc_peek(fd: c_int, buf: *mut c_void, len: size_t) -> ss
 
 /// `sendto(2)` with `flags | MSG_NOSIGNAL`: a datagram to `*to`.
 ///
+/// With `SC_MSG_FASTOPEN` on an unconnected TCP socket it connects to `*to`
+/// and sends the data in the SYN when a Fast Open cookie for the address is
+/// cached (TCP Fast Open, Linux 3.7); without one, an ordinary handshake
+/// that asks for a cookie, the data following it. On a non-blocking socket
+/// without a cookie it returns `-EINPROGRESS` having sent nothing: wait for
+/// `POLLOUT`, then send the data again. It needs the client bit (1) of
+/// `net.ipv4.tcp_fastopen` (`-EOPNOTSUPP` without).
+///
 /// Returns the count sent, or `-EFAULT` for a NULL `to`, `-EINVAL` for
 /// unknown `flags` bits or an address of the wrong family, `-EISCONN`,
 /// `-EAFNOSUPPORT`, `-EACCES` (broadcast without `SO_BROADCAST`),
-/// `-ENETUNREACH`, and the errors of `sc_write`.
+/// `-ENETUNREACH`, `-EINPROGRESS`, and the errors of `sc_write`.
 ///
 /// # Safety
 ///

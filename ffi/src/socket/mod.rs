@@ -1,6 +1,6 @@
 //! Sockets as plain `int` descriptors: their lifecycle, moving bytes, whole
-//! transfers, the server/client flow in one call each, and the calls with
-//! a time-out.
+//! transfers, sendfile (with the `server` feature), the server/client flow
+//! in one call each, and the calls with a time-out.
 
 // The header lists the groups in this order (one per blank-line-separated
 // declaration, so that rustfmt keeps it).
@@ -9,6 +9,9 @@ pub mod lifecycle;
 pub mod io;
 
 pub mod transfer;
+
+#[cfg(feature = "server")]
+pub mod sendfile;
 
 pub mod flow;
 
