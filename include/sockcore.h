@@ -305,6 +305,17 @@ struct mmsghdr;
 #define SC_MSG_FASTOPEN MSG_FASTOPEN
 
 /**
+ * `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the caller's pages
+ * instead of copying them, on a socket with `sc_set_zerocopy(fd, 1)` (the
+ * kernel ignores the flag otherwise). The send returns while the kernel
+ * may still read the buffer. The rule: change or reuse the buffer only
+ * after `sc_zerocopy_completions` returned a range covering its send.
+ * Each zero-copy send that moves a byte takes the socket's next number
+ * (from 0, wrapping at 2^32); a failed or empty one takes none.
+ */
+#define SC_MSG_ZEROCOPY MSG_ZEROCOPY
+
+/**
  * A buffer size for `sc_addr_format` that fits every address, NUL
  * included: the longest text is a full 108-byte Unix path with every byte
  * escaped as `\xNN`, after `unix:`.
@@ -447,6 +458,14 @@ struct mmsghdr;
  * `SO_EE_ORIGIN_ZEROCOPY`: zero-copy sends completed.
  */
 #define SC_EE_ORIGIN_ZEROCOPY 5
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * `SO_EE_CODE_ZEROCOPY_COPIED`: in the `ee_code` of an
+ * `SC_EE_ORIGIN_ZEROCOPY` entry, the kernel copied the data after all.
+ */
+#define SC_EE_CODE_ZEROCOPY_COPIED 1
 #endif
 
 #if defined(SOCKCORE_HAVE_MESSAGES)
@@ -924,6 +943,38 @@ typedef struct sc_ucred {
      */
     gid_t gid;
 } sc_ucred;
+#endif
+
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Zero-copy sends the kernel is done with: the send numbers `first` to
+ * `last`, inclusive. Their buffers may now be changed or reused.
+ *
+ * Sends are numbered per socket from 0, in the order they were made; only
+ * zero-copy sends (`SC_MSG_ZEROCOPY`, after `sc_set_zerocopy(fd, 1)`)
+ * that moved at least one byte take a number. Numbers wrap at 2^32, so
+ * test whether send `n` is in a range with unsigned subtraction,
+ * `(uint32_t)(n - first) <= (uint32_t)(last - first)`, never with `<=`
+ * alone; the range covers `(uint32_t)(last - first) + 1` sends.
+ */
+typedef struct sc_zerocopy_range {
+    /**
+     * The first send of the range.
+     */
+    uint32_t first;
+    /**
+     * The last send of the range, inclusive.
+     */
+    uint32_t last;
+    /**
+     * 1 when the kernel copied the data after all
+     * (`SO_EE_CODE_ZEROCOPY_COPIED`): always over loopback, and on a
+     * device that cannot send from the caller's pages; a plain send is
+     * then cheaper. 0 otherwise. When completions merge into one range,
+     * it is the first one's.
+     */
+    uint32_t copied;
+} sc_zerocopy_range;
 #endif
 
 #if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
@@ -2431,6 +2482,47 @@ int sc_sendmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags);
 int sc_recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, int timeout_ms);
 #endif
 
+#if defined(SOCKCORE_HAVE_MESSAGES)
+/**
+ * Reads zero-copy completions from `fd`'s error queue into `out`, up to
+ * `count` of them, one `recvmsg(MSG_ERRQUEUE | MSG_DONTWAIT)` each, until
+ * `out` is full or the queue is empty. Never blocks, so never `-EINTR`.
+ *
+ * The rule: a buffer sent with `SC_MSG_ZEROCOPY` may be changed or reused
+ * only after a range returned here covers its send.
+ *
+ * Waiting completions make `poll` report `POLLERR` (epoll: `EPOLLERR`,
+ * asked or not) while `sc_take_error` returns 0: on a zero-copy socket
+ * `POLLERR` means "call this", not a failed connection. Consecutive
+ * completions merge while they wait, so one range often covers many sends;
+ * across calls every send is covered exactly once.
+ *
+ * An entry that is not a completion (on a socket with `sc_set_recverr` or
+ * `SO_TIMESTAMPING` on too: an ICMP error, a transmit timestamp) ends the
+ * call, and the kernel has taken it off the queue: read first, its error
+ * is returned (`-ECONNREFUSED`, ...; `-ENOMSG` when it has none, as
+ * timestamps); read after completions, those are returned and the entry
+ * is lost. Such a socket should read its error queue with `sc_recvmsg`
+ * and `SC_MSG_ERRQUEUE`, and `sc_cmsg_get_extended_err`
+ * (`SC_EE_ORIGIN_ZEROCOPY`, `SC_EE_CODE_ZEROCOPY_COPIED`).
+ *
+ * Only IPv4 and IPv6 sockets have an error queue: on a Unix socket this
+ * returns `-EOPNOTSUPP` when data was waiting (a datagram is consumed, its
+ * descriptors closed) and 0 when none was.
+ *
+ * Returns how many ranges were stored (0: none waiting; `count` 0 returns
+ * 0 with no system call, `out` may then be NULL), or `-EFAULT` (NULL
+ * `out`), `-EINVAL` (`count` over `INT_MAX`), `-EBADF`, `-ENOTSOCK`,
+ * `-EOPNOTSUPP`, or a foreign entry's error as above.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns; `out` NULL or writable for
+ * `count` ranges.
+ */
+int sc_zerocopy_completions(int fd, struct sc_zerocopy_range *out, size_t count);
+#endif
+
 #if defined(SOCKCORE_HAVE_UDP_OFFLOAD)
 /**
  * `sendmsg(2)` with `UDP_SEGMENT`: sends `len` bytes at `buf` as datagrams
@@ -3365,6 +3457,36 @@ int sc_set_oobinline(int fd, int on);
  * `fd` must be a descriptor the caller owns.
  */
 int sc_get_oobinline(int fd);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `setsockopt(SOL_SOCKET, SO_ZEROCOPY)`: let sends with `SC_MSG_ZEROCOPY`
+ * use the caller's pages instead of copying them (TCP: Linux 4.14; UDP:
+ * 5.0); `sc_zerocopy_completions` then says when each buffer may be
+ * reused.
+ *
+ * Returns 0, or `-EOPNOTSUPP` (a Unix socket, or another family without
+ * zero-copy sends), `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_set_zerocopy(int fd, int on);
+#endif
+
+#if defined(SOCKCORE_HAVE_OPTIONS)
+/**
+ * `getsockopt(SOL_SOCKET, SO_ZEROCOPY)`.
+ *
+ * Returns 1 (on), 0 (off) or `-errno`.
+ *
+ * # Safety
+ *
+ * `fd` must be a descriptor the caller owns.
+ */
+int sc_get_zerocopy(int fd);
 #endif
 
 #if defined(SOCKCORE_HAVE_OPTIONS)

@@ -129,6 +129,11 @@ fn exec_handoff_under_sanitizers() {
 }
 
 #[test]
+fn zerocopy_send_under_sanitizers() {
+    c_programs::zerocopy_send(&Sanitizers, built());
+}
+
+#[test]
 fn case_tables_under_sanitizers() {
     for name in TABLES {
         let passed = c_programs::table(&Sanitizers, built(), name);

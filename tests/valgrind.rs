@@ -116,6 +116,11 @@ fn exec_handoff_under_valgrind() {
 }
 
 #[test]
+fn zerocopy_send_under_valgrind() {
+    c_programs::zerocopy_send(&Memcheck, built());
+}
+
+#[test]
 fn case_tables_under_valgrind() {
     for name in TABLES {
         let passed = c_programs::table(&Memcheck, built(), name);

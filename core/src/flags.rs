@@ -73,6 +73,34 @@ bitflags! {
         /// `net.ipv4.tcp_fastopen` off, `EISCONN` on a connected socket;
         /// ignored on UDP.
         const FASTOPEN = libc::MSG_FASTOPEN;
+        /// `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the
+        /// buffer's own pages instead of copying them, once
+        /// [`set_zerocopy`](crate::SocketFd::set_zerocopy) is on (the
+        /// kernel ignores the flag otherwise). Any send taking `MsgFlags`
+        /// takes it: `send`, `send_to`, `send_msg`.
+        ///
+        /// **The rule: change or reuse a buffer only after a completion
+        /// covering its send arrived**
+        /// ([`recv_zerocopy_completions`](crate::SocketFd::recv_zerocopy_completions)).
+        /// The call returns while the kernel may still read the pages;
+        /// bytes changed before then may be what is sent. (Memory stays
+        /// safe either way: the kernel holds its own references to the
+        /// pages, so even a freed buffer is not reused under it.)
+        ///
+        /// Each zero-copy send that moves at least one byte takes the
+        /// socket's next number, from 0, wrapping at 2³²; a send that fails
+        /// (`EAGAIN`, `ENOBUFS`) or moves nothing takes none, nor do sends
+        /// without the flag. A completion reports a range of those numbers
+        /// ([`ZerocopyRange`](crate::ZerocopyRange)).
+        ///
+        /// Worth it for large sends (the kernel's documentation suggests
+        /// from about 10 KiB) to a real device: over loopback, and
+        /// wherever the kernel has to copy after all, the completions say
+        /// so ([`ZerocopyRange::copied`](crate::ZerocopyRange::copied)),
+        /// and a plain send is cheaper. `ENOBUFS` means too many
+        /// completions are waiting unread (they are charged to
+        /// `net.core.optmem_max`): read them, then send again.
+        const ZEROCOPY = libc::MSG_ZEROCOPY;
     }
 }
 

@@ -42,6 +42,11 @@
 //!   [`SocketFd::set_udp_gro`]), one run or a [`udp::GroBatch`] at a time;
 //!   [`udp::Segments`] walks a run's datagrams;
 //!   [`SocketFd::send_segments`]/[`SocketFd::recv_segments`] need no state.
+//! - **Zero-copy sends**: [`MsgFlags::ZEROCOPY`] on any send once
+//!   [`SocketFd::set_zerocopy`] is on; [`SocketFd::recv_zerocopy_completions`]
+//!   reads, as [`ZerocopyRange`]s, which sends the kernel is done with. A
+//!   buffer may be changed or reused only after a range covering its send
+//!   arrived.
 //! - **Options**: a getter and a setter per option on [`SocketFd`]
 //!   (`set_nodelay`, `set_linger`, `set_mark`, `set_congestion`,
 //!   `join_multicast_v4`, `join_source_multicast_v4`, …; the switches that
@@ -125,7 +130,10 @@
 //! - **One system call per call**: `write` is one `send`, `set_nonblocking`
 //!   is one `ioctl`; no hidden `fcntl`, no extra `getsockopt`. (The
 //!   `sendfile` calls add the two `rt_sigprocmask` of their `SIGPIPE`
-//!   guard.)
+//!   guard.) Reading a queue is one call per entry:
+//!   [`SocketFd::recv_zerocopy_completions`] makes one `recvmsg` per
+//!   completion, and one more that finds the queue empty (it never blocks,
+//!   so it never reports `EINTR`).
 //! - **Errors** are [`Errno`] values with a name and a message.
 //!
 //! # The server/client flow
@@ -327,6 +335,7 @@ pub use msg::cmsg::{
 pub use msg::credentials::Credentials;
 pub use msg::fd_passing::RecvFds;
 pub use msg::mmsg::{MmsgHdr, MmsgHdrMut};
+pub use msg::zerocopy::ZerocopyRange;
 pub use msg::RecvMsg;
 pub use options::socket::IFNAMSIZ;
 pub use options::tcp::TCP_CA_NAME_MAX;

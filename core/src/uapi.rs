@@ -83,6 +83,9 @@ pub(crate) const EXTENDED_ERR_SIZE: usize = size_of::<libc::sock_extended_err>()
 
 /// `SO_EE_ORIGIN_ZEROCOPY`: a zero-copy send completed (`MSG_ZEROCOPY`).
 pub(crate) const SO_EE_ORIGIN_ZEROCOPY: u8 = 5;
+/// `SO_EE_CODE_ZEROCOPY_COPIED`: in a zero-copy completion's `ee_code`, the
+/// kernel copied the data after all.
+pub(crate) const SO_EE_CODE_ZEROCOPY_COPIED: u8 = 1;
 /// `SO_EE_ORIGIN_TXTIME`: a packet dropped for missing its `SO_TXTIME`.
 pub(crate) const SO_EE_ORIGIN_TXTIME: u8 = 6;
 /// `SCM_TSTAMP_SND`: a transmit stamp taken as the packet left the stack.

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use sockcore::{
     Domain, Epoll, EpollEvent, EpollFlags, Errno, MsgFlags, SockFlags, Socket, SocketAddr, Type,
+    ZerocopyRange,
 };
 
 use support::backlog::full_listener;
@@ -52,6 +53,8 @@ fn failures_leak_no_descriptor() {
     let mut pipe = [0; 2];
     // SAFETY: pipe fills the two-int array; both ends are closed below.
     assert_eq!(unsafe { libc::pipe(pipe.as_mut_ptr()) }, 0);
+    let (carrier, no_error_queue) =
+        Socket::pair(Domain::UNIX, Type::DGRAM, SockFlags::empty()).unwrap();
 
     let kinds = [
         Kind {
@@ -229,6 +232,19 @@ fn failures_leak_no_descriptor() {
             name: "tcp_info of a Unix socket",
             expect: Errno::EOPNOTSUPP,
             fail: &|| lonely.tcp_info().unwrap_err(),
+        },
+        // A Unix socket has no error queue: the read takes the datagram,
+        // and the descriptor that came with it is closed.
+        Kind {
+            name: "zero-copy completions of a Unix datagram with a descriptor",
+            expect: Errno::EOPNOTSUPP,
+            fail: &|| {
+                carrier.send_fds(b"x", &[carrier.as_raw_fd()]).unwrap();
+                let mut ranges = [ZerocopyRange::default(); 2];
+                no_error_queue
+                    .recv_zerocopy_completions(&mut ranges)
+                    .unwrap_err()
+            },
         },
     ];
 

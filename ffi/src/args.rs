@@ -512,9 +512,11 @@ const CONTROL_MAX: usize = c_int::MAX as usize;
 
 /// What a caller's `struct msghdr` points at, checked as `sc_readv` and
 /// `sc_writev` check their arguments, before any system call: `msg_iov`
-/// as [`iovecs`] (`EFAULT` for a NULL array or a NULL buffer of non-zero
-/// length, `EINVAL` for `msg_iovlen` over `SC_IOV_MAX` or a total over
-/// `SSIZE_MAX`), then the control buffer (`EFAULT` for NULL with a length,
+/// as [`iovecs`] (`EFAULT` for a NULL array with a length or a NULL buffer
+/// of non-zero length, `EINVAL` for `msg_iovlen` over `SC_IOV_MAX` or a
+/// total over `SSIZE_MAX`; no buffers need no array, as in a receive of
+/// control data alone, such as an error-queue entry), then the control
+/// buffer (`EFAULT` for NULL with a length,
 /// which 64-bit musl's `sendmsg` would also crash on, copying it before the
 /// system call; `EINVAL` for a length over [`CONTROL_MAX`]). The name is
 /// the kernel's to check.
@@ -530,8 +532,10 @@ const CONTROL_MAX: usize = c_int::MAX as usize;
 unsafe fn msghdr_parts(msg: &libc::msghdr) -> Result<(), Errno> {
     // A count past INT_MAX is as far over SC_IOV_MAX as INT_MAX is.
     let count = c_int::try_from(msg.msg_iovlen).unwrap_or(c_int::MAX);
-    // SAFETY: the caller's promise.
-    unsafe { iovecs(msg.msg_iov, count) }?;
+    if count != 0 {
+        // SAFETY: the caller's promise.
+        unsafe { iovecs(msg.msg_iov, count) }?;
+    }
     let control_len = msg.msg_controllen as usize;
     if msg.msg_control.is_null() && control_len != 0 {
         return Err(Errno::EFAULT);

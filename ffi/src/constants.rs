@@ -8,7 +8,7 @@ use core::ffi::{c_int, c_uint};
 use libc::{
     MSG_CMSG_CLOEXEC, MSG_CONFIRM, MSG_CTRUNC, MSG_DONTROUTE, MSG_DONTWAIT, MSG_EOR, MSG_ERRQUEUE,
     MSG_FASTOPEN, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL,
-    MSG_WAITFORONE, SOCK_NONBLOCK,
+    MSG_WAITFORONE, MSG_ZEROCOPY, SOCK_NONBLOCK,
 };
 use sockcore::{MsgFlags, SockFlags, SocketAddr, TimestampingFlags};
 
@@ -50,6 +50,14 @@ pub const SC_MSG_CMSG_CLOEXEC: c_int = MSG_CMSG_CLOEXEC;
 /// socket: connect and send the data in the SYN (TCP Fast Open; see
 /// `sc_sendto`).
 pub const SC_MSG_FASTOPEN: c_int = MSG_FASTOPEN;
+/// `MSG_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): send from the caller's pages
+/// instead of copying them, on a socket with `sc_set_zerocopy(fd, 1)` (the
+/// kernel ignores the flag otherwise). The send returns while the kernel
+/// may still read the buffer. The rule: change or reuse the buffer only
+/// after `sc_zerocopy_completions` returned a range covering its send.
+/// Each zero-copy send that moves a byte takes the socket's next number
+/// (from 0, wrapping at 2^32); a failed or empty one takes none.
+pub const SC_MSG_ZEROCOPY: c_int = MSG_ZEROCOPY;
 
 /// A buffer size for `sc_addr_format` that fits every address, NUL
 /// included: the longest text is a full 108-byte Unix path with every byte
@@ -139,4 +147,5 @@ const _: () = assert!(
             | SC_MSG_WAITFORONE
             | SC_MSG_CMSG_CLOEXEC
             | SC_MSG_FASTOPEN
+            | SC_MSG_ZEROCOPY
 );

@@ -20,6 +20,7 @@ mod udp_echo;
 mod udp_gso;
 mod udp_pktinfo;
 mod unix_echo;
+mod zerocopy_send;
 
 use sockcore_e2e::{c_build, CBuild};
 

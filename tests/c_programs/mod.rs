@@ -17,7 +17,7 @@ use sockcore_e2e::{
 };
 
 /// The C test programs that print a case table (tests/c/`name`.c).
-pub const TABLES: [&str; 10] = [
+pub const TABLES: [&str; 11] = [
     "addr_table",
     "bad_input",
     "cmsg_typed",
@@ -28,6 +28,7 @@ pub const TABLES: [&str; 10] = [
     "msg_readiness",
     "server",
     "udp_offload",
+    "zerocopy",
 ];
 
 /// How a program runs, and what a clean run looks like.
@@ -332,6 +333,16 @@ pub fn exec_handoff(tool: &dyn Tool, built: &Built) {
         &["exec_handoff", "127.0.0.1:0", "1"],
         &[&["tcp_client", ADDRESS, "through exec"]],
     );
+}
+
+/// zerocopy_send over IPv4, 1 MiB (static).
+pub fn zerocopy_send(tool: &dyn Tool, built: &Built) {
+    let finished = Process::spawn(
+        command(tool, &built.example(Link::Static, "zerocopy_send")).args(["127.0.0.1:0", "1"]),
+    )
+    .finish();
+    tool.assert_clean(&finished);
+    finished.assert_stdout_has("receiver: 1048576 bytes, every one as sent");
 }
 
 /// A case table: clean, and every case passed. Returns the count.

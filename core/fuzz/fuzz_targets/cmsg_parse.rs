@@ -6,7 +6,9 @@
 //!   descriptors `Cmsgs` lists, in order, and then holds none. Every typed
 //!   value is in its range, a cut message is shorter than its kind, and
 //!   each typed finder returns what the first message of its kind holds:
-//!   nothing when that one was cut.
+//!   nothing when that one was cut. An error-queue entry is a zero-copy
+//!   completion exactly when its origin is zero-copy and it has no error,
+//!   and the range it gives holds its first and last send.
 //! - The input read as a list of messages to build, raw and typed: what
 //!   `CmsgBuilder` writes parses back to exactly those messages.
 //! - The segment size of a received run (`received_segment`) over the same
@@ -24,8 +26,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use sockcore::udp::received_segment;
 use sockcore::{
     cmsg_len, CmsgBuffer, CmsgBuilder, CmsgKind, Cmsgs, ControlMessage, Credentials, Errno,
-    ExtendedError, MsgFlags, PacketInfo, RawFd, ReceivedControl, SocketAddr, Timestamp,
-    Timestamping, TimestampingFlags, Tos,
+    ErrorOrigin, ExtendedError, MsgFlags, PacketInfo, RawFd, ReceivedControl, SocketAddr,
+    Timestamp, Timestamping, TimestampingFlags, Tos, ZerocopyRange,
 };
 
 /// A `core::fmt::Write` that keeps nothing: `Debug` must merely not panic.
@@ -123,6 +125,26 @@ fn valid(stamp: &Timestamp) -> bool {
     stamp.nsec < 1_000_000_000
 }
 
+/// Asserts what an error-queue entry says as a zero-copy completion: a
+/// range from `info` to `data`, 1 to 2^32 sends long, holding both ends
+/// and not the send after it (unless it holds them all), for an entry of
+/// origin zero-copy with no error; nothing for any other.
+fn check_completion(entry: &ExtendedError) {
+    let Some(range) = ZerocopyRange::from_extended_error(entry) else {
+        assert!(entry.origin != ErrorOrigin::ZeroCopy || entry.errno.raw() != 0);
+        return;
+    };
+    assert_eq!((entry.origin, entry.errno.raw()), (ErrorOrigin::ZeroCopy, 0));
+    assert_eq!((range.first(), range.last()), (entry.info, entry.data));
+    assert_eq!(range.copied(), entry.code & 1 != 0);
+    assert!((1..=1 << 32).contains(&range.len()));
+    assert!(range.contains(range.first()) && range.contains(range.last()));
+    assert_eq!(
+        range.contains(range.last().wrapping_add(1)),
+        range.len() == 1 << 32
+    );
+}
+
 /// Asserts what a typed message may hold.
 fn check_typed(message: &ControlMessage<'_>, whole: &[u8]) {
     match message {
@@ -134,6 +156,7 @@ fn check_typed(message: &ControlMessage<'_>, whole: &[u8]) {
         ControlMessage::OriginalDestination(addr) => {
             assert!(matches!(addr.family(), libc::AF_INET | libc::AF_INET6));
         }
+        ControlMessage::ExtendedError(entry) => check_completion(entry),
         ControlMessage::Truncated { data, .. } => {
             assert!(within(data, whole), "cut data outside the buffer");
             assert!(

@@ -26,6 +26,7 @@ pub(crate) mod cmsg;
 pub(crate) mod credentials;
 pub(crate) mod fd_passing;
 pub(crate) mod mmsg;
+pub(crate) mod zerocopy;
 
 use core::mem::MaybeUninit;
 
@@ -109,18 +110,35 @@ impl SocketFd {
         flags: MsgFlags,
     ) -> Result<RecvMsg<'c>> {
         let mut addr = SocketAddr::empty();
-        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
-        let received = sys::recv_msg(self.as_raw_fd(), bufs, control, &mut addr, flags)?;
-        let flags = MsgFlags::from_bits_retain(reported(received.flags));
-        close_if_truncated(received.control, flags.contains(MsgFlags::CTRUNC));
+        let (len, flags, control) = self.recv_settled(bufs, control, Some(&mut addr), flags)?;
         Ok(RecvMsg {
-            len: received.len,
+            len,
             flags,
             addr,
-            // SAFETY: recvmsg just installed the descriptors in these bytes
-            // for this process, and nothing else has seen them.
-            control: unsafe { ReceivedControl::from_received(received.control) },
+            control,
         })
+    }
+
+    /// `recvmsg(2)` with `flags | MSG_CMSG_CLOEXEC` and the receive rules of
+    /// [`recv_msg`](Self::recv_msg), the sender's address into `from`
+    /// unless `None` (then the kernel is not asked for it): the byte count,
+    /// the flags as reported, and the control data owning its descriptors.
+    #[inline]
+    pub(crate) fn recv_settled<'c>(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &'c mut [MaybeUninit<u8>],
+        from: Option<&mut SocketAddr>,
+        flags: MsgFlags,
+    ) -> Result<(usize, MsgFlags, ReceivedControl<'c>)> {
+        let flags = (flags | MsgFlags::CMSG_CLOEXEC).syscall_bits()?;
+        let received = sys::recv_msg(self.as_raw_fd(), bufs, control, from, flags)?;
+        let flags = MsgFlags::from_bits_retain(reported(received.flags));
+        close_if_truncated(received.control, flags.contains(MsgFlags::CTRUNC));
+        // SAFETY: recvmsg just installed the descriptors in these bytes for
+        // this process, and nothing else has seen them.
+        let control = unsafe { ReceivedControl::from_received(received.control) };
+        Ok((received.len, flags, control))
     }
 
     /// `sendmsg(2)` over a C `struct msghdr`, with `flags | MSG_NOSIGNAL`:

@@ -1,8 +1,8 @@
 //! `SOL_SOCKET` options on [`SocketFd`]: address and port reuse, the
 //! pending error, the socket's type and domain, keep-alive, linger, buffer
 //! sizes and low-water mark, time-outs, broadcast, device binding (by name
-//! and index), mark and priority, out-of-band data, the incoming CPU and
-//! busy polling. (The credentials options
+//! and index), mark and priority, out-of-band data, the incoming CPU,
+//! busy polling and zero-copy sends. (The credentials options
 //! live with [`Credentials`](crate::Credentials), in `msg/credentials.rs`.)
 
 use core::time::Duration;
@@ -11,7 +11,7 @@ use super::table::{
     SO_ACCEPTCONN, SO_BINDTODEVICE, SO_BINDTOIFINDEX, SO_BROADCAST, SO_BUSY_POLL, SO_DOMAIN,
     SO_ERROR, SO_INCOMING_CPU, SO_KEEPALIVE, SO_LINGER, SO_MARK, SO_OOBINLINE, SO_PRIORITY,
     SO_RCVBUF, SO_RCVLOWAT, SO_RCVTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF, SO_SNDTIMEO,
-    SO_TYPE,
+    SO_TYPE, SO_ZEROCOPY,
 };
 use crate::errno::{Errno, Result};
 use crate::flags::{Domain, Type};
@@ -549,5 +549,38 @@ impl SocketFd {
     #[inline]
     pub fn out_of_band_inline(&self) -> Result<bool> {
         self.option(SO_OOBINLINE)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_ZEROCOPY)`: let sends with
+    /// [`MsgFlags::ZEROCOPY`](crate::MsgFlags::ZEROCOPY) use the caller's
+    /// pages instead of copying them (TCP: Linux 4.14; UDP: 5.0). Without
+    /// it the kernel ignores the flag. The kernel then reports when it is
+    /// done with each send's buffer:
+    /// [`recv_zerocopy_completions`](Self::recv_zerocopy_completions).
+    ///
+    /// Errors: `EOPNOTSUPP` on Unix sockets and other families without
+    /// zero-copy sends.
+    ///
+    /// # References
+    ///
+    /// [`setsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`socket(7)`](https://man7.org/linux/man-pages/man7/socket.7.html),
+    /// [MSG_ZEROCOPY](https://docs.kernel.org/networking/msg_zerocopy.html)
+    #[doc(alias("SO_ZEROCOPY", "sc_set_zerocopy", "setsockopt"))]
+    #[inline]
+    pub fn set_zerocopy(&self, on: bool) -> Result<()> {
+        self.set_option(SO_ZEROCOPY, on)
+    }
+
+    /// `getsockopt(SOL_SOCKET, SO_ZEROCOPY)`.
+    ///
+    /// # References
+    ///
+    /// [`getsockopt(2)`](https://man7.org/linux/man-pages/man2/getsockopt.2.html),
+    /// [`socket(7)`](https://man7.org/linux/man-pages/man7/socket.7.html)
+    #[doc(alias("SO_ZEROCOPY", "sc_get_zerocopy", "getsockopt"))]
+    #[inline]
+    pub fn zerocopy(&self) -> Result<bool> {
+        self.option(SO_ZEROCOPY)
     }
 }

@@ -75,6 +75,9 @@ pub const SO_TIMESTAMPING_NEW: Opt<StampFlags> =
 /// `SO_TIMESTAMPING_OLD`: receive and transmit stamps, in the old form.
 pub const SO_TIMESTAMPING_OLD: Opt<StampFlags> =
     Opt::new(libc::SOL_SOCKET, uapi::SO_TIMESTAMPING_OLD);
+/// `SO_ZEROCOPY` (TCP: Linux 4.14; UDP: 5.0): let sends with
+/// `MSG_ZEROCOPY` use the caller's pages.
+pub const SO_ZEROCOPY: Opt<Switch> = Opt::new(libc::SOL_SOCKET, libc::SO_ZEROCOPY);
 
 // IPPROTO_TCP
 

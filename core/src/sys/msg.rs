@@ -152,20 +152,23 @@ pub(crate) struct Received<'c> {
 }
 
 /// `recvmsg(2)` into `bufs` and `control`, with the sender's address into
-/// `from`.
+/// `from` (`None`: no `msg_name`, the address is not asked for).
 #[inline]
 pub(crate) fn recv_msg<'c>(
     fd: RawFd,
     bufs: &mut [IoSliceMut<'_>],
     control: &'c mut [MaybeUninit<u8>],
-    from: &mut SocketAddr,
+    mut from: Option<&mut SocketAddr>,
     flags: i32,
 ) -> Result<Received<'c>> {
-    let mut msg = recv_header(bufs, control, Some(&mut *from));
-    // SAFETY: msg points at from's storage, the buffers and the control
-    // space, all exclusively borrowed for the call, with their lengths.
+    let mut msg = recv_header(bufs, control, from.as_deref_mut());
+    // SAFETY: msg points at from's storage (if any), the buffers and the
+    // control space, all exclusively borrowed for the call, with their
+    // lengths.
     let len = unsafe { recvmsg(fd, &mut msg, flags) }?;
-    from.set_len(msg.msg_namelen);
+    if let Some(from) = from {
+        from.set_len(msg.msg_namelen);
+    }
     let filled = filled_control_len(&msg).min(control.len());
     let filled = control.get_mut(..filled).unwrap_or_default();
     // SAFETY: the kernel wrote the first msg_controllen bytes, so they are

@@ -11,9 +11,9 @@ use sockcore::{
 
 use crate::support::sockets::unix_pair;
 
-/// `MSG_ZEROCOPY`, which the kernel acts on, and `0x200`, which it
-/// ignores: neither is a constant here.
-const UNKNOWN: [i32; 2] = [libc::MSG_ZEROCOPY, 0x200];
+/// `MSG_PROBE` (0x10: probe the path, send nothing), which the kernel acts
+/// on, and `0x200`, which it ignores: neither is a constant here.
+const UNKNOWN: [i32; 2] = [0x10, 0x200];
 
 /// Asserts nothing is queued on `socket`.
 fn nothing_queued(socket: &Socket) {

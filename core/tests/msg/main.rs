@@ -1,6 +1,7 @@
 //! Messages over real sockets: control-message layout, descriptor passing,
 //! credentials, `send_msg`/`recv_msg` on datagrams with control data passed
-//! through, and `send_mmsg`/`recv_mmsg` batches. Nothing here changes
+//! through, `send_mmsg`/`recv_mmsg` batches, and zero-copy sends with
+//! their completions. Nothing here changes
 //! process-wide state or counts descriptors, so the modules share one test
 //! binary and run in parallel (msg_fd_leaks.rs counts them alone).
 
@@ -20,3 +21,4 @@ mod udp_original_destination;
 mod udp_pktinfo;
 mod udp_timestamps;
 mod udp_truncated;
+mod zerocopy;

@@ -514,3 +514,16 @@ fn bind_device_index_round_trip() {
         assert_eq!(s.bind_device_index(), Ok(999_999));
     }
 }
+
+#[test]
+#[cfg_attr(sockcore_qemu, ignore = "qemu-user does not emulate SO_ZEROCOPY")]
+fn zerocopy_round_trip_on_tcp_and_udp() {
+    for (domain, ty) in ip_sockets() {
+        let s = new_socket(domain, ty);
+        assert_eq!(s.zerocopy(), Ok(false));
+        s.set_zerocopy(true).expect("SO_ZEROCOPY");
+        assert_eq!(s.zerocopy(), Ok(true), "{domain:?} {ty:?}");
+        s.set_zerocopy(false).expect("SO_ZEROCOPY off");
+        assert_eq!(s.zerocopy(), Ok(false), "{domain:?} {ty:?}");
+    }
+}

@@ -3,7 +3,7 @@
 //! blocked, descriptor counts, a one-buffer `recv_msg`, a network
 //! namespace of the test's own, a checksummed byte stream, `SIGPIPE` at its
 //! default, signal storms, a temporary directory, datagrams with control
-//! data, and UDP offload sockets.
+//! data, UDP offload sockets, and zero-copy completions.
 //!
 //! A binary takes it with `mod support;` (a folder binary, from its
 //! `main.rs`: `#[path = "../support/mod.rs"] mod support;`) and uses what
@@ -22,3 +22,4 @@ pub mod sockets;
 pub mod storm;
 pub mod temp_dir;
 pub mod udp;
+pub mod zerocopy;

@@ -14,6 +14,8 @@ pub mod credentials;
 
 pub mod mmsg;
 
+pub mod zerocopy;
+
 use core::ffi::c_int;
 
 use libc::{msghdr, ssize_t};

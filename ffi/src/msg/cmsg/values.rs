@@ -94,6 +94,9 @@ pub const SC_EE_ORIGIN_ICMP6: u8 = 3;
 pub const SC_EE_ORIGIN_TIMESTAMPING: u8 = 4;
 /// `SO_EE_ORIGIN_ZEROCOPY`: zero-copy sends completed.
 pub const SC_EE_ORIGIN_ZEROCOPY: u8 = 5;
+/// `SO_EE_CODE_ZEROCOPY_COPIED`: in the `ee_code` of an
+/// `SC_EE_ORIGIN_ZEROCOPY` entry, the kernel copied the data after all.
+pub const SC_EE_CODE_ZEROCOPY_COPIED: u8 = 1;
 
 /// `SCM_TSTAMP_SND`: a transmit stamp taken as the packet left the stack.
 pub const SC_TSTAMP_SND: u32 = 0;
