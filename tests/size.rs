@@ -4,125 +4,64 @@
 //!
 //! - the stripped `libsockcore.so` that `make install` installs, for the
 //!   full (default) build and the base build (`make FEATURES=`: no
-//!   messages, no typed options, no server calls, no UDP offload), by section group;
+//!   messages, no typed options, no server calls, no UDP offload), by
+//!   section group;
 //! - sockcore's share of the statically linked C echo server (tcp_server
 //!   built with `-static`), on each build;
 //! - a small static musl server (sc_listen_on, sc_accept, sc_read,
 //!   sc_write, sc_close; `-Os`, `--gc-sections`) against its twin on the C
 //!   library alone, with sockcore's own bytes in it, function by function.
 //!
-//! The budgets and why (x86_64; other targets get theirs in .ci/cross):
+//! The budgets and why (x86_64; other targets get theirs in .ci/cross).
+//! The measured figures, and what each optional part adds, are in the
+//! README's "Sizes"; the reasons for a budget are here.
 //! - The base `libsockcore.so`: at most 36 KiB. The project's budget of
 //!   32 KiB was set for the server/client flow and byte moving; the base
 //!   build is that and the calls every small system needs with it
-//!   (addresses, errors, poll, time-outs, raw options, and a second
-//!   descriptor, close-on-exec and a timed connect). At 44 exports it was
-//!   30,592 bytes installed, its loaded part 1,220 bytes short of the page
-//!   where the file grows by 4 KiB. Six exports more (the addresses from
-//!   numbers `sc_addr_ipv4`, `_ipv6`, `_unix`, `_unix_abstract`,
-//!   `sc_addr_set_port`, and `sc_strerror_r`: 947 bytes of code),
-//!   interface names as IPv6 scopes in the parser (+310, and 241 for the
-//!   `SIOCGIFINDEX` lookup), `EBADF` for negative descriptors, one "no
-//!   name" from every call, and `Option<Socket>` in one `int` (whose niche
-//!   costs the accepts a test or two) came to 2,584 bytes with their
-//!   unwind and dynamic-linking entries, 1,364 past that page: 34,688
-//!   bytes, 50 exports, 2,732 bytes short of the next page. What a small
-//!   *static* program pays did not move (below): `--gc-sections` keeps
-//!   only the calls it makes.
-//! - The full `libsockcore.so`: at most @@FULL_BUDGET. The default build adds the
-//!   messages (descriptor passing, credentials, batches, typed control
-//!   messages: 26 exports), the typed options (128 exports), the server
-//!   calls (epoll, TCP_INFO, Fast Open, sendfile: 12 exports) and UDP
-//!   segmentation offload (13 exports) to the base, measured at @@FULL_MEASURED. Already done to get here: the
-//!   C library is built at `opt-level = "s"` (the hot paths cost at most two
-//!   instructions more a call), the `int`-valued option calls share one
-//!   out-of-line `getsockopt`/`setsockopt` per kind of value, the name,
-//!   out-parameter and by-address multicast calls one helper each
-//!   (ffi/src/options/convert.rs, multicast.rs), the control-message
+//!   (addresses from text and from numbers, errors and their texts, poll,
+//!   time-outs, raw options, a second descriptor, close-on-exec and a timed
+//!   connect: 50 exports). Its last page holds the six address and error
+//!   calls and their checks.
+//! - The full `libsockcore.so`: at most 76 KiB, for the base and the four
+//!   optional parts (messages, typed options, server calls, UDP offload:
+//!   232 exports). What a full build cannot shed is about 30 KiB: the
+//!   dynamic linking tables (symbols, names, hash, versions, relocations,
+//!   GOT) for its exports and their libc imports (16 KiB), the unwind tables
+//!   that let `pthread_cancel`, C++ and debuggers walk through sockcore's
+//!   frames (13 KiB) and the ELF headers (1 KiB). Already done to keep it
+//!   there: the C library is built at `opt-level = "s"` (the hot paths cost
+//!   at most two instructions more a call); the `int`-valued option calls
+//!   share one out-of-line `getsockopt`/`setsockopt` per kind of value, the
+//!   name, out-parameter and by-address multicast calls one helper each
+//!   (ffi/src/options/convert.rs, multicast.rs); the control-message
 //!   builders share one append and the readers one search
-//!   (ffi/src/msg/cmsg/), the table of control-message kinds holds no
-//!   pointers (no relocations, no writable page), the server calls share
-//!   their out-of-line calls (below), and the Makefile links
-//!   with `-z noseparate-code` (GNU ld's page padding took the file from
-//!   42,880 to 51,072 bytes when it had 108 exports). The file grows in
-//!   whole 4 KiB pages: its read-write segment starts on the page after the
-//!   code and read-only data end.
-//!
-//!   The budget was 42 KiB for 108 exports (42,880 bytes). The 39 option,
-//!   descriptor and connect exports that followed (the options the peers
-//!   have, `sc_dup`, `sc_set_cloexec`, `sc_connect_timeout`) and the
-//!   `Option<Duration>` time-outs grew the sections by 6,448 bytes: code
-//!   17,806 -> 20,269, unwind tables 6,216 -> 8,024, dynamic linking 9,057
-//!   -> 11,234 (about 165 bytes an export: 63 of code, 46 of unwind
-//!   tables, 56 of symbol, name, hash and version entries); the file grew
-//!   by two 4 KiB pages, 8,192 bytes, to 51,072 (budget 50 KiB). The 51
-//!   exports of the typed control messages and their options (34 option
-//!   calls, 8 builders, 9 readers) grew the sections by 13,192 bytes: code
-//!   20,269 -> 26,879 (the control-message decoder, builders and readers
-//!   about 5.5 KB, the option calls about 0.7 KB), read-only data +552 (the
-//!   kinds table), unwind tables 8,024 -> 10,936, dynamic linking 11,234 ->
-//!   14,352; the file grew by three pages, 12,288 bytes, to 63,360 (budget
-//!   62 KiB). The six address and error exports of the base (above) and
-//!   the message headers' checks (`msghdr_parts`, 129 bytes, and its
-//!   callers) then grew the sections by 2,631 bytes within that page (code
-//!   28,843, unwind tables 11,404, dynamic linking 14,551): 63,360 bytes,
-//!   204 exports, 272 bytes short of the next page. 62 KiB leaves 128
-//!   bytes of file: the next page needs a new look at this budget.
-//!   UDP segmentation offload (its own part, `udp-offload`: 13 exports)
-//!   then grew the sections by 6,127 bytes: code 28,843 -> 33,130 (+4,287:
-//!   the split over system calls, the sendmmsg fallback, the receive with
-//!   its segment size, the segment walk), unwind tables 11,404 -> 12,488,
-//!   dynamic linking 14,551 -> 15,307. With 272 bytes left on the last
-//!   page the file grew by two pages, 8,192 bytes, to 71,552 (budget
-//!   70 KiB): the first segment (headers, code, read-only data) now ends
-//!   972 bytes into its 17th page. Built without it (`make
-//!   FEATURES='messages options'`) the file stays at 63,360.
-//!   204 exports, 272 bytes short of the next page (budget 62 KiB).
-//!
-//!   The 12 server exports then grew the sections by 4,301 bytes: code
-//!   28,843 -> 30,986 (`sc_get_tcp_info` 615, copying its fields by a
-//!   table of offsets; the one sendfile call both exports share, with its
-//!   `SIGPIPE` guard, 704; the epoll exports 652, of which the three
-//!   `epoll_ctl` ones are 17 bytes each over one shared call and the rounds
-//!   of a wait past `INT_MAX` milliseconds 138; the four Fast Open exports
-//!   79), read-only data +112 (that table), unwind tables +800, dynamic
-//!   linking +1,246 for the exports and seven libc imports (epoll_create1,
-//!   epoll_ctl, epoll_wait, sendfile64, sigprocmask, sigpending,
-//!   sigtimedwait: `SIGPIPE`'s bit is set and tested by hand, which spares
-//!   sigemptyset, sigaddset and sigismember, about 200 bytes). The file grew
-//!   by one page, to 67,456 bytes, 56 bytes short of the next: they first
-//!   took two (71,552 bytes), which the table, the shared calls and the
-//!   spared imports brought back to one. 66 KiB leaves 128 bytes of file:
-//!   the next page needs a new look at this budget.
-//!   204 exports, 272 bytes short of the next page. The three zero-copy
-//!   exports (`sc_set_zerocopy` 22 bytes of code, `sc_get_zerocopy` 15,
-//!   `sc_zerocopy_completions` 529: a loop of `recvmsg` on the error queue
-//!   that decodes each entry with the shared control-message walker and
-//!   closes any descriptors a Unix socket hands it) grew the sections by
-//!   1,061 bytes: code 28,843 -> 29,470, unwind tables 11,404 -> 11,604,
-//!   dynamic linking 14,551 -> 14,785. That crossed the page: 67,456 bytes,
-//!   207 exports, budget 66 KiB.
+//!   (ffi/src/msg/cmsg/); the table of control-message kinds holds no
+//!   pointers (no relocations, no writable page); `sc_get_tcp_info` copies
+//!   its fields by a table of offsets; the sendfile and `epoll_ctl` exports
+//!   share one call each; `SIGPIPE`'s bit is set by hand rather than with
+//!   three more libc imports; and the Makefile links with `-z
+//!   noseparate-code` (GNU ld's page padding otherwise adds two pages). A
+//!   system that needs less builds less: each part is a feature
+//!   (`make FEATURES=...`), and a static program keeps only what it calls.
+//!   The file grows in whole 4 KiB pages (its read-write segment starts on
+//!   the page after the code and read-only data end), so a budget is a
+//!   whole number of pages with one to spare.
 //! - The static echo server is almost all C library: with glibc, the few
 //!   stdio and socket calls tcp_server makes pull in about 660 KiB. That
 //!   floor is not sockcore's to budget and differs by C library and version,
 //!   so the test measures it in the same run (tests/c/libc_floor.c: the same
 //!   C library calls and nothing else) and budgets sockcore's share, the
 //!   difference, at the project's 32 KiB, whichever library it
-//!   links (`--gc-sections` leaves the same code from either). Measured on
-//!   x86_64 with glibc 2.36: the server 695,024 bytes, the floor 674,504,
-//!   sockcore's share 20,520.
+//!   links (`--gc-sections` leaves the same code from either).
 //! - The small musl server: what an embedded program pays for sockcore is
 //!   its size over the same server written on the C library alone
 //!   (tests/c/small_server_libc.c: the same address texts, parsed with
 //!   `inet_pton` and `strtoul`, and the same system calls), at most 4 KiB
 //!   of loaded bytes (text, data and bss; file sizes move in whole pages).
-//!   Measured with musl 1.2.3: 9,711 against 8,849 bytes, 862 more.
-//!   sockcore's own bytes in it (from the link map: its code, constants
-//!   and unwind tables, 5,115 bytes, of which the address parser is 3.4 KB
-//!   with interface names as IPv6 scopes, `parse_bytes` 2,036 and the
-//!   `SIOCGIFINDEX` lookup 241, and unwind tables 680) are held to 5 KiB;
-//!   the rest of the difference is C library code that sockcore calls and
-//!   the twin calls too, or that the twin needs instead (`inet_pton`,
+//!   sockcore's own bytes in it (from the link map: its code, constants and
+//!   unwind tables, most of them the address parser) are held to 5 KiB; the
+//!   rest of the difference is C library code that sockcore calls and the
+//!   twin calls too, or that the twin needs instead (`inet_pton`,
 //!   `strtoul`).
 //!
 //! `CC`, `NM`, `STRIP` and `SIZE` name the tools (default `cc`, `nm`,
