@@ -50,34 +50,10 @@ fn code(line: &str) -> &str {
     line.split("//").next().unwrap_or("")
 }
 
-/// Each `libc::name(` call in `text`: (line number, name). Types and
-/// constants (`libc::sockaddr`, `libc::SO_ERROR`) are not calls.
-fn libc_calls(text: &str) -> Vec<(usize, String)> {
-    let mut calls = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line = code(line);
-        let mut rest = line;
-        while let Some(at) = rest.find("libc::") {
-            rest = &rest[at + "libc::".len()..];
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let after = rest[name.len()..].trim_start();
-            let lower = name.starts_with(|c: char| c.is_ascii_lowercase());
-            if lower && after.starts_with('(') {
-                calls.push((index + 1, name));
-            }
-        }
-    }
-    calls
-}
-
-/// The option constants (`libc::SO_*`, `TCP_*`, `IP_*`, `IPV6_*`, `UDP_*`
-/// and their levels) that `text` names: (line number, name).
-fn option_constants(text: &str) -> Vec<(usize, String)> {
-    const PREFIXES: [&str; 7] = ["SO_", "TCP_", "IP_", "IPV6_", "UDP_", "SOL_", "IPPROTO_"];
-    let mut named = Vec::new();
+/// Each name `text` takes from the libc crate outside comments: (line
+/// number, name, whether it is called).
+fn libc_names(text: &str) -> Vec<(usize, String, bool)> {
+    let mut names = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let mut rest = code(line);
         while let Some(at) = rest.find("libc::") {
@@ -86,12 +62,33 @@ fn option_constants(text: &str) -> Vec<(usize, String)> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            if PREFIXES.iter().any(|prefix| name.starts_with(prefix)) {
-                named.push((index + 1, name));
-            }
+            let called = rest[name.len()..].trim_start().starts_with('(');
+            names.push((index + 1, name, called));
         }
     }
-    named
+    names
+}
+
+/// Each C library function `text` calls (`libc::name(`): (line number,
+/// name). Types and constants (`libc::sockaddr`, `libc::SO_ERROR`) are not
+/// calls.
+fn libc_calls(text: &str) -> Vec<(usize, String)> {
+    libc_names(text)
+        .into_iter()
+        .filter(|(_, name, called)| *called && name.starts_with(|c: char| c.is_ascii_lowercase()))
+        .map(|(line, name, _)| (line, name))
+        .collect()
+}
+
+/// The option constants (`libc::SO_*`, `TCP_*`, `IP_*`, `IPV6_*`, `UDP_*`
+/// and their levels) that `text` names: (line number, name).
+fn option_constants(text: &str) -> Vec<(usize, String)> {
+    const PREFIXES: [&str; 7] = ["SO_", "TCP_", "IP_", "IPV6_", "UDP_", "SOL_", "IPPROTO_"];
+    libc_names(text)
+        .into_iter()
+        .filter(|(_, name, _)| PREFIXES.iter().any(|prefix| name.starts_with(prefix)))
+        .map(|(line, name, _)| (line, name))
+        .collect()
 }
 
 /// `path` from the repository root, for messages.

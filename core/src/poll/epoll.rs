@@ -8,8 +8,7 @@ use core::time::Duration;
 use bitflags::bitflags;
 
 use crate::errno::{Errno, Result};
-use crate::fd::RawFd;
-use crate::fd_niche::ValidFd;
+use crate::fd::{OwnedFd, RawFd};
 use crate::poll::deadline::{poll_millis, Deadline};
 use crate::sys;
 
@@ -144,7 +143,7 @@ impl fmt::Debug for EpollEvent {
 /// `Option<Epoll>` is the size of an `int`, as `Option<Socket>` is.
 #[repr(transparent)]
 pub struct Epoll {
-    fd: ValidFd,
+    fd: OwnedFd,
 }
 
 impl Epoll {
@@ -236,7 +235,7 @@ impl Epoll {
             return Err(Errno::EINVAL);
         }
         sys::epoll_ctl(
-            self.fd.get(),
+            self.fd.as_raw_fd(),
             op,
             fd,
             Some(&EpollEvent::new(events, data).0),
@@ -266,7 +265,7 @@ impl Epoll {
     pub fn wait(&self, events: &mut [EpollEvent], timeout: Option<Duration>) -> Result<usize> {
         match poll_millis(timeout) {
             libc::c_int::MAX => self.wait_until(events, Deadline::after(timeout)),
-            millis => sys::epoll_wait(self.fd.get(), events, millis),
+            millis => sys::epoll_wait(self.fd.as_raw_fd(), events, millis),
         }
     }
 
@@ -277,7 +276,7 @@ impl Epoll {
     fn wait_until(&self, events: &mut [EpollEvent], deadline: Deadline) -> Result<usize> {
         loop {
             let millis = deadline.remaining();
-            match sys::epoll_wait(self.fd.get(), events, millis)? {
+            match sys::epoll_wait(self.fd.as_raw_fd(), events, millis)? {
                 0 if millis != 0 => continue,
                 ready => return Ok(ready),
             }
@@ -293,46 +292,38 @@ impl Epoll {
     #[inline]
     pub const unsafe fn from_raw_fd(fd: RawFd) -> Epoll {
         Epoll {
-            // SAFETY: an open descriptor is not negative (the caller's
-            // promise).
-            fd: unsafe { ValidFd::new_unchecked(fd) },
+            // SAFETY: an open descriptor that nothing else closes (the
+            // caller's promise).
+            fd: unsafe { OwnedFd::from_raw_fd(fd) },
         }
     }
 
     /// The raw descriptor, still owned by `self`.
     #[inline]
     pub fn as_raw_fd(&self) -> RawFd {
-        self.fd.get()
+        self.fd.as_raw_fd()
     }
 
     /// Gives up ownership: the caller must close the descriptor.
     #[inline]
     pub fn into_raw_fd(self) -> RawFd {
-        let fd = self.fd.get();
-        core::mem::forget(self);
-        fd
+        self.fd.into_raw_fd()
     }
 
     /// `close(2)`, reporting its error (dropping closes too, silently).
     /// The descriptor is released even when an error is returned.
     #[inline]
     pub fn close(self) -> Result<()> {
-        sys::close(self.into_raw_fd())
+        self.fd.close()
     }
 }
 
 const _: () = assert!(size_of::<Option<Epoll>>() == size_of::<RawFd>());
 
-impl Drop for Epoll {
-    #[inline]
-    fn drop(&mut self) {
-        // Nothing useful can be done with an error here; `close` reports it.
-        let _ = sys::close(self.fd.get());
-    }
-}
-
 impl fmt::Debug for Epoll {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Epoll").field("fd", &self.fd.get()).finish()
+        f.debug_struct("Epoll")
+            .field("fd", &self.fd.as_raw_fd())
+            .finish()
     }
 }
