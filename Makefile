@@ -107,8 +107,8 @@ PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 #
 # -z noseparate-code: GNU ld's default on x86_64 (-z separate-code) starts
 # and ends the code on its own pages, padding the file to page boundaries:
-# 71,552 bytes instead of 67,456 for the same 65.0 KB of sections on
-# x86_64 (on aarch64 the pages are 64 KiB). Without it the read-only data
+# one or two 4 KiB pages more for the same sections on x86_64 (on aarch64
+# the pages are 64 KiB). Without it the read-only data
 # and headers share the code's executable mapping, as every library linked
 # before binutils 2.31 did; lld, which links rustc's own cdylib, also lets
 # the first and last code pages share file pages with data.

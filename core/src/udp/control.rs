@@ -9,6 +9,7 @@ use crate::errno::{Errno, Result};
 use crate::msg::cmsg::builder::CmsgBuilder;
 use crate::msg::cmsg::decode::{CmsgKind, ControlMessage};
 use crate::msg::cmsg::parse::Cmsgs;
+use crate::msg::cmsg::{cmsg_len, cmsg_space};
 
 /// One `SOL_UDP`/`UDP_SEGMENT` message carrying `segment`, written at the
 /// start of `space`; returns the message's bytes, ready to send. Errors:
@@ -34,6 +35,30 @@ pub(crate) fn gro_segment(control: &[u8]) -> Result<Option<usize>> {
         Some(ControlMessage::GroSegment(segment)) => Ok(Some(usize::from(segment))),
         Some(_) => Err(Errno::ENOBUFS),
     }
+}
+
+/// The segment size when `control` is exactly one whole `UDP_GRO`
+/// message, as a receive with only `UDP_GRO` on fills it: read from the one
+/// header, without walking the messages, and a sign that no descriptor
+/// came either. `None` for anything else, which [`gro_segment`] reads.
+#[inline]
+pub(crate) fn lone_gro_segment(control: &[u8]) -> Option<usize> {
+    const INT: usize = core::mem::size_of::<libc::c_int>();
+    if control.len() != cmsg_space(INT) {
+        return None;
+    }
+    let header: libc::cmsghdr = crate::sys::read_unaligned(control)?;
+    // `cmsg_len` is a `size_t` on glibc and a `socklen_t` on musl.
+    #[allow(clippy::unnecessary_cast)]
+    let whole = header.cmsg_len as usize == cmsg_len(INT);
+    if !whole || header.cmsg_level != libc::SOL_UDP || header.cmsg_type != libc::UDP_GRO {
+        return None;
+    }
+    let value: libc::c_int = crate::sys::read_unaligned(control.get(cmsg_len(0)..)?)?;
+    u16::try_from(value)
+        .ok()
+        .filter(|&segment| segment > 0)
+        .map(usize::from)
 }
 
 #[cfg(test)]
@@ -77,6 +102,28 @@ mod tests {
         let other = message(libc::IPPROTO_IP, libc::UDP_GRO, &1200i32.to_ne_bytes());
         assert_eq!(gro_segment(&other), Ok(None));
         assert_eq!(gro_segment(&[]), Ok(None));
+    }
+
+    #[test]
+    fn lone_gro_segment_reads_one_whole_message_only() {
+        let run = message(libc::SOL_UDP, libc::UDP_GRO, &1200i32.to_ne_bytes());
+        assert_eq!(lone_gro_segment(&run), Some(1200));
+        // Anything else goes to the walk, which decides.
+        let cut = message(libc::SOL_UDP, libc::UDP_GRO, &1200u16.to_ne_bytes());
+        assert_eq!(lone_gro_segment(&cut), None);
+        assert_eq!(lone_gro_segment(&run[..cmsg_len(0) + 2]), None);
+        let other = message(libc::IPPROTO_IP, libc::UDP_GRO, &1200i32.to_ne_bytes());
+        assert_eq!(lone_gro_segment(&other), None);
+        let segment = message(libc::SOL_UDP, libc::UDP_SEGMENT, &1200i32.to_ne_bytes());
+        assert_eq!(lone_gro_segment(&segment), None);
+        for value in [0, -1, 65_536] {
+            let odd = message(libc::SOL_UDP, libc::UDP_GRO, &i32::to_ne_bytes(value));
+            assert_eq!(lone_gro_segment(&odd), None, "{value}");
+        }
+        let mut two = run.clone();
+        two.extend_from_slice(&run);
+        assert_eq!(lone_gro_segment(&two), None);
+        assert_eq!(lone_gro_segment(&[]), None);
     }
 
     #[test]

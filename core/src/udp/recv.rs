@@ -2,7 +2,7 @@
 
 use core::mem::MaybeUninit;
 
-use super::control::gro_segment;
+use super::control::{gro_segment, lone_gro_segment};
 use super::offload::{check_udp, GsoStatus, UdpOffload};
 use super::segments::Segments;
 use crate::addr::SocketAddr;
@@ -65,7 +65,7 @@ impl UdpOffload<'_> {
     #[inline]
     pub fn recv<'b>(&self, buf: &'b mut [u8], flags: MsgFlags) -> Result<RecvSegments<'b>> {
         let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
-        self.recv_checking(buf, &mut control, flags, false)
+        self.recv_checking(buf, &mut control, flags, false, false)
             .map(|(run, _)| run)
     }
 
@@ -86,11 +86,14 @@ impl UdpOffload<'_> {
         control: &'c mut [MaybeUninit<u8>],
         flags: MsgFlags,
     ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
-        self.recv_checking(buf, control, flags, false)
+        self.recv_checking(buf, control, flags, false, true)
     }
 
     /// The receive, after the argument checks and, with `check_socket`,
-    /// the socket's (for the calls that keep no state). Inline, so that the
+    /// the socket's (for the calls that keep no state); without
+    /// `keep_control`, for a caller that only drops the control data, the
+    /// lone `UDP_GRO` message of the usual run is released rather than
+    /// walked for descriptors to close (it holds none). Inline, so that the
     /// run and its sender's address are built in the caller's place rather
     /// than copied out.
     #[inline]
@@ -100,6 +103,7 @@ impl UdpOffload<'_> {
         control: &'c mut [MaybeUninit<u8>],
         flags: MsgFlags,
         check_socket: bool,
+        keep_control: bool,
     ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
         if buf.is_empty() || !RECV_FLAGS.contains(flags) {
             return Err(Errno::EINVAL);
@@ -117,7 +121,20 @@ impl UdpOffload<'_> {
         } else {
             msg.flags
         };
-        let segment = received_segment(msg.len, reported, msg.control.as_bytes())?;
+        let lone = lone_gro_segment(msg.control.as_bytes());
+        let segment = match lone {
+            Some(segment) if !reported.contains(MsgFlags::TRUNC) => segment,
+            _ => received_segment(msg.len, reported, msg.control.as_bytes())?,
+        };
+        let control = if lone.is_some() && !keep_control {
+            // The lone UDP_GRO message holds no descriptor: given up, it
+            // needs no walk when dropped.
+            msg.control.release();
+            // SAFETY: an empty buffer holds no descriptor.
+            unsafe { ReceivedControl::from_received(&mut []) }
+        } else {
+            msg.control
+        };
         let buf: &'b [u8] = buf;
         let data = buf.get(..msg.len).unwrap_or(buf);
         let run = RecvSegments {
@@ -126,7 +143,7 @@ impl UdpOffload<'_> {
             segment,
             addr: msg.addr,
         };
-        Ok((run, msg.control))
+        Ok((run, control))
     }
 }
 
@@ -146,7 +163,7 @@ impl SocketFd {
     ) -> Result<RecvSegments<'b>> {
         let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
         UdpOffload::from_state(self, GsoStatus::Untried)
-            .recv_checking(buf, &mut control, flags, true)
+            .recv_checking(buf, &mut control, flags, true, false)
             .map(|(run, _)| run)
     }
 }

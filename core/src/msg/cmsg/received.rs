@@ -99,6 +99,10 @@ impl<'b> ReceivedControl<'b> {
 
     /// Closes every descriptor still held, now.
     pub fn close_fds(&mut self) {
+        // Released, or nothing came: no walk.
+        if self.bytes.is_empty() {
+            return;
+        }
         for fd in self.take_fds() {
             // A received descriptor is released by close even on error.
             let _ = fd.close();
