@@ -124,6 +124,17 @@ mod tests {
         two.extend_from_slice(&run);
         assert_eq!(lone_gro_segment(&two), None);
         assert_eq!(lone_gro_segment(&[]), None);
+        // Where it answers, the walk answers the same, for every value.
+        for value in 1..=u16::MAX {
+            let one = message(
+                libc::SOL_UDP,
+                libc::UDP_GRO,
+                &i32::from(value).to_ne_bytes(),
+            );
+            let lone = lone_gro_segment(&one);
+            assert_eq!(lone, Some(usize::from(value)));
+            assert_eq!(gro_segment(&one), Ok(lone));
+        }
     }
 
     #[test]
