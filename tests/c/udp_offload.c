@@ -146,8 +146,16 @@ static void bulk(const char *text, size_t total, int stateless)
     CASE(datagrams, total / MIB * ((MIB + SEGMENT - 1) / SEGMENT));
     CHECK(runs < datagrams / 10);
     CHECK(got_sum == sent_sum);
-    if (!stateless)
+    if (!stateless) {
         CASE(sc_udp_offload_gso(&tx_state), SC_GSO_OFFLOADED);
+        /* With no sender asked for: the run and its segment size alone. */
+        CASE(sc_udp_offload_send(&tx_state, out, 3 * SEGMENT, SEGMENT, 0, &to), 3 * SEGMENT);
+        CHECK(sc_wait_ready(rx, POLLIN, WAIT_MS) > 0);
+        segment = 0;
+        CASE(sc_udp_offload_recv(&rx_state, in, sizeof in, 0, NULL, &segment), 3 * SEGMENT);
+        CASE(segment, SEGMENT);
+        CHECK(memcmp(in, out, 3 * SEGMENT) == 0);
+    }
     printf("%zu MiB over %s (%s): %zu datagrams in %zu receives, checksum %016llx\n",
            total / MIB, text, stateless ? "sc_send_segments" : "sc_udp_offload_send", datagrams,
            runs, (unsigned long long)got_sum);

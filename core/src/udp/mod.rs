@@ -78,6 +78,6 @@ mod send;
 pub use batch::GroBatch;
 pub use limits::{segments_per_send, UDP_GRO_BUFFER, UDP_MAX_PAYLOAD, UDP_MAX_SEGMENTS};
 pub use offload::{GsoStatus, UdpOffload};
-pub use recv::{received_segment, RecvSegments};
+pub use recv::{received_segment, RecvSegments, RunSize};
 pub use segments::Segments;
 pub use send::UDP_OFFLOAD_CONTROL_MAX;

@@ -44,6 +44,16 @@ impl<'b> RecvSegments<'b> {
     }
 }
 
+/// What [`UdpOffload::recv_from_into`] received: the sizes of a run whose
+/// bytes are in the caller's buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunSize {
+    /// The run's length, as [`RecvSegments::len`].
+    pub len: usize,
+    /// The segment size, as [`RecvSegments::segment`].
+    pub segment: usize,
+}
+
 impl UdpOffload<'_> {
     /// One `recvmsg(2)`: a coalesced run (with `UDP_GRO` on the socket, see
     /// [`set_udp_gro`](SocketFd::set_udp_gro)) or one datagram, into `buf`,
@@ -65,8 +75,31 @@ impl UdpOffload<'_> {
     #[inline]
     pub fn recv<'b>(&self, buf: &'b mut [u8], flags: MsgFlags) -> Result<RecvSegments<'b>> {
         let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
-        self.recv_checking(buf, &mut control, flags, false, false)
-            .map(|(run, _)| run)
+        let mut addr = SocketAddr::empty();
+        let (size, _) = self.recv_sized(buf, &mut control, flags, Some(&mut addr), false, false)?;
+        Ok(RecvSegments::new(buf, size, addr))
+    }
+
+    /// As [`recv`](Self::recv), the run left in `buf` and its sender
+    /// written into `from`, or not asked of the kernel when `from` is
+    /// `None` (a connected socket knows its peer): no address is built or
+    /// copied. The run's bytes are `&buf[..size.len.min(buf.len())]`.
+    ///
+    /// `from` is written once a datagram was taken, so also when the call
+    /// then fails with `EMSGSIZE` or `ENOBUFS`; on the other errors it is
+    /// unchanged.
+    ///
+    /// Errors: those of [`recv`](Self::recv).
+    #[inline]
+    pub fn recv_from_into(
+        &self,
+        buf: &mut [u8],
+        flags: MsgFlags,
+        from: Option<&mut SocketAddr>,
+    ) -> Result<RunSize> {
+        let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
+        self.recv_sized(buf, &mut control, flags, from, false, false)
+            .map(|(size, _)| size)
     }
 
     /// As [`recv`](Self::recv), also filling `control` with the socket's
@@ -86,64 +119,71 @@ impl UdpOffload<'_> {
         control: &'c mut [MaybeUninit<u8>],
         flags: MsgFlags,
     ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
-        self.recv_checking(buf, control, flags, false, true)
+        let mut addr = SocketAddr::empty();
+        let (size, control) = self.recv_sized(buf, control, flags, Some(&mut addr), false, true)?;
+        Ok((RecvSegments::new(buf, size, addr), control))
     }
 
-    /// The receive, after the argument checks and, with `check_socket`,
-    /// the socket's (for the calls that keep no state); without
+    /// The receive behind the others, after the argument checks and, with
+    /// `check_socket`, the socket's (for the calls that keep no state): the
+    /// run's sizes, its sender into `from`, and the control data. Without
     /// `keep_control`, for a caller that only drops the control data, the
     /// lone `UDP_GRO` message of the usual run is released rather than
-    /// walked for descriptors to close (it holds none). Inline, so that the
-    /// run and its sender's address are built in the caller's place rather
-    /// than copied out.
+    /// walked for descriptors to close (it holds none).
     #[inline]
-    fn recv_checking<'b, 'c>(
+    fn recv_sized<'c>(
         &self,
-        buf: &'b mut [u8],
+        buf: &mut [u8],
         control: &'c mut [MaybeUninit<u8>],
         flags: MsgFlags,
+        from: Option<&mut SocketAddr>,
         check_socket: bool,
         keep_control: bool,
-    ) -> Result<(RecvSegments<'b>, ReceivedControl<'c>)> {
+    ) -> Result<(RunSize, ReceivedControl<'c>)> {
         if buf.is_empty() || !RECV_FLAGS.contains(flags) {
             return Err(Errno::EINVAL);
         }
         if check_socket {
             check_udp(self.socket)?;
         }
-        let msg = {
+        let (len, received_flags, control) = {
             let mut bufs = [IoSliceMut::new(buf)];
-            self.socket.recv_msg(&mut bufs, control, flags)?
+            self.socket.recv_settled(&mut bufs, control, from, flags)?
         };
         // Asked for, TRUNC reports the whole length: nothing was lost.
         let reported = if flags.contains(MsgFlags::TRUNC) {
-            msg.flags - MsgFlags::TRUNC
+            received_flags - MsgFlags::TRUNC
         } else {
-            msg.flags
+            received_flags
         };
-        let lone = lone_gro_segment(msg.control.as_bytes());
+        let lone = lone_gro_segment(control.as_bytes());
         let segment = match lone {
             Some(segment) if !reported.contains(MsgFlags::TRUNC) => segment,
-            _ => received_segment(msg.len, reported, msg.control.as_bytes())?,
+            _ => received_segment(len, reported, control.as_bytes())?,
         };
         let control = if lone.is_some() && !keep_control {
             // The lone UDP_GRO message holds no descriptor: given up, it
             // needs no walk when dropped.
-            msg.control.release();
+            control.release();
             // SAFETY: an empty buffer holds no descriptor.
             unsafe { ReceivedControl::from_received(&mut []) }
         } else {
-            msg.control
+            control
         };
-        let buf: &'b [u8] = buf;
-        let data = buf.get(..msg.len).unwrap_or(buf);
-        let run = RecvSegments {
-            data,
-            len: msg.len,
-            segment,
-            addr: msg.addr,
-        };
-        Ok((run, control))
+        Ok((RunSize { len, segment }, control))
+    }
+}
+
+impl<'b> RecvSegments<'b> {
+    /// The run in `buf` that a receive of `size` from `addr` filled.
+    #[inline]
+    fn new(buf: &'b [u8], size: RunSize, addr: SocketAddr) -> RecvSegments<'b> {
+        RecvSegments {
+            data: buf.get(..size.len).unwrap_or(buf),
+            len: size.len,
+            segment: size.segment,
+            addr,
+        }
     }
 }
 
@@ -162,9 +202,16 @@ impl SocketFd {
         flags: MsgFlags,
     ) -> Result<RecvSegments<'b>> {
         let mut control = CmsgBuffer::<{ cmsg_space_for_all_received() }>::new();
-        UdpOffload::from_state(self, GsoStatus::Untried)
-            .recv_checking(buf, &mut control, flags, true, false)
-            .map(|(run, _)| run)
+        let mut addr = SocketAddr::empty();
+        let (size, _) = UdpOffload::from_state(self, GsoStatus::Untried).recv_sized(
+            buf,
+            &mut control,
+            flags,
+            Some(&mut addr),
+            true,
+            false,
+        )?;
+        Ok(RecvSegments::new(buf, size, addr))
     }
 }
 

@@ -5,9 +5,9 @@
 
 use std::mem::MaybeUninit;
 
-use sockcore::udp::{received_segment, GroBatch, UdpOffload, UDP_GRO_BUFFER};
+use sockcore::udp::{received_segment, GroBatch, RunSize, UdpOffload, UDP_GRO_BUFFER};
 use sockcore::{
-    cmsg_len, CmsgKind, ControlMessage, Errno, IoSliceMut, MmsgHdrMut, MsgFlags, Socket,
+    cmsg_len, CmsgKind, ControlMessage, Errno, IoSliceMut, MmsgHdrMut, MsgFlags, Socket, SocketAddr,
 };
 
 use crate::support::pattern::pattern_bytes;
@@ -36,6 +36,53 @@ fn run_reports_segment() {
         assert_eq!((run.len, run.segment), (64_800, 1200));
         assert_eq!(run.data, &payload[..]);
         assert_eq!(run.segments().len(), 54);
+    }
+}
+
+#[test]
+fn run_into_the_callers_buffer_and_address() {
+    for v6 in [false, true] {
+        let (rx, to) = receiver(loopback(v6), true, 1 << 20);
+        let offload = UdpOffload::new(&rx).unwrap();
+        let mut buf = vec![0u8; UDP_GRO_BUFFER];
+        let tx = sender(&to);
+        let payload = pattern_bytes(7, 54 * 1200);
+        let sent = tx.send_segments(&payload, 1200, MsgFlags::empty(), Some(&to));
+        assert_eq!(sent, Ok(payload.len()));
+        assert!(ready_within(&rx, 1000));
+        let mut from = SocketAddr::empty();
+        let size = offload.recv_from_into(&mut buf, MsgFlags::empty(), Some(&mut from));
+        let expected = RunSize {
+            len: 64_800,
+            segment: 1200,
+        };
+        assert_eq!(size, Ok(expected));
+        assert_eq!(&buf[..64_800], &payload[..]);
+        // The sender, bound to the wildcard, sent from the loopback address.
+        assert_eq!(from.port(), tx.local_addr().unwrap().port());
+        assert_eq!(from.ip(), to.ip());
+
+        // Without an address: the kernel is not asked for one.
+        let sent = tx.send_segments(&payload[..3000], 1000, MsgFlags::empty(), Some(&to));
+        assert_eq!(sent, Ok(3000));
+        assert!(ready_within(&rx, 1000));
+        let size = offload.recv_from_into(&mut buf, MsgFlags::empty(), None);
+        let expected = RunSize {
+            len: 3000,
+            segment: 1000,
+        };
+        assert_eq!(size, Ok(expected));
+        assert_eq!(&buf[..3000], &payload[..3000]);
+
+        // Nothing queued: the error, and the address left as it was.
+        let before = from;
+        let size = offload.recv_from_into(&mut buf, MsgFlags::DONTWAIT, Some(&mut from));
+        assert_eq!(size, Err(Errno::EAGAIN));
+        assert_eq!(from, before);
+        assert_eq!(
+            offload.recv_from_into(&mut [], MsgFlags::empty(), None),
+            Err(Errno::EINVAL)
+        );
     }
 }
 

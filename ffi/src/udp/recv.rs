@@ -5,7 +5,7 @@ use core::ffi::{c_int, c_void};
 
 use libc::{size_t, ssize_t};
 use sockcore::udp::{GsoStatus, UdpOffload};
-use sockcore::{Errno, SocketFd};
+use sockcore::{Errno, SocketAddr, SocketFd};
 
 use super::state::sc_udp_offload;
 use crate::addr::value::sc_addr;
@@ -117,13 +117,26 @@ unsafe fn receive(
     // SAFETY: the caller's promises.
     let from = unsafe { args::addr_out_opt(from) };
     let flags = args::msg_flags(flags)?;
-    let run = match gso {
-        Some(gso) => UdpOffload::from_state(socket, gso).recv(buf, flags),
-        None => socket.recv_segments(buf, flags),
-    }?;
-    *segment = run.segment;
+    let Some(gso) = gso else {
+        let run = socket.recv_segments(buf, flags)?;
+        *segment = run.segment;
+        if let Some(from) = from {
+            *from = run.addr;
+        }
+        return Ok(run.len);
+    };
+    // The loop's call: the sender straight into a local address, copied
+    // out only on success (`*from` is unchanged on error), and not asked
+    // of the kernel at all when `from` is NULL.
+    let mut sender = SocketAddr::empty();
+    let size = UdpOffload::from_state(socket, gso).recv_from_into(
+        buf,
+        flags,
+        from.is_some().then_some(&mut sender),
+    )?;
+    *segment = size.segment;
     if let Some(from) = from {
-        *from = run.addr;
+        *from = sender;
     }
-    Ok(run.len)
+    Ok(size.len)
 }
