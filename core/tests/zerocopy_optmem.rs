@@ -20,7 +20,9 @@ use sockcore::{Errno, MsgFlags, ZerocopyRange};
 
 use support::netns::in_new_netns;
 use support::sockets::accepted_pair;
-use support::zerocopy::{assert_each_once, assert_queue_empty, completions_for};
+use support::zerocopy::{
+    assert_each_once, assert_queue_empty, completions_for, send_until_refused, Refused,
+};
 
 /// The namespace's own option-memory bound, in bytes.
 const OPTMEM_MAX: &str = "4096";
@@ -50,22 +52,13 @@ fn unread_completions_exhaust_option_memory() {
 
         // A plain byte after each zero-copy send keeps the kernel from
         // folding the next send into the same completion record.
-        let mut sends = 0u32;
-        let mut sent = 0usize;
-        let mut refused = None;
-        for _ in 0..100_000 {
-            match client.send(&data, MsgFlags::ZEROCOPY) {
-                Ok(n) => {
-                    sends += 1;
-                    sent += n;
-                }
-                Err(errno) => {
-                    refused = Some(errno);
-                    break;
-                }
-            }
-            sent += client.send(b"+", MsgFlags::empty()).expect("a plain byte");
-        }
+        let Refused {
+            sends,
+            sent,
+            errno: refused,
+        } = send_until_refused(&client, &data, |socket| {
+            socket.send(b"+", MsgFlags::empty()).expect("a plain byte")
+        });
         assert_eq!(
             refused,
             Some(Errno::ENOBUFS),

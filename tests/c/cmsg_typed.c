@@ -53,6 +53,13 @@ static int udp_on(const char *text, sc_addr *bound)
     return fd;
 }
 
+/* The address `text` (with port 0) at the port of `port_of`. */
+static void at_port(sc_addr *out, const char *text, const sc_addr *port_of)
+{
+    MUST(sc_addr_parse(out, text));
+    MUST(sc_addr_set_port(out, (uint16_t)sc_addr_port(port_of)));
+}
+
 /* sc_recvmsg of one datagram (or error-queue entry, with SC_MSG_ERRQUEUE)
  * into data, with controllen bytes of control space, after waiting for it;
  * *msg is what the receive filled. Returns the byte count or -errno. */
@@ -250,7 +257,6 @@ static void marked_round_trip(int tx, int rx, const sc_addr *to, int tos, int tt
 static void ecn_and_ttl(void)
 {
     static const char *const receivers[] = {"127.0.0.1:0", "[::1]:0"};
-    char text[SC_ADDR_STRLEN];
     uint8_t tos, ttl;
     sc_addr to, mapped;
     unsigned i;
@@ -284,8 +290,7 @@ static void ecn_and_ttl(void)
     tx = udp_on("[::]:0", NULL);
     CASE(sc_set_recv_tos(rx, 1), 0);
     CASE(sc_set_recv_ttl(rx, 1), 0);
-    snprintf(text, sizeof text, "[::ffff:127.0.0.1]:%d", sc_addr_port(&to));
-    MUST(sc_addr_parse(&mapped, text));
+    at_port(&mapped, "[::ffff:127.0.0.1]:0", &to);
     marked_round_trip(tx, rx, &mapped, 0x03, 9, &tos, &ttl);
     CASE(tos, 0x03);
     CASE(ttl, 9);
@@ -333,8 +338,7 @@ static void ask_and_answer(int server, const char *client_text, const sc_addr *a
 static void packet_info(void)
 {
     static const char *const clients[] = {"127.0.0.1:0", "127.0.0.2:0"};
-    static const char *const servers[] = {"127.0.0.2", "127.0.0.1"};
-    char text[SC_ADDR_STRLEN];
+    static const char *const servers[] = {"127.0.0.2:0", "127.0.0.1:0"};
     sc_addr bound, ask;
     unsigned i, j;
     int server;
@@ -344,15 +348,13 @@ static void packet_info(void)
     CASE(sc_set_recv_pktinfo(server, 1), 0);
     for (i = 0; i < 2; i++)
         for (j = 0; j < 2; j++) {
-            snprintf(text, sizeof text, "%s:%d", servers[j], sc_addr_port(&bound));
-            MUST(sc_addr_parse(&ask, text));
+            at_port(&ask, servers[j], &bound);
             ask_and_answer(server, clients[i], &ask);
         }
     sc_close(server);
     server = udp_on("[::]:0", &bound);
     CASE(sc_set_recv_pktinfo_v6(server, 1), 0);
-    snprintf(text, sizeof text, "[::1]:%d", sc_addr_port(&bound));
-    MUST(sc_addr_parse(&ask, text));
+    at_port(&ask, "[::1]:0", &bound);
     ask_and_answer(server, "[::1]:0", &ask);
     sc_close(server);
 }
@@ -497,41 +499,38 @@ static void drop_count(void)
     sc_close(rx);
 }
 
-static void original_destination(void)
+/* One datagram to `dest` (port 0: the server's is put in) of a server on
+ * `wildcard` with the original destination asked for by `set`: it arrives
+ * with `dest` and the server's port as its original destination. */
+static void original_destination_via(const char *wildcard, const char *dest, const char *from,
+                                     int (*set)(int, int), int (*get)(int))
 {
     recv_space in;
     struct msghdr msg;
     sc_addr bound, ask, dst;
-    char text[SC_ADDR_STRLEN], data[8];
-    int server, client;
+    char data[8];
+    int server = udp_on(wildcard, &bound), client;
 
-    printf("the original destination\n");
-    if (!qemu_gap("IPv4 original destination", "qemu-user does not emulate IP_RECVORIGDSTADDR")) {
-        server = udp_on("0.0.0.0:0", &bound);
-        CASE(sc_set_recv_origdstaddr(server, 1), 0);
-        CASE(sc_get_recv_origdstaddr(server), 1);
-        snprintf(text, sizeof text, "127.0.0.2:%d", sc_addr_port(&bound));
-        MUST(sc_addr_parse(&ask, text));
-        client = udp_on("127.0.0.1:0", NULL);
-        MUST(sc_sendto(client, "o", 1, 0, &ask));
-        CASE(receive(server, data, sizeof data, in.buf, sizeof in.buf, 0, &msg, NULL), 1);
-        CASE(sc_cmsg_get_origdstaddr(&msg, &dst), 0);
-        CHECK(same_addr(&dst, &ask));
-        sc_close(client);
-        sc_close(server);
-    }
-    server = udp_on("[::]:0", &bound);
-    CASE(sc_set_recv_origdstaddr_v6(server, 1), 0);
-    CASE(sc_get_recv_origdstaddr_v6(server), 1);
-    snprintf(text, sizeof text, "[::1]:%d", sc_addr_port(&bound));
-    MUST(sc_addr_parse(&ask, text));
-    client = udp_on("[::1]:0", NULL);
+    CASE(set(server, 1), 0);
+    CASE(get(server), 1);
+    at_port(&ask, dest, &bound);
+    client = udp_on(from, NULL);
     MUST(sc_sendto(client, "o", 1, 0, &ask));
     CASE(receive(server, data, sizeof data, in.buf, sizeof in.buf, 0, &msg, NULL), 1);
     CASE(sc_cmsg_get_origdstaddr(&msg, &dst), 0);
     CHECK(same_addr(&dst, &ask));
     sc_close(client);
     sc_close(server);
+}
+
+static void original_destination(void)
+{
+    printf("the original destination\n");
+    if (!qemu_gap("IPv4 original destination", "qemu-user does not emulate IP_RECVORIGDSTADDR"))
+        original_destination_via("0.0.0.0:0", "127.0.0.2:0", "127.0.0.1:0", sc_set_recv_origdstaddr,
+                                 sc_get_recv_origdstaddr);
+    original_destination_via("[::]:0", "[::1]:0", "[::1]:0", sc_set_recv_origdstaddr_v6,
+                             sc_get_recv_origdstaddr_v6);
 }
 
 /* A reader's return with a cut control buffer: the right value (0), or an

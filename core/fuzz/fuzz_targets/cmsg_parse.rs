@@ -134,7 +134,10 @@ fn check_completion(entry: &ExtendedError) {
         assert!(entry.origin != ErrorOrigin::ZeroCopy || entry.errno.raw() != 0);
         return;
     };
-    assert_eq!((entry.origin, entry.errno.raw()), (ErrorOrigin::ZeroCopy, 0));
+    assert_eq!(
+        (entry.origin, entry.errno.raw()),
+        (ErrorOrigin::ZeroCopy, 0)
+    );
     assert_eq!((range.first(), range.last()), (entry.info, entry.data));
     assert_eq!(range.copied(), entry.code & 1 != 0);
     assert!((1..=1 << 32).contains(&range.len()));
@@ -179,6 +182,13 @@ fn check_finders(data: &[u8]) {
             .map(Message::from)
     };
     let pick = |kind, got: Option<Message>| {
+        // The search that decodes only its kind's messages finds what a
+        // walk decoding all of them finds.
+        assert_eq!(
+            messages.first(kind).map(Message::from),
+            first(kind),
+            "{kind:?}"
+        );
         let expected = match first(kind) {
             Some(Message::Truncated { .. }) | None => None,
             whole => whole,

@@ -15,7 +15,9 @@ use sockcore::{
 
 use crate::support::sockets::{accepted_pair, bound_datagram, unix_pair};
 use crate::support::udp::{udp_pair, wait_for};
-use crate::support::zerocopy::{assert_each_once, assert_queue_empty, completions_for};
+use crate::support::zerocopy::{
+    assert_each_once, assert_queue_empty, completions_for, send_until_refused, Refused,
+};
 
 /// Bytes of each TCP send: large, as zero-copy sends are meant to be.
 const CHUNK: usize = 64 * 1024;
@@ -165,21 +167,11 @@ fn failed_and_empty_sends_take_no_number() {
     client.set_zerocopy(true).expect("SO_ZEROCOPY");
     let data = chunk();
     // Send while the peer does not read, until the socket refuses more.
-    let mut sends = 0u32;
-    let mut sent = 0usize;
-    let mut refused = None;
-    for _ in 0..100_000 {
-        match client.send(&data, MsgFlags::ZEROCOPY) {
-            Ok(n) => {
-                sends += 1;
-                sent += n;
-            }
-            Err(errno) => {
-                refused = Some(errno);
-                break;
-            }
-        }
-    }
+    let Refused {
+        mut sends,
+        sent,
+        errno: refused,
+    } = send_until_refused(&client, &data, |_| 0);
     // EAGAIN when the send buffer fills; ENOBUFS first where option memory
     // for the completions (net.core.optmem_max) runs out sooner.
     let refused = refused.expect("the send buffer fills");

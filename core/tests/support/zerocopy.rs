@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use sockcore::poll::wait_ready;
-use sockcore::{Errno, PollFlags, Socket, ZerocopyRange};
+use sockcore::{Errno, MsgFlags, PollFlags, Socket, ZerocopyRange};
 
 use super::udp::wait_for;
 
@@ -66,4 +66,44 @@ pub fn assert_queue_empty(socket: &Socket) {
         ),
         Err(errno) => panic!("poll: {errno}"),
     }
+}
+
+/// How far [`send_until_refused`] got.
+pub struct Refused {
+    /// Zero-copy sends that moved bytes.
+    pub sends: u32,
+    /// Bytes sent, by those and by `after_each`.
+    pub sent: usize,
+    /// The error that ended the run, or `None` after the loop's bound
+    /// (100,000 sends).
+    pub errno: Option<Errno>,
+}
+
+/// Zero-copy sends of `data` on a non-blocking `socket` whose peer does
+/// not read, until one is refused; `after_each` runs after each send that
+/// went and returns the bytes it sent itself.
+pub fn send_until_refused(
+    socket: &Socket,
+    data: &[u8],
+    mut after_each: impl FnMut(&Socket) -> usize,
+) -> Refused {
+    let mut run = Refused {
+        sends: 0,
+        sent: 0,
+        errno: None,
+    };
+    for _ in 0..100_000 {
+        match socket.send(data, MsgFlags::ZEROCOPY) {
+            Ok(n) => {
+                run.sends += 1;
+                run.sent += n;
+            }
+            Err(errno) => {
+                run.errno = Some(errno);
+                break;
+            }
+        }
+        run.sent += after_each(socket);
+    }
+    run
 }

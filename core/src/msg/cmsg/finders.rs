@@ -6,8 +6,9 @@
 //! [`Cmsgs::has_truncated`]); [`Cmsgs::first`] gives the message itself,
 //! cut or not.
 
-use super::decode::{CmsgKind, ControlMessage};
+use super::decode::{decode, CmsgKind, ControlMessage};
 use super::extended_error::ExtendedError;
+use super::kinds;
 use super::parse::Cmsgs;
 use super::values::{PacketInfo, Timestamp, Timestamping, Tos};
 use crate::addr::SocketAddr;
@@ -16,7 +17,12 @@ impl<'a> Cmsgs<'a> {
     /// The first message of `kind`, whole
     /// or [`Truncated`](ControlMessage::Truncated).
     pub fn first(&self, kind: CmsgKind) -> Option<ControlMessage<'a>> {
-        self.clone().find(|message| message.kind() == Some(kind))
+        // Only a message of one of the kind's levels and types can decode
+        // to it: the others are skipped without being decoded.
+        self.undecoded()
+            .filter(|&(level, ty, _)| kinds::find(level, ty).is_some_and(|row| row.kind == kind))
+            .map(|(level, ty, data)| decode(level, ty, data))
+            .find(|message| message.kind() == Some(kind))
     }
 
     /// Whether a typed message was cut short (the kernel then also set

@@ -67,6 +67,22 @@ impl<'a> Cmsgs<'a> {
     pub fn new(buf: &'a [u8]) -> Cmsgs<'a> {
         Cmsgs { buf, offset: 0 }
     }
+
+    /// The messages from here on, not decoded: each one's level, type and
+    /// data, for a search that decodes only what it looks for.
+    pub(super) fn undecoded(&self) -> impl Iterator<Item = (i32, i32, &'a [u8])> + 'a {
+        let buf = self.buf;
+        let mut offset = self.offset;
+        core::iter::from_fn(move || {
+            let found = locate(buf, offset)?;
+            offset = found.next;
+            Some((
+                found.level,
+                found.ty,
+                buf.get(found.data).unwrap_or_default(),
+            ))
+        })
+    }
 }
 
 impl<'a> Iterator for Cmsgs<'a> {
