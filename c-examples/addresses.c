@@ -6,10 +6,11 @@
  *
  * Builds one address of each kind without text (sc_addr_ipv4,
  * sc_addr_ipv6, sc_addr_unix, sc_addr_unix_abstract), changes a port
- * (sc_addr_set_port), reads the parts back (sc_addr_family, sc_addr_port,
- * and the IP bytes through the struct sockaddr_in that sc_addr_sockaddr
- * points at), parses a link-local address whose scope is the name of
- * INTERFACE ("lo" by default; sc_addr_format writes its index), and shows
+ * (sc_addr_set_port), compares it with a parsed one (sc_addr_equal), reads
+ * the parts back (sc_addr_family, sc_addr_port, and the IP bytes through
+ * the struct sockaddr_in that sc_addr_sockaddr points at), parses a
+ * link-local address whose scope is the name of INTERFACE ("lo" by
+ * default; sc_addr_format writes its index), and shows
  * what the failures say, with sc_strerror_r for a code from elsewhere.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -54,6 +55,10 @@ int main(int argc, char **argv)
     ip = (const uint8_t *)&sin->sin_addr;
     printf("  read back: family %s, port %d (host order), sin_addr %d.%d.%d.%d\n",
            domain_name(sc_addr_family(&addr)), sc_addr_port(&addr), ip[0], ip[1], ip[2], ip[3]);
+    /* Compare addresses with sc_addr_equal, never memcmp: the storage past
+     * the family's bytes is padding that differs between equal addresses. */
+    check(WHO, "sc_addr_parse", sc_addr_parse(&path, "192.0.2.7:5353"));
+    printf("  sc_addr_equal(&addr, parsed \"192.0.2.7:5353\") = %d\n", sc_addr_equal(&addr, &path));
     show("sc_addr_ipv6(fe80::1, 443, scope 2)", sc_addr_ipv6(&addr, link_local, 443, 2), &addr);
     show("sc_addr_unix(\"/run/addresses.sock\")", sc_addr_unix(&path, "/run/addresses.sock"),
          &path);

@@ -1385,6 +1385,22 @@ int sc_addr_family(const struct sc_addr *addr);
  */
 int sc_addr_port(const struct sc_addr *addr);
 
+/**
+ * Whether `a` and `b` are the same address: the same family and the
+ * bytes that mean something in it (IPv4: address and port; IPv6: address,
+ * port, flow info and scope id; Unix: the path, the abstract name, or
+ * both unnamed), never the storage's padding or bytes past the length.
+ * `memcmp` of two `sc_addr`s is not that: it reads those too.
+ *
+ * Returns 1 (the same), 0 (not), or `-EFAULT` for a NULL argument,
+ * `-EINVAL` when a length exceeds the storage.
+ *
+ * # Safety
+ *
+ * `a` and `b` must each be NULL or an initialised `sc_addr`.
+ */
+int sc_addr_equal(const struct sc_addr *a, const struct sc_addr *b);
+
 #if defined(SOCKCORE_HAVE_OPTIONS)
 /**
  * `if_nametoindex(3)`: the index of the network interface called `name`

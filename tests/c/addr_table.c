@@ -1,8 +1,8 @@
 /*
  * addr_table.c: addresses through the C ABI, each case an exact return
  * (case_harness.h): built from numbers (sc_addr_ipv4, sc_addr_ipv6,
- * sc_addr_unix, sc_addr_unix_abstract), changed (sc_addr_set_port), read
- * back (sc_addr_port, sc_addr_family, sc_addr_len, sc_addr_format, and the
+ * sc_addr_unix, sc_addr_unix_abstract), changed (sc_addr_set_port),
+ * compared (sc_addr_equal), read back (sc_addr_port, sc_addr_family, sc_addr_len, sc_addr_format, and the
  * bytes through sc_addr_sockaddr as C's own struct sockaddr_in/_in6),
  * parsed with an interface name as the IPv6 scope, used over real sockets,
  * and "no name" reported one way by every call.
@@ -169,6 +169,42 @@ static void ports(void)
     CASE(sc_addr_len(&none), 0);
 }
 
+/* sc_addr_equal: the meaningful bytes only, whatever else the storage and
+ * the length hold. */
+static void equality(void)
+{
+    const uint8_t ip4[4] = {192, 0, 2, 7};
+    const uint8_t ip6[16] = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    sc_addr a, b;
+
+    MUST(sc_addr_ipv4(&a, ip4, 53));
+    MUST(sc_addr_parse(&b, "192.0.2.7:53"));
+    CASE(sc_addr_equal(&a, &b), 1);
+    /* Padding a parse left alone differs, and does not count. */
+    memset((unsigned char *)&b.storage + sizeof(struct sockaddr_in), 0x5a,
+           sizeof b.storage - sizeof(struct sockaddr_in));
+    CASE(sc_addr_equal(&a, &b), 1);
+    CASE(memcmp(&a, &b, sizeof a) == 0, 0);
+    MUST(sc_addr_set_port(&b, 54));
+    CASE(sc_addr_equal(&a, &b), 0);
+
+    MUST(sc_addr_ipv6(&a, ip6, 80, 1));
+    MUST(sc_addr_ipv6(&b, ip6, 80, 2));
+    CASE(sc_addr_equal(&a, &b), 0);
+    MUST(sc_addr_parse(&b, "[fe80::1%1]:80"));
+    CASE(sc_addr_equal(&a, &b), 1);
+
+    /* A path the same whether the length counts its NUL or not. */
+    MUST(sc_addr_unix(&a, "/run/x.sock"));
+    b = a;
+    b.len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + strlen("/run/x.sock"));
+    CASE(sc_addr_equal(&a, &b), 1);
+    MUST(sc_addr_unix_abstract(&b, "/run/x.sock", strlen("/run/x.sock")));
+    CASE(sc_addr_equal(&a, &b), 0);
+    MUST(sc_addr_ipv4(&b, ip4, 53));
+    CASE(sc_addr_equal(&a, &b), 0);
+}
+
 /* An interface name as the IPv6 scope: looked up, and written back as its
  * index. lo is interface 1 in every network namespace. */
 static void scope_names(void)
@@ -291,6 +327,7 @@ int main(void)
     ipv6_from_numbers();
     unix_from_names();
     ports();
+    equality();
     scope_names();
     over_loopback();
     no_name();

@@ -45,6 +45,8 @@ static void null_pointers(int fd, int udp)
     CASE(sc_addr_len(NULL), -EFAULT);
     CASE(sc_addr_family(NULL), -EFAULT);
     CASE(sc_addr_port(NULL), -EFAULT);
+    CASE(sc_addr_equal(NULL, &addr), -EFAULT);
+    CASE(sc_addr_equal(&addr, NULL), -EFAULT);
     CASE(sc_addr_ipv4(NULL, ip, 80), -EFAULT);
     CASE(sc_addr_ipv4(&addr, NULL, 80), -EFAULT);
     CASE(sc_addr_ipv6(NULL, ip, 80, 0), -EFAULT);
@@ -202,6 +204,7 @@ static void corrupt_addr(int udp)
     CASE(sc_addr_port(&addr), -EINVAL);
     CASE(sc_addr_format(&addr, buf, sizeof buf), -EINVAL);
     CASE(sc_addr_set_port(&addr, 80), -EINVAL);
+    CASE(sc_addr_equal(&addr, &addr), -EINVAL);
     CASE(addr.len, sizeof addr.storage + 1);
     CASE(sc_bind(udp, &addr), -EINVAL);
     CASE(sc_connect(udp, &addr), -EINVAL);

@@ -121,15 +121,6 @@ static int64_t stamp_ns(sc_timestamp ts)
     return ts.sec * 1000000000 + (int64_t)ts.nsec;
 }
 
-/* Whether two sc_addr hold the same address. */
-static int same_addr(const sc_addr *a, const sc_addr *b)
-{
-    char ta[SC_ADDR_STRLEN], tb[SC_ADDR_STRLEN];
-
-    return sc_addr_format(a, ta, sizeof ta) >= 0 && sc_addr_format(b, tb, sizeof tb) >= 0 &&
-           strcmp(ta, tb) == 0;
-}
-
 static void spaces(void)
 {
     printf("SC_CMSG_SPACE_* against CMSG_SPACE of the system's types\n");
@@ -331,7 +322,7 @@ static void ask_and_answer(int server, const char *client_text, const sc_addr *a
     CASE(sc_cmsg_add_source(&b, &local, 0), 0);
     CASE(send_with(server, "reply", 5, &b, &peer), 5);
     CASE(receive(client, data, sizeof data, NULL, 0, 0, &msg, &from), 5);
-    CHECK(same_addr(&from, ask));
+    CHECK(sc_addr_equal(&from, ask) == 1);
     sc_close(client);
 }
 
@@ -446,7 +437,7 @@ static void error_queue(void)
         CASE(receive(tx, data, sizeof data, in.buf, sizeof in.buf, SC_MSG_ERRQUEUE, &msg, &from),
              5);
         CASE(memcmp(data, "probe", 5), 0);
-        CHECK(same_addr(&from, &closed));
+        CHECK(sc_addr_equal(&from, &closed) == 1);
         memset(&err, 0, sizeof err);
         CASE(sc_cmsg_get_extended_err(&msg, &err), 0);
         CASE(err.ee_errno, ECONNREFUSED);
@@ -454,7 +445,7 @@ static void error_queue(void)
         CASE(err.ee_type, i == 0 ? 3 : 1);
         CASE(err.ee_code, i == 0 ? 3 : 4);
         if (!qemu_gap("the offender", "qemu-user zeroes SO_EE_OFFENDER"))
-            CHECK(same_addr(&err.offender, &offender));
+            CHECK(sc_addr_equal(&err.offender, &offender) == 1);
         CASE(sc_recv(tx, data, sizeof data, SC_MSG_DONTWAIT), -EAGAIN);
         /* Unread, the next entry fails an ordinary receive first. */
         CASE(sc_sendto(tx, "probe", 5, 0, &closed), 5);
@@ -518,7 +509,7 @@ static void original_destination_via(const char *wildcard, const char *dest, con
     MUST(sc_sendto(client, "o", 1, 0, &ask));
     CASE(receive(server, data, sizeof data, in.buf, sizeof in.buf, 0, &msg, NULL), 1);
     CASE(sc_cmsg_get_origdstaddr(&msg, &dst), 0);
-    CHECK(same_addr(&dst, &ask));
+    CHECK(sc_addr_equal(&dst, &ask) == 1);
     sc_close(client);
     sc_close(server);
 }
@@ -579,7 +570,7 @@ static void cut_short(void)
         r3 = sc_cmsg_get_ttl(&msg, &ttl);
         r4 = sc_cmsg_get_tos(&msg, &tos);
         rows += acceptable(r1, before <= stamp_ns(ts) && stamp_ns(ts) <= after) &&
-                acceptable(r2, r2 == 0 && same_addr(&local, &expected_local)) &&
+                acceptable(r2, r2 == 0 && sc_addr_equal(&local, &expected_local) == 1) &&
                 acceptable(r3, ttl == 64) && acceptable(r4, tos == 0);
         right += r1 == 0 && r2 == 0 && r3 == 0 && r4 == 0;
         cut += (r1 == -EBADMSG) + (r2 == -EBADMSG) + (r3 == -EBADMSG) + (r4 == -EBADMSG);

@@ -14,6 +14,7 @@ fn addresses_from_numbers_and_names() {
             "sc_addr_ipv4({192, 0, 2, 7}, 53)             = 192.0.2.7:53",
             "sc_addr_set_port(&addr, 5353)                = 192.0.2.7:5353",
             "read back: family AF_INET, port 5353 (host order), sin_addr 192.0.2.7",
+            "sc_addr_equal(&addr, parsed \"192.0.2.7:5353\") = 1",
             "sc_addr_ipv6(fe80::1, 443, scope 2)          = [fe80::1%2]:443",
             "sc_addr_unix(\"/run/addresses.sock\")          = unix:/run/addresses.sock",
             "sc_addr_unix_abstract(\"app\\0v1\", 6)          = unix:@app\\x00v1",

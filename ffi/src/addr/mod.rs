@@ -275,3 +275,22 @@ pub unsafe extern "C" fn sc_addr_port(addr: *const sc_addr) -> c_int {
     let addr = unsafe { args::addr(addr) };
     int_return(addr.and_then(|addr| addr.port().map(c_int::from).ok_or(Errno::EAFNOSUPPORT)))
 }
+
+/// Whether `a` and `b` are the same address: the same family and the
+/// bytes that mean something in it (IPv4: address and port; IPv6: address,
+/// port, flow info and scope id; Unix: the path, the abstract name, or
+/// both unnamed), never the storage's padding or bytes past the length.
+/// `memcmp` of two `sc_addr`s is not that: it reads those too.
+///
+/// Returns 1 (the same), 0 (not), or `-EFAULT` for a NULL argument,
+/// `-EINVAL` when a length exceeds the storage.
+///
+/// # Safety
+///
+/// `a` and `b` must each be NULL or an initialised `sc_addr`.
+#[no_mangle]
+pub unsafe extern "C" fn sc_addr_equal(a: *const sc_addr, b: *const sc_addr) -> c_int {
+    // SAFETY: the caller's promises about a and b.
+    let both = unsafe { args::addr(a).and_then(|a| Ok((a, args::addr(b)?))) };
+    int_return(both.map(|(a, b)| c_int::from(a == b)))
+}
