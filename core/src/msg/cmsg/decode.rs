@@ -146,9 +146,23 @@ pub(super) fn decode(level: i32, ty: i32, data: &[u8]) -> ControlMessage<'_> {
         }
         _ => {}
     }
-    let Some(row) = kinds::find(level, ty) else {
-        return other;
-    };
+    match kinds::find(level, ty) {
+        Some(row) => decode_kind(row, level, ty, data),
+        None => other,
+    }
+}
+
+/// What the message at `level`/`ty` with `data` is, given the row of the
+/// kinds table it belongs to (`kinds::find(level, ty)`): the kind's value,
+/// the kind cut short, or, longer than the kind or out of its range, the
+/// message as it came.
+pub(super) fn decode_kind<'a>(
+    row: &kinds::Received,
+    level: i32,
+    ty: i32,
+    data: &'a [u8],
+) -> ControlMessage<'a> {
+    let other = ControlMessage::Other { level, ty, data };
     if data.len() < row.layout.size {
         return ControlMessage::Truncated {
             kind: row.kind,

@@ -6,7 +6,7 @@
 //! [`Cmsgs::has_truncated`]); [`Cmsgs::first`] gives the message itself,
 //! cut or not.
 
-use super::decode::{decode, CmsgKind, ControlMessage};
+use super::decode::{decode_kind, CmsgKind, ControlMessage};
 use super::extended_error::ExtendedError;
 use super::kinds;
 use super::parse::Cmsgs;
@@ -19,10 +19,11 @@ impl<'a> Cmsgs<'a> {
     pub fn first(&self, kind: CmsgKind) -> Option<ControlMessage<'a>> {
         // Only a message of one of the kind's levels and types can decode
         // to it: the others are skipped without being decoded.
-        self.undecoded()
-            .filter(|&(level, ty, _)| kinds::find(level, ty).is_some_and(|row| row.kind == kind))
-            .map(|(level, ty, data)| decode(level, ty, data))
-            .find(|message| message.kind() == Some(kind))
+        self.undecoded().find_map(|(level, ty, data)| {
+            let row = kinds::find(level, ty).filter(|row| row.kind == kind)?;
+            let message = decode_kind(row, level, ty, data);
+            (message.kind() == Some(kind)).then_some(message)
+        })
     }
 
     /// Whether a typed message was cut short (the kernel then also set
